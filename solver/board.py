@@ -1,0 +1,237 @@
+"""Boards as bitmasks: the 7 x 7 calendar boards and arbitrary rectangles.
+
+Bit order (SPEC section 4): cell ``(r, c)`` of a board ``W`` cells wide is bit
+``r * W + c``. A board has at most 64 cells so that any set of cells fits in one
+``numpy.uint64`` (Python side: a plain ``int``, alias :data:`Mask`).
+
+Calendar layout and month lengths: SPEC section 1; month lengths come from the
+standard library's :mod:`calendar` (Gregorian, February 29 in leap years).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Iterable, TypeAlias
+
+Mask: TypeAlias = int
+"""A set of cells as a Python int, bit ``r * W + c`` (at most 64 bits)."""
+Cell = tuple[int, int]
+
+MAX_CELLS = 64
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_ZH = ("一月", "二月", "三月", "四月", "五月", "六月",
+             "七月", "八月", "九月", "十月", "十一月", "十二月")
+
+
+class InvalidPuzzleError(ValueError):
+    """A board, date or puzzle file that cannot be played; the message is for the player."""
+
+
+class InvalidDateError(InvalidPuzzleError):
+    """A date that does not exist (e.g. 2025-02-30) or cannot be parsed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """A rectangular board with some cells blocked.
+
+    Attributes:
+        width: columns (cells), ``W``.
+        height: rows (cells), ``H``; ``W * H <= 64``.
+        open_mask: bit ``r * W + c`` set for every open (coverable or target) cell.
+        labels: optional per-cell text (length ``W * H``; ``""`` where none), for
+            the calendar's month and day names. English labels; see :func:`cell_label`.
+    """
+
+    width: int
+    height: int
+    open_mask: Mask
+    labels: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.width < 1 or self.height < 1:
+            raise InvalidPuzzleError("a board needs at least one row and one column")
+        if self.width * self.height > MAX_CELLS:
+            raise InvalidPuzzleError(
+                f"the board has {self.width * self.height} cells ({self.height} x {self.width}); "
+                f"at most {MAX_CELLS} are supported"
+            )
+        if self.open_mask >> (self.width * self.height):
+            raise InvalidPuzzleError("open_mask has bits outside the board")
+
+    @property
+    def n_cells(self) -> int:
+        """``W * H`` (cells, blocked ones included)."""
+        return self.width * self.height
+
+    def bit(self, r: int, c: int) -> int:
+        """Bit index of cell ``(r, c)``; raises :class:`InvalidPuzzleError` if off the board."""
+        if not (0 <= r < self.height and 0 <= c < self.width):
+            raise InvalidPuzzleError(
+                f"cell ({r}, {c}) is off the {self.height} x {self.width} board"
+            )
+        return r * self.width + c
+
+    def is_open(self, r: int, c: int) -> bool:
+        """True when ``(r, c)`` is on the board and not blocked."""
+        return 0 <= r < self.height and 0 <= c < self.width and bool(
+            self.open_mask >> (r * self.width + c) & 1
+        )
+
+    def mask_of(self, cells: Iterable[Cell]) -> Mask:
+        """Bitmask of a set of cells; raises :class:`InvalidPuzzleError` for a cell off the board."""
+        m = 0
+        for r, c in cells:
+            m |= 1 << self.bit(r, c)
+        return m
+
+    def cells_of(self, mask: Mask) -> list[Cell]:
+        """The ``(row, col)`` cells of a mask, in bit order."""
+        out = []
+        while mask:
+            low = mask & -mask
+            b = low.bit_length() - 1
+            out.append(divmod(b, self.width))
+            mask ^= low
+        return out
+
+    def rows(self) -> list[str]:
+        """The board as ASCII rows, ``"."`` open and ``"#"`` blocked (SPEC section 6 ``board``)."""
+        return [
+            "".join("." if self.is_open(r, c) else "#" for c in range(self.width))
+            for r in range(self.height)
+        ]
+
+    @classmethod
+    def from_rows(cls, rows: list[str]) -> "Board":
+        """Parse ASCII rows (``.`` open, ``#`` blocked).
+
+        Raises :class:`InvalidPuzzleError` for an empty or ragged drawing, an unknown
+        character, or more than 64 cells.
+        """
+        rows = [r.strip() for r in rows if r.strip()]
+        if not rows:
+            raise InvalidPuzzleError("the board drawing is empty")
+        width = len(rows[0])
+        for i, row in enumerate(rows):
+            if len(row) != width:
+                raise InvalidPuzzleError(
+                    f"the board is ragged: row {i + 1} has {len(row)} cells but row 1 has {width}"
+                )
+            bad = set(row) - {".", "#"}
+            if bad:
+                raise InvalidPuzzleError(
+                    f"row {i + 1} of the board has {''.join(sorted(bad))!r}: use '.' (open) or '#' (blocked)"
+                )
+        if width * len(rows) > MAX_CELLS:
+            raise InvalidPuzzleError(
+                f"the board has {width * len(rows)} cells ({len(rows)} x {width}); "
+                f"at most {MAX_CELLS} are supported"
+            )
+        mask = 0
+        for r, row in enumerate(rows):
+            for c, ch in enumerate(row):
+                if ch == ".":
+                    mask |= 1 << (r * width + c)
+        return cls(width, len(rows), mask)
+
+
+# ---------------------------------------------------------------- calendar (SPEC section 1)
+
+CAL_W = CAL_H = 7
+_CAL_BLOCKED: tuple[Cell, ...] = ((0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6))
+
+
+def month_cell(month: int) -> Cell:
+    """Cell of month ``1..12``: row ``(m-1)//6``, column ``(m-1)%6`` (SPEC section 1)."""
+    if not 1 <= month <= 12:
+        raise InvalidDateError(f"month {month} does not exist (use 1..12)")
+    return divmod(month - 1, 6)
+
+
+def day_cell(day: int) -> Cell:
+    """Cell of day ``1..31``: row ``2+(d-1)//7``, column ``(d-1)%7`` (SPEC section 1)."""
+    if not 1 <= day <= 31:
+        raise InvalidDateError(f"day {day} does not exist (use 1..31)")
+    r, c = divmod(day - 1, 7)
+    return 2 + r, c
+
+
+def _calendar_labels() -> tuple[str, ...]:
+    labels = [""] * (CAL_W * CAL_H)
+    for m in range(1, 13):
+        r, c = month_cell(m)
+        labels[r * CAL_W + c] = MONTHS_EN[m - 1]
+    for d in range(1, 32):
+        r, c = day_cell(d)
+        labels[r * CAL_W + c] = str(d)
+    return tuple(labels)
+
+
+def cell_meaning(cell: Cell) -> tuple[str, int] | None:
+    """What a calendar cell stands for: ``("month", m)``, ``("day", d)`` or None (blocked)."""
+    r, c = cell
+    if r < 2 and c < 6:
+        return ("month", r * 6 + c + 1)
+    if 2 <= r < 7 and 0 <= c < 7:
+        d = (r - 2) * 7 + c + 1
+        if d <= 31:
+            return ("day", d)
+    return None
+
+
+def classic_board() -> Board:
+    """The classic 7 x 7 calendar board: 43 open cells (SPEC section 1, DragonFjord layout)."""
+    full = (1 << (CAL_W * CAL_H)) - 1
+    blocked = 0
+    for r, c in _CAL_BLOCKED:
+        blocked |= 1 << (r * CAL_W + c)
+    return Board(CAL_W, CAL_H, full & ~blocked, _calendar_labels())
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Gregorian month length from :func:`calendar.monthrange` (Feb 29 in leap years)."""
+    if not 1 <= month <= 12:
+        raise InvalidDateError(f"month {month} does not exist (use 1..12)")
+    return calendar.monthrange(year, month)[1]
+
+
+def month_length_board(year: int, month: int) -> Board:
+    """The Daily Drill board: classic blocked cells plus every day after the month's last day.
+
+    Takes a year and month (1..12); returns a :class:`Board` with
+    ``43 - (31 - days_in_month)`` open cells. Raises :class:`InvalidDateError`.
+    """
+    b = classic_board()
+    mask = b.open_mask
+    for d in range(days_in_month(year, month) + 1, 32):
+        r, c = day_cell(d)
+        mask &= ~(1 << (r * CAL_W + c))
+    return Board(CAL_W, CAL_H, mask, b.labels)
+
+
+def parse_date(text: str) -> _dt.date:
+    """Parse ``YYYY-MM-DD`` strictly; raises :class:`InvalidDateError` with a clear message."""
+    try:
+        y, m, d = (int(x) for x in text.strip().split("-"))
+    except ValueError:
+        raise InvalidDateError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+    try:
+        return _dt.date(y, m, d)
+    except ValueError as e:
+        raise InvalidDateError(f"{text} is not a real date ({e})") from None
+
+
+def date_targets(date: _dt.date) -> tuple[Cell, Cell]:
+    """The two target cells (month cell, day cell) of a date (SPEC section 1)."""
+    return month_cell(date.month), day_cell(date.day)
+
+
+def leap_year_dates(year: int = 2024) -> list[_dt.date]:
+    """The 366 dates of a leap year (``--all-dates``, SPEC section 6); default 2024."""
+    if not calendar.isleap(year):
+        raise InvalidDateError(f"{year} is not a leap year")
+    start = _dt.date(year, 1, 1)
+    return [start + _dt.timedelta(days=i) for i in range(366)]

@@ -1,0 +1,417 @@
+"""Typed Python API over the numba exact-cover kernels.
+
+A :class:`Puzzle` is a board, a multiset of formations and optional target cells
+left uncovered.  Solutions are tuples of :class:`Placement` in the board's own
+orientation (SPEC section 4: never a rotated or mirrored canonical copy).  The
+player's pieces already on the board are passed as ``fixed`` placements and stay.
+
+Internals: every placement of every fixed orientation of every formation type is
+precomputed once per (board, cells to cover, types) as a ``uint64`` mask and
+sorted by its lowest bit into CSR slices (see :mod:`solver.kernels`).  A board
+wider than it is tall is searched transposed, so the lowest-empty-cell rule runs
+along the short side (fewer open fronts, a smaller tree); results are transposed
+back before they leave this module.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from . import kernels as K
+from .board import Cell, InvalidPuzzleError, Mask
+from .formations import CODES, FORMATIONS, orientation_cells
+from .model import IllegalPlacementError, Placement, Puzzle, Solution
+
+
+# ---------------------------------------------------------------- placement tables
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Kernel arrays for one (board frame, cells to cover, piece types)."""
+
+    width: int            # width of the search frame (transposed if ``transposed``)
+    transposed: bool
+    types: tuple[str, ...]
+    sizes: np.ndarray     # int64[K]
+    pl_mask: np.ndarray   # uint64[P], sorted by lowest bit
+    pl_piece: np.ndarray  # int64[P]
+    cell_first: np.ndarray  # int64[n_cells + 1]
+    not_first_col: int
+    not_last_col: int
+    index: dict = field(repr=False)  # (type index, mask) -> placement index
+
+
+def _type_cells(code: str) -> tuple[tuple[Cell, ...], ...]:
+    if code.startswith("@"):  # a one-cell "hole" pseudo-piece (all-dates search)
+        return (((0, 0),),)
+    return orientation_cells(code)
+
+
+@lru_cache(maxsize=256)
+def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
+           allowed: tuple[Mask, ...] | None = None) -> _Table:
+    """Build the placement table in the search frame (transposed when ``width > height``).
+
+    ``allowed[k]``, if given, restricts type ``k``'s placements to lie inside that mask
+    (board frame); used for the one-cell month/day hole pieces.
+    """
+    transposed = width > height
+    W, H = (height, width) if transposed else (width, height)
+
+    def to_frame(m: Mask) -> Mask:
+        if not transposed:
+            return m
+        out = 0
+        while m:
+            low = m & -m
+            b = low.bit_length() - 1
+            r, c = divmod(b, width)
+            out |= 1 << (c * W + r)
+            m ^= low
+        return out
+
+    cover_f = to_frame(cover)
+    rows: list[tuple[int, int, int]] = []  # (lowest bit, mask, type)
+    for k, code in enumerate(types):
+        lim = cover_f if allowed is None else cover_f & to_frame(allowed[k])
+        for cells in _type_cells(code):
+            cells_f = [(c, r) for r, c in cells] if transposed else list(cells)
+            h = max(r for r, _ in cells_f) + 1
+            w = max(c for _, c in cells_f) + 1
+            for r0 in range(H - h + 1):
+                for c0 in range(W - w + 1):
+                    m = 0
+                    for r, c in cells_f:
+                        m |= 1 << ((r + r0) * W + c + c0)
+                    if m & ~lim == 0:
+                        rows.append(((m & -m).bit_length() - 1, m, k))
+    # transposing the orientation list maps it onto itself, but the same mask can
+    # arise twice only for one type from two orientations that coincide: dedupe
+    rows = sorted(set(rows))
+    n_cells = W * H
+    pl_mask = np.array([m for _, m, _ in rows], dtype=np.uint64)
+    pl_piece = np.array([k for _, _, k in rows], dtype=np.int64)
+    cell_first = np.zeros(n_cells + 1, dtype=np.int64)
+    for low, _, _ in rows:
+        cell_first[low + 1] += 1
+    cell_first = np.cumsum(cell_first).astype(np.int64)
+    full = (1 << n_cells) - 1
+    first_col = sum(1 << (r * W) for r in range(H))
+    last_col = sum(1 << (r * W + W - 1) for r in range(H))
+    sizes = np.array([len(_type_cells(t)[0]) for t in types], dtype=np.int64)
+    index = {(k, m): i for i, (_, m, k) in enumerate(rows)}
+    return _Table(W, transposed, types, sizes, pl_mask, pl_piece, cell_first,
+                  full & ~first_col, full & ~last_col, index)
+
+
+def _types_of(formations: Iterable[str]) -> tuple[str, ...]:
+    present = set(formations)
+    return tuple(c for c in CODES if c in present)
+
+
+# ---------------------------------------------------------------- search object
+
+
+class Search:
+    """One resumable, cancellable search over a puzzle from a partial position.
+
+    Construct it on any thread; call :meth:`run` (on a worker thread for the game);
+    call :meth:`cancel` and read :attr:`nodes` from any other thread.
+
+    Args:
+        puzzle: the puzzle (validated here).
+        fixed: placements already on the board; they stay in every solution.
+        prune: apply the dead-region check (default True; measured in benchmarks/).
+        store: how many solutions to keep (``None`` keeps all found).
+        trace_capacity: events to record for the step trace (0 = no trace).
+
+    Raises:
+        InvalidPuzzleError: bad puzzle (area mismatch, bad targets, ...).
+        IllegalPlacementError: a fixed placement is not legal.
+    """
+
+    def __init__(self, puzzle: Puzzle, fixed: Sequence[Placement] = (), *,
+                 prune: bool = True, store: int | None = 1_000_000,
+                 trace_capacity: int = 0, _types: tuple[str, ...] | None = None,
+                 _allowed: tuple[Mask, ...] | None = None,
+                 _counts: dict[str, int] | None = None) -> None:
+        self.puzzle = puzzle
+        if _types is None:
+            puzzle.validate()
+        self.fixed: Solution = tuple(fixed)
+        board = puzzle.board
+        counts = Counter(puzzle.formations) if _counts is None else Counter(_counts)
+        free = puzzle.cover_mask
+        for pl in self.fixed:
+            if pl.formation not in FORMATIONS:
+                raise IllegalPlacementError(f"unknown formation {pl.formation!r}")
+            pl.orientation()  # raises when not a true orientation
+            try:
+                m = board.mask_of(pl.cells)
+            except InvalidPuzzleError as e:
+                raise IllegalPlacementError(str(e)) from None
+            if m & ~free:
+                raise IllegalPlacementError(
+                    f"{pl.formation} at {list(pl.cells)} covers a blocked, target or occupied cell"
+                )
+            if counts[pl.formation] <= 0:
+                raise IllegalPlacementError(f"no {pl.formation} left to place")
+            counts[pl.formation] -= 1
+            free &= ~m
+        self.types = _types if _types is not None else _types_of(puzzle.formations)
+        self.table = _table(board.width, board.height, puzzle.cover_mask, self.types, _allowed)
+        t = self.table
+        self.depth = sum(counts[c] for c in self.types)
+        L = max(self.depth, 1)
+        self.counts = np.array([counts[c] for c in self.types], dtype=np.int64)
+        self.free_stack = np.zeros(L + 1, dtype=np.uint64)
+        self.ptr = np.zeros(L + 1, dtype=np.int64)
+        self.end = np.zeros(L + 1, dtype=np.int64)
+        self.choice = np.zeros(L + 1, dtype=np.int64)
+        self.control = np.zeros(K.N_CONTROL, dtype=np.int64)
+        self.prune = 1 if prune else 0
+        self._store_cap = 1 << 20 if store is None else store
+        self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
+        self.trace = np.zeros((trace_capacity, 3), dtype=np.int64)
+        self.status: int | None = None
+        self.seconds = 0.0
+        self._lock = threading.Lock()
+        self._kept: list[np.ndarray] = []
+        free_f = self._to_frame(free)
+        self.trivial = free_f == 0
+        if self.trivial:
+            # nothing left to cover: the fixed pieces already are a solution
+            self.control[K.C_LEVEL] = -1
+        else:
+            self.free_stack[0] = np.uint64(free_f)
+            c = (free_f & -free_f).bit_length() - 1
+            self.ptr[0] = t.cell_first[c]
+            self.end[0] = t.cell_first[c + 1]
+
+    # -- frame conversion
+    def _to_frame(self, m: Mask) -> Mask:
+        if not self.table.transposed:
+            return m
+        w = self.puzzle.board.width
+        W = self.table.width
+        out = 0
+        while m:
+            low = m & -m
+            r, c = divmod(low.bit_length() - 1, w)
+            out |= 1 << (c * W + r)
+            m ^= low
+        return out
+
+    def _cells(self, m: int) -> tuple[Cell, ...]:
+        W = self.table.width
+        out = []
+        while m:
+            low = m & -m
+            r, c = divmod(low.bit_length() - 1, W)
+            out.append((c, r) if self.table.transposed else (r, c))
+            m ^= low
+        return tuple(sorted(out))
+
+    def placement(self, index: int) -> Placement:
+        """The :class:`Placement` (board frame) of placement row ``index`` of the table."""
+        t = self.table
+        return Placement(t.types[int(t.pl_piece[index])], self._cells(int(t.pl_mask[index])))
+
+    # -- control
+    @property
+    def nodes(self) -> int:
+        """Search-tree nodes (placements tried) so far; safe to read from another thread."""
+        return int(self.control[K.C_NODES])
+
+    @property
+    def count(self) -> int:
+        """Solutions found so far (the total once :attr:`done`)."""
+        return int(self.control[K.C_SOLUTIONS]) + (1 if self.trivial else 0)
+
+    @property
+    def done(self) -> bool:
+        """True when the whole search tree has been explored."""
+        return int(self.control[K.C_LEVEL]) < 0
+
+    def cancel(self) -> None:
+        """Ask a running :meth:`run` to stop within ~4096 nodes (thread-safe)."""
+        self.control[K.C_CANCEL] = 1
+
+    def run(self, *, max_solutions: int | None = None, node_budget: int | None = None) -> int:
+        """Continue the search.
+
+        Args:
+            max_solutions: stop once this many solutions have been found in total
+                (``None``: no limit).
+            node_budget: stop after this many more nodes (``None``: no budget).
+
+        Returns a ``solver.kernels.ST_*`` status.  Resumable after any status but
+        ``ST_DONE``; a cancelled search resumes when :meth:`run` is called again.
+        """
+        with self._lock:
+            self.control[K.C_CANCEL] = 0
+            if self.trivial:
+                self.status = K.ST_DONE
+                return self.status
+            self.control[K.C_NODE_BUDGET] = (self.nodes + node_budget) if node_budget else 0
+            t = self.table
+            start = time.perf_counter()
+            while True:
+                n_sol = int(self.control[K.C_SOLUTIONS])
+                stored = int(self.control[K.C_STORED])
+                kept = self._kept_rows()
+                limit = max_solutions or 0
+                if kept + stored < self._store_cap:
+                    # stop when the output block is full, so no solution is dropped
+                    room = min(self.solutions_arr.shape[0] - stored, self._store_cap - kept - stored)
+                    chunk = n_sol + room
+                    limit = chunk if limit == 0 else min(limit, chunk)
+                self.control[K.C_SOL_LIMIT] = limit
+                st = K.search(t.pl_mask, t.pl_piece, t.cell_first, t.sizes, self.counts,
+                              self.free_stack, self.ptr, self.end, self.choice,
+                              t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
+                              self.prune, self.control, self.solutions_arr, self.trace)
+                if (st == K.ST_LIMIT and int(self.control[K.C_STORED]) == self.solutions_arr.shape[0]
+                        and (not max_solutions or self.count < max_solutions)):
+                    self._kept.append(self.solutions_arr.copy())
+                    self.control[K.C_STORED] = 0
+                    continue
+                break
+            self.seconds += time.perf_counter() - start
+            self.status = st
+            return st
+
+    def _kept_rows(self) -> int:
+        return sum(b.shape[0] for b in self._kept)
+
+    def solution_indices(self) -> np.ndarray:
+        """Stored solutions as int64[n, depth] placement-row indices (search frame)."""
+        stored = int(self.control[K.C_STORED])
+        blocks = self._kept + [self.solutions_arr[:stored]]
+        return np.concatenate(blocks)[:, : self.depth] if blocks else np.zeros((0, self.depth), np.int64)
+
+    def solutions(self) -> list[Solution]:
+        """Stored solutions, each ``fixed`` placements first, then the search's, in level order."""
+        if self.trivial:
+            return [self.fixed]
+        return [self.fixed + tuple(self.placement(int(i)) for i in row)
+                for row in self.solution_indices()]
+
+    def trace_events(self) -> list[tuple[int, int, int]]:
+        """Recorded trace as ``(kind, placement index or mask-low, level or mask-high)``."""
+        n = int(self.control[K.C_TRACE_LEN])
+        return [tuple(int(x) for x in row) for row in self.trace[:n]]
+
+
+# ---------------------------------------------------------------- one-call helpers
+
+
+def solve_first(puzzle: Puzzle, fixed: Sequence[Placement] = ()) -> Solution | None:
+    """First solution from a partial position, or None when there is none.
+
+    Takes a :class:`Puzzle` and the placements already on the board; returns a tuple
+    of placements (``fixed`` first) covering every cell to cover exactly once.
+    Raises :class:`InvalidPuzzleError` / :class:`IllegalPlacementError` on bad input.
+    """
+    s = Search(puzzle, fixed, store=1)
+    s.run(max_solutions=1)
+    sols = s.solutions()
+    return sols[0] if sols else None
+
+
+def count_solutions(puzzle: Puzzle, fixed: Sequence[Placement] = ()) -> int:
+    """Number of distinct tilings (identical formations interchangeable) from a position."""
+    s = Search(puzzle, fixed, store=0)
+    s.run()
+    return s.count
+
+
+def all_solutions(puzzle: Puzzle, fixed: Sequence[Placement] = (),
+                  limit: int | None = None) -> list[Solution]:
+    """Every solution (or the first ``limit``), each a tuple of placements, ``fixed`` first."""
+    s = Search(puzzle, fixed, store=limit)
+    s.run(max_solutions=limit)
+    return s.solutions()
+
+
+def is_solvable(puzzle: Puzzle, fixed: Sequence[Placement] = ()) -> bool:
+    """True when the partial position can still be completed."""
+    return solve_first(puzzle, fixed) is not None
+
+
+def hint(puzzle: Puzzle, fixed: Sequence[Placement] = ()) -> Placement | None:
+    """One more placement that keeps the position solvable, or None when it is dead.
+
+    The placement returned covers the lowest empty cell (row-major), so repeated
+    hints fill the board in reading order.  Raises as :class:`Search` does.
+    """
+    sol = solve_first(puzzle, fixed)
+    if sol is None:
+        return None
+    new = sol[len(fixed):]
+    if not new:
+        return None
+    return min(new, key=lambda p: p.cells[0])
+
+
+def explain_dead(puzzle: Puzzle, fixed: Sequence[Placement]) -> tuple[int, ...] | None:
+    """Smallest set of placed pieces whose removal makes the position solvable.
+
+    Takes the puzzle and the placed pieces; returns indices into ``fixed`` (empty
+    tuple when the position is alive already; None when even the empty board has no
+    solution).  Tries subsets by increasing size (at most 2**len(fixed) searches,
+    each one cheap), so the answer is a minimum, and among minima the first in
+    lexicographic order of indices.
+    """
+    fixed = tuple(fixed)
+    for k in range(len(fixed) + 1):
+        for drop in itertools.combinations(range(len(fixed)), k):
+            keep = [p for i, p in enumerate(fixed) if i not in drop]
+            if is_solvable(puzzle, keep):
+                return drop
+    return None
+
+
+def count_by_targets(board, formations: Sequence[str], month_cells: Sequence[Cell],
+                     day_cells: Sequence[Cell], *, prune: bool = True
+                     ) -> tuple[dict[tuple[Cell, Cell], int], float, int]:
+    """Count solutions for every (month cell, day cell) target pair in ONE search.
+
+    Two one-cell pseudo-pieces are added: ``@M`` may sit only on ``month_cells`` and
+    ``@D`` only on ``day_cells``; each tiling of the board by the formations plus
+    these two holes is a solution for the date the holes mark.  The upper levels of
+    the search are shared by all dates instead of being repeated 366 times.
+
+    Returns ``(counts by (month cell, day cell), seconds, nodes)``.
+    """
+    board_mask = board.open_mask
+    types = _types_of(formations) + ("@M", "@D")
+    allowed = tuple([board_mask] * (len(types) - 2)
+                    + [board.mask_of(month_cells), board.mask_of(day_cells)])
+    counts = dict(Counter(formations))
+    counts["@M"] = counts["@D"] = 1
+    holder = Puzzle(board, tuple(formations), ())
+    s = Search(holder, (), prune=prune, store=None, _types=types, _allowed=allowed,
+               _counts=counts)
+    s.run()
+    out: dict[tuple[Cell, Cell], int] = Counter()
+    t = s.table
+    k_m, k_d = len(types) - 2, len(types) - 1
+    for row in s.solution_indices():
+        mc = dc = None
+        for i in row:
+            k = int(t.pl_piece[i])
+            if k == k_m:
+                mc = s._cells(int(t.pl_mask[i]))[0]
+            elif k == k_d:
+                dc = s._cells(int(t.pl_mask[i]))[0]
+        out[(mc, dc)] += 1
+    return dict(out), s.seconds, s.nodes

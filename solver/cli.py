@@ -1,0 +1,145 @@
+"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6).
+
+Output for people by default, exactly one JSON object on stdout with ``--json``.
+Exit status 0 on success (also when there is no solution), 2 on bad input with a
+one-line message on stderr and no traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from typing import Sequence
+
+from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, cell_meaning, classic_board, \
+    date_targets, day_cell, leap_year_dates, month_cell, parse_date
+from .formations import CLASSIC_SET, FORMATIONS
+from .model import IllegalPlacementError, Puzzle, Solution
+
+
+class CliError(Exception):
+    """Bad command-line input; the message is printed on one line and the exit status is 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, status 2, no usage dump
+        raise CliError(message)
+
+
+def draw_solution(board: Board, solution: Solution, targets: Sequence[Cell] = (),
+                  lang: str = "en") -> str:
+    """Text drawing of a solution: each cell shows its formation's letter (English) or the
+    first character of its Chinese name (``lang="zh"``); ``#`` blocked, ``*`` target."""
+    grid = [["#" if not board.is_open(r, c) else "." for c in range(board.width)]
+            for r in range(board.height)]
+    for r, c in targets:
+        grid[r][c] = "*"
+    for pl in solution:
+        f = FORMATIONS[pl.formation]
+        ch = f.name_zh[0] if lang == "zh" else ("O" if f.code == "F6" else f.letter)
+        for r, c in pl.cells:
+            grid[r][c] = ch
+    sep = "" if lang == "zh" else " "
+    return "\n".join(sep.join(row) for row in grid)
+
+
+def _mode_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--first", action="store_const", dest="what", const="first",
+                   help="find one solution")
+    g.add_argument("--count", action="store_const", dest="what", const="count",
+                   help="count all solutions (default)")
+    g.add_argument("--all", action="store_const", dest="what", const="all",
+                   help="list every solution")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(what="count")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser for all subcommands (errors raise :class:`CliError`)."""
+    ap = _Parser(prog="python -m solver", description="Daily Drill solver (SPEC section 6)")
+    sub = ap.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
+    p = sub.add_parser("classic", help="the classic calendar board with the Classic set")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--date", help="YYYY-MM-DD")
+    g.add_argument("--all-dates", action="store_true", help="the 366 dates of a leap year")
+    _mode_flags(p)
+    p.set_defaults(func=cmd_classic)
+    # further subcommands (drill, file, flip) are added below, one block each
+    return ap
+
+
+def _solve_one(puzzle: Puzzle, what: str):
+    """Run one puzzle: returns (count, solutions or None, seconds)."""
+    from .api import Search
+
+    if what == "count":
+        s = Search(puzzle, store=0)
+        s.run()
+        return s.count, None, s.seconds
+    s = Search(puzzle, store=None)
+    s.run(max_solutions=1 if what == "first" else None)
+    sols = s.solutions()
+    if what == "first":
+        # count stays the total: finish the count without storing more
+        cnt_search = Search(puzzle, store=0)
+        cnt_search.run()
+        return cnt_search.count, sols, s.seconds + cnt_search.seconds
+    return s.count, sols, s.seconds
+
+
+def emit_one(out: dict, puzzle: Puzzle, sols, as_json: bool, header: str) -> None:
+    """Print one puzzle's result: JSON (``out`` plus ``solutions``) or text drawings."""
+    if as_json:
+        if sols is not None:
+            out["solutions"] = [[pl.to_json() for pl in sol] for sol in sols]
+        print(json.dumps(out, ensure_ascii=False))
+        return
+    print(f"{header}: {out['count']} solution(s), {out['seconds'] * 1e3:.2f} ms search")
+    for i, sol in enumerate(sols or []):
+        print(f"\nsolution {i + 1}:")
+        print(draw_solution(puzzle.board, sol, puzzle.targets))
+
+
+def cmd_classic(args: argparse.Namespace) -> None:
+    """``classic`` subcommand: one date, or every date of a leap year (``--all-dates``)."""
+    board = classic_board()
+    if args.date:
+        date = parse_date(args.date)
+        puzzle = Puzzle(board, CLASSIC_SET, date_targets(date), f"Classic {date}")
+        count, sols, secs = _solve_one(puzzle, args.what)
+        out = {"mode": "classic", "date": date.isoformat(), "count": count, "seconds": secs}
+        emit_one(out, puzzle, sols, args.json, f"Classic {date} ({MONTHS_EN[date.month - 1]} {date.day})")
+        return
+    if args.what != "count":
+        raise CliError("--all-dates supports --count only (use --date for solutions)")
+    from .api import count_by_targets
+
+    res, secs, _ = count_by_targets(board, CLASSIC_SET, [month_cell(m) for m in range(1, 13)],
+                                    [day_cell(d) for d in range(1, 32)])
+    dates = {}
+    for d in leap_year_dates():
+        dates[f"{d.month:02d}-{d.day:02d}"] = res.get(date_targets(d), 0)
+    out = {"mode": "classic", "dates": dates, "total": sum(dates.values()), "seconds": secs}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        for k, v in dates.items():
+            print(f"{k} {v}")
+        print(f"total {out['total']} over {len(dates)} dates, {secs:.3f} s search")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse ``argv``, run, return the exit status (0 ok, 2 bad input)."""
+    try:
+        args = build_parser().parse_args(argv)
+        args.func(args)
+        return 0
+    except (CliError, InvalidPuzzleError, IllegalPlacementError, ValueError, OSError) as e:
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+        print(f"error: {msg}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130

@@ -305,10 +305,43 @@ class Search:
         return [self.fixed + tuple(self.placement(int(i)) for i in row)
                 for row in self.solution_indices()]
 
-    def trace_events(self) -> list[tuple[int, int, int]]:
-        """Recorded trace as ``(kind, placement index or mask-low, level or mask-high)``."""
+    def take_trace(self) -> list["TraceEvent"]:
+        """Decode and clear the recorded step trace (board frame).
+
+        Call it after :meth:`run` returns (``ST_TRACE_FULL`` means more events follow:
+        call :meth:`run` again with the same arguments to continue the search).
+        Returns a list of :class:`TraceEvent` in search order.
+        """
         n = int(self.control[K.C_TRACE_LEN])
-        return [tuple(int(x) for x in row) for row in self.trace[:n]]
+        out: list[TraceEvent] = []
+        for kind, a, b in self.trace[:n].tolist():
+            if kind == K.EV_DEAD:
+                mask = (a & 0xFFFFFFFF) | (b << 32)
+                out.append(TraceEvent("dead", None, -1, self._cells(mask)))
+            else:
+                name = {K.EV_PLACE: "place", K.EV_REMOVE: "remove", K.EV_SOLUTION: "solution"}[kind]
+                out.append(TraceEvent(name, self.placement(a), b, ()))
+        self.control[K.C_TRACE_LEN] = 0
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEvent:
+    """One step of the search, for the Solve animation.
+
+    Attributes:
+        kind: ``"place"`` (a piece put down), ``"remove"`` (taken back on backtrack),
+            ``"dead"`` (the empty ``region`` cannot be filled: the last placed piece is
+            taken back next), ``"solution"`` (the pieces on the board form a solution).
+        placement: the piece placed or removed (None for ``"dead"``).
+        level: stack depth (0 = first piece the search places), -1 for ``"dead"``.
+        region: cells of the dead region (``"dead"`` only), ``(row, col)`` board frame.
+    """
+
+    kind: str
+    placement: Placement | None
+    level: int
+    region: tuple[Cell, ...]
 
 
 # ---------------------------------------------------------------- one-call helpers

@@ -1,0 +1,116 @@
+"""game/i18n.py: every string the player sees, in Chinese and English.
+
+One table, :data:`STRINGS`, maps a key to ``(zh, en)``.  The font subset shipped
+in ``assets/fonts`` is generated from :func:`all_text` (this table plus the
+formation names and month names from :mod:`solver`), so a new string here only
+needs ``python assets/fonts/make_subset.py`` to be drawable.  No pygame import.
+"""
+from __future__ import annotations
+
+from solver.board import MONTHS_EN, MONTHS_ZH
+from solver.formations import FORMATIONS
+
+LANGS: tuple[str, ...] = ("zh", "en")
+"""Supported languages: ``zh`` (default) and ``en``."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "title": ("每日演兵", "Daily Drill"),
+    "mode_classic": ("经典", "Classic"),
+    "mode_drill": ("每日演兵", "Daily Drill"),
+    "mode_custom": ("自定义", "Custom"),
+    "mode_flip": ("翻转色块", "Flip"),
+    "hint": ("提示", "Hint"),
+    "solve": ("求解", "Solve"),
+    "search": ("演示搜索", "Show search"),
+    "reset": ("重置", "Reset"),
+    "undo": ("撤销", "Undo"),
+    "redo": ("重做", "Redo"),
+    "speed": ("速度", "Speed"),
+    "lang": ("English", "中文"),
+    "tray": ("阵型", "Formations"),
+    "today_set": ("今日阵型", "Today's formations"),
+    "time": ("用时", "Time"),
+    "moves": ("步数", "Moves"),
+    "solutions": ("今日解法 {n} 种", "{n} solutions today"),
+    "solutions_one": ("解法 {n} 种", "{n} solutions"),
+    "counting": ("正在统计解法…", "Counting solutions…"),
+    "warming": ("求解器预热中…", "Solver warming up…"),
+    "ready": ("求解器就绪", "Solver ready"),
+    "busy": ("求解器正忙，已排队", "Solver busy: request queued"),
+    "queued": ("求解器预热中，请求已排队", "Solver warming up: request queued"),
+    "thinking": ("思考中…", "Thinking…"),
+    "hint_given": ("提示：放置{name}", "Hint: place {name}"),
+    "dead": ("此局面无解：请移开高亮的阵型", "Dead end: no solution from here. Move the highlighted pieces"),
+    "dead_none": ("此谜题无解", "This puzzle has no solution"),
+    "stale": ("局面已改变，请再试一次", "The position changed; try again"),
+    "solved": ("完成！", "Solved!"),
+    "solved_by_solver": ("求解器完成", "Solved by the solver"),
+    "already_solved": ("已经完成", "Already solved"),
+    "solving": ("求解中…", "Solving…"),
+    "no_solution": ("从此局面无解", "No solution from this position"),
+    "error": ("出错：{msg}", "Error: {msg}"),
+    "help": ("拖动阵型到棋盘 · R/滚轮/右键 旋转 · F/中键 翻转 · Ctrl+Z 撤销",
+             "Drag pieces onto the board · R/wheel/right-click rotate · F/middle-click flip · Ctrl+Z undo"),
+    "help_keys": ("键盘：1-9 选阵型 · 方向键移动 · 回车放下 · Esc 取消",
+                  "Keys: 1-9 pick · arrows move · Enter drop · Esc cancel"),
+    "target": ("目标", "Target"),
+    "cheated": ("（有协助）", "(assisted)"),
+    "date": ("日期", "Date"),
+    "prev_day": ("前一天", "Previous day"),
+    "next_day": ("后一天", "Next day"),
+    "weekday": ("一二三四五六日", "MonTueWedThuFriSatSun"),
+    "date_fmt": ("{y}年{m}月{d}日", "{mon} {d}, {y}"),
+    "search_done": ("搜索演示结束", "Search replay finished"),
+    "placed": ("已放置 {k}/{n}", "Placed {k}/{n}"),
+}
+"""Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
+
+
+def tr(key: str, lang: str = "zh", **fields: object) -> str:
+    """The text for ``key`` in ``lang`` (``"zh"`` or ``"en"``), formatted with ``fields``.
+
+    Unknown keys return the key itself, so a missing entry never crashes the UI.
+    """
+    zh, en = STRINGS.get(key, (key, key))
+    text = en if lang == "en" else zh
+    return text.format(**fields) if fields else text
+
+
+def formation_name(code: str, lang: str = "zh") -> str:
+    """Display name of a formation: its Chinese name (zh) or ``"N pentomino"`` (en)."""
+    f = FORMATIONS[code]
+    return f.name_en if lang == "en" else f.name_zh
+
+
+def month_name(month: int, lang: str = "zh") -> str:
+    """``一月`` … ``十二月`` (zh) or ``Jan`` … ``Dec`` (en) for month 1..12."""
+    return (MONTHS_EN if lang == "en" else MONTHS_ZH)[month - 1]
+
+
+EXTRA_CHARS = (
+    "".join(chr(i) for i in range(0x20, 0x7F))
+    + "·…—–‘’“”•×÷°±→←↑↓✓✔✗—，。、：；！？（）【】《》「」『』～％＋－＝"
+    + "年月日时分秒周星期今明昨天前后上下左右一二三四五六七八九十百千万零两"
+    + "个种次步局阵型棋盘格子块色翻转开关灯点击放置移动旋转对称镜像完成成功失败胜利"
+    + "提示求解重置撤销重做速度设置语言中文英文退出暂停继续新游戏难度简单普通困难"
+    + "统计记录最佳平均总共已未有无可不能是否确定取消选择日期模式经典自定义每演兵"
+    + "器预热就绪正忙排队思考请再试此面位置改变出错误拖动到键鼠标滚轮右中入回车高亮"
+    + "的了和与或在从为把被让给帮助说明关于版本作者许可字体"
+)
+"""Common characters kept in the font subset beyond the strings table."""
+
+
+def all_text() -> str:
+    """Every character the UI may draw: strings table, formation names, months, extras.
+
+    Returns a string of unique characters in a stable (sorted) order, for the
+    font subset script.
+    """
+    parts = [EXTRA_CHARS]
+    for zh, en in STRINGS.values():
+        parts += [zh, en]
+    for f in FORMATIONS.values():
+        parts += [f.name_zh, f.name_en, f.letter, f.code]
+    parts += list(MONTHS_ZH) + list(MONTHS_EN)
+    chars = set("".join(parts)) - {"\n", "\t"}
+    return "".join(sorted(chars))

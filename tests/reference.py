@@ -1,0 +1,298 @@
+"""Slow, obviously correct reference code for the solver tests.
+
+Nothing here imports :mod:`solver`: the shapes are typed in again from
+``shared/SPEC.md`` section 2 (one orientation each), the calendar layout from
+section 1, and every orientation, placement and solution is recomputed with
+plain Python sets.  The solver's answers are checked against these.
+
+Conventions: a cell is ``(row, col)``; a piece is ``(code, cells)`` with
+``cells`` any iterable of cells; a solution is an iterable of pieces.  The
+canonical form of a solution (:func:`canonical`) is a sorted tuple of
+``(code, sorted cells)`` so that solutions compare as sets regardless of the
+order the pieces were listed in.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Iterator, Sequence
+
+Cell = tuple[int, int]
+Piece = tuple[str, tuple[Cell, ...]]
+
+# SPEC section 2, copied by hand: code -> (one shape, distinct orientations).
+SPEC_SHAPES: dict[str, tuple[str, int]] = {
+    "F6": ("###/###", 2),
+    "BDQX": ("#./##/.#/.#", 8),
+    "FS": ("###/#../#..", 4),
+    "SLCS": ("##/#./##", 4),
+    "JQHH": (".##/.#./##.", 4),
+    "JS": ("#./##/##", 8),
+    "XX": ("####/#...", 8),
+    "GX": ("#./#./##/#.", 8),
+    "YZCS": ("#####", 2),
+    "SC": ("###/.#./.#.", 4),
+    "TM": (".#./###/.#.", 1),
+    "HY": (".#./.##/##.", 8),
+    "YY": (".##/##./#..", 4),
+}
+
+CLASSIC_CODES = ("F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX", "GX")
+"""SPEC section 2: 方阵 plus N, V, U, Z, P, L, Y."""
+
+PENTOMINO_CODES = tuple(c for c in SPEC_SHAPES if c != "F6")
+"""The twelve free pentominoes."""
+
+
+def shape_cells(code: str) -> frozenset[Cell]:
+    """The filled cells of the SPEC drawing of ``code`` (rows split on ``/``)."""
+    drawing = SPEC_SHAPES[code][0]
+    return frozenset(
+        (r, c) for r, row in enumerate(drawing.split("/")) for c, ch in enumerate(row) if ch == "#"
+    )
+
+
+def normalise(cells: Iterable[Cell]) -> frozenset[Cell]:
+    """Translate cells so that the smallest row and the smallest column are 0."""
+    cells = list(cells)
+    r0 = min(r for r, _ in cells)
+    c0 = min(c for _, c in cells)
+    return frozenset((r - r0, c - c0) for r, c in cells)
+
+
+def rotate(cells: Iterable[Cell]) -> frozenset[Cell]:
+    """Rotate a cell set a quarter turn clockwise: ``(r, c) -> (c, -r)``, then normalise."""
+    return normalise((c, -r) for r, c in cells)
+
+
+def reflect(cells: Iterable[Cell]) -> frozenset[Cell]:
+    """Mirror a cell set left-right: ``(r, c) -> (r, -c)``, then normalise."""
+    return normalise((r, -c) for r, c in cells)
+
+
+def dihedral_images(cells: Iterable[Cell]) -> list[frozenset[Cell]]:
+    """The 8 images of a cell set under the symmetries of the square (duplicates kept).
+
+    Order: the 4 rotations of the shape, then the 4 rotations of its mirror image.
+    """
+    base = normalise(cells)
+    out = []
+    for start in (base, reflect(base)):
+        cur = start
+        for _ in range(4):
+            out.append(cur)
+            cur = rotate(cur)
+    return out
+
+
+def ref_orientations(code: str) -> frozenset[frozenset[Cell]]:
+    """The distinct fixed orientations of a SPEC formation, as normalised cell sets."""
+    return frozenset(dihedral_images(shape_cells(code)))
+
+
+def is_orientation(code: str, cells: Iterable[Cell]) -> bool:
+    """True when ``cells`` is a translate of a rotation/reflection of the SPEC shape of ``code``."""
+    cells = list(cells)
+    return len(set(cells)) == len(cells) and normalise(cells) in ref_orientations(code)
+
+
+# ---------------------------------------------------------------- boards
+
+
+def rect_cells(height: int, width: int) -> frozenset[Cell]:
+    """All cells of a ``height`` x ``width`` rectangle."""
+    return frozenset((r, c) for r in range(height) for c in range(width))
+
+
+def rows_to_cells(rows: Sequence[str]) -> frozenset[Cell]:
+    """Open cells of an ASCII board drawing (``.`` open, anything else blocked)."""
+    return frozenset((r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch == ".")
+
+
+CALENDAR_BLOCKED = frozenset({(0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6)})
+"""SPEC section 1: the six ``#`` cells of the 7 x 7 calendar."""
+
+
+def classic_open_cells() -> frozenset[Cell]:
+    """The 43 open cells of the classic calendar board (SPEC section 1)."""
+    return rect_cells(7, 7) - CALENDAR_BLOCKED
+
+
+def ref_month_cell(month: int) -> Cell:
+    """SPEC section 1: month ``m`` sits at row ``(m-1)//6``, column ``(m-1)%6``."""
+    return ((month - 1) // 6, (month - 1) % 6)
+
+
+def ref_day_cell(day: int) -> Cell:
+    """SPEC section 1: day ``d`` sits at row ``2+(d-1)//7``, column ``(d-1)%7``."""
+    return (2 + (day - 1) // 7, (day - 1) % 7)
+
+
+# ---------------------------------------------------------------- exact-cover checker
+
+
+def canonical(solution: Iterable) -> tuple[tuple[str, tuple[Cell, ...]], ...]:
+    """Order-free form of a solution: sorted ``(code, sorted cells)`` pairs.
+
+    Accepts pieces as ``(code, cells)`` pairs or any object with ``formation`` and
+    ``cells`` attributes (such as :class:`solver.model.Placement`).
+    """
+    out = []
+    for piece in solution:
+        if hasattr(piece, "formation"):
+            code, cells = piece.formation, piece.cells
+        else:
+            code, cells = piece
+        out.append((str(code), tuple(sorted((int(r), int(c)) for r, c in cells))))
+    return tuple(sorted(out))
+
+
+def verify_cover(open_cells: Iterable[Cell], targets: Iterable[Cell],
+                 formations: Iterable[str], solution: Iterable) -> None:
+    """Assert that ``solution`` is an exact cover of the puzzle; raise AssertionError if not.
+
+    Checks, independently of the solver: every piece is a true orientation of its
+    SPEC shape (so it also has the right number of cells); no piece covers a
+    blocked, off-board or target cell; every open non-target cell is covered
+    exactly once; the formations used are exactly the multiset ``formations``.
+    """
+    open_cells = frozenset(open_cells)
+    targets = frozenset(targets)
+    need = open_cells - targets
+    pieces = canonical(solution)
+    seen: Counter = Counter()
+    for code, cells in pieces:
+        assert code in SPEC_SHAPES, f"unknown formation {code!r}"
+        assert is_orientation(code, cells), f"{code} at {cells} is not an orientation of its shape"
+        for cell in cells:
+            assert cell in open_cells, f"{code} covers {cell}, which is blocked or off the board"
+            assert cell not in targets, f"{code} covers target cell {cell}"
+            seen[cell] += 1
+    doubles = sorted(c for c, n in seen.items() if n > 1)
+    assert not doubles, f"cells covered more than once: {doubles}"
+    missing = sorted(need - set(seen))
+    assert not missing, f"cells left uncovered: {missing}"
+    used = Counter(code for code, _ in pieces)
+    assert used == Counter(formations), f"formations used {dict(used)} != {dict(Counter(formations))}"
+
+
+def verify_distinct(solutions: Iterable) -> None:
+    """Assert that no two solutions are the same set of pieces (order ignored)."""
+    forms = [canonical(s) for s in solutions]
+    assert len(set(forms)) == len(forms), f"{len(forms) - len(set(forms))} duplicate solution(s)"
+
+
+# ---------------------------------------------------------------- reference solver
+
+
+def ref_placements(code: str, open_cells: Iterable[Cell]) -> list[frozenset[Cell]]:
+    """Every placement of every orientation of ``code`` that lies inside ``open_cells``.
+
+    Tries each orientation at every offset of the bounding box of ``open_cells``.
+    """
+    open_cells = frozenset(open_cells)
+    if not open_cells:
+        return []
+    rmax = max(r for r, _ in open_cells)
+    cmax = max(c for _, c in open_cells)
+    out = set()
+    for o in ref_orientations(code):
+        for dr in range(rmax + 1):
+            for dc in range(cmax + 1):
+                cells = frozenset((r + dr, c + dc) for r, c in o)
+                if cells <= open_cells:
+                    out.add(cells)
+    return sorted(out, key=sorted)
+
+
+def ref_solutions(open_cells: Iterable[Cell], formations: Iterable[str],
+                  targets: Iterable[Cell] = (), fixed: Iterable = ()) -> Iterator[tuple]:
+    """Every exact cover, each yielded in canonical form (see :func:`canonical`).
+
+    Plain recursive backtracking: pick the first empty cell in row-major order and
+    try every remaining formation *type* (so identical formations are never
+    permuted) in every placement that covers that cell.  ``fixed`` pieces are put
+    down first and appear in every solution; if they overlap, leave the board or
+    use a formation not in the multiset, nothing is yielded.
+    """
+    need = set(frozenset(open_cells) - frozenset(targets))
+    left = Counter(formations)
+    placed: list[Piece] = []
+    for code, cells in canonical(fixed):
+        cells_set = set(cells)
+        if left[code] <= 0 or not cells_set <= need or not is_orientation(code, cells):
+            return
+        left[code] -= 1
+        need -= cells_set
+        placed.append((code, tuple(cells)))
+    if sum(len(shape_cells(c)) * n for c, n in left.items()) != len(need):
+        return
+    table = {code: ref_placements(code, need) for code in left if left[code] > 0}
+
+    def rec(empty: set) -> Iterator[tuple]:
+        if not empty:
+            yield canonical(placed)
+            return
+        first = min(empty)
+        for code in sorted(table):
+            if left[code] == 0:
+                continue
+            for cells in table[code]:
+                if first in cells and cells <= empty:
+                    left[code] -= 1
+                    placed.append((code, tuple(sorted(cells))))
+                    yield from rec(empty - cells)
+                    placed.pop()
+                    left[code] += 1
+
+    yield from rec(need)
+
+
+def ref_count(open_cells: Iterable[Cell], formations: Iterable[str],
+              targets: Iterable[Cell] = (), fixed: Iterable = ()) -> int:
+    """Number of solutions found by :func:`ref_solutions`."""
+    return sum(1 for _ in ref_solutions(open_cells, formations, targets, fixed))
+
+
+def ref_solvable(open_cells: Iterable[Cell], formations: Iterable[str],
+                 targets: Iterable[Cell] = (), fixed: Iterable = ()) -> bool:
+    """True when :func:`ref_solutions` yields at least one solution."""
+    return next(ref_solutions(open_cells, formations, targets, fixed), None) is not None
+
+
+# ---------------------------------------------------------------- bit helpers
+
+
+def ref_popcount(x: int) -> int:
+    """Set bits of a non-negative int, via its binary string."""
+    return bin(x).count("1")
+
+
+def ref_components(free: int, width: int, height: int) -> list[int]:
+    """4-connected regions of the bitmask ``free`` (bit ``r*width + c``), by breadth-first search.
+
+    Returned in order of each region's lowest bit.
+    """
+    cells = {divmod(b, width) for b in range(width * height) if free >> b & 1}
+    regions = []
+    while cells:
+        start = min(cells)
+        todo = [start]
+        comp = {start}
+        cells.discard(start)
+        while todo:
+            r, c = todo.pop()
+            for nb in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if nb in cells:
+                    cells.discard(nb)
+                    comp.add(nb)
+                    todo.append(nb)
+        regions.append(sum(1 << (r * width + c) for r, c in comp))
+    return sorted(regions, key=lambda m: m & -m)
+
+
+def ref_subset_sums(counts: Sequence[int], sizes: Sequence[int]) -> set[int]:
+    """All totals of sub-multisets with ``counts[k]`` pieces of ``sizes[k]`` cells available."""
+    sums = {0}
+    for n, s in zip(counts, sizes):
+        sums = {a + j * s for a in sums for j in range(n + 1)}
+    return sums

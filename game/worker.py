@@ -1,0 +1,258 @@
+"""game/worker.py: the solver on one daemon thread, talking to the UI through queues.
+
+The UI thread never imports :mod:`solver.api` (its first import compiles or loads
+the numba kernels, up to a few seconds) and never waits on a search.  It calls
+:meth:`SolverWorker.submit`, which returns at once, and polls
+:meth:`SolverWorker.poll` once per frame for :class:`Result` values.
+
+Rules:
+
+* At start the thread imports :mod:`solver.api` and runs one tiny solve (the
+  warm-up); :attr:`SolverWorker.ready` turns True and a ``"ready"`` result is posted.
+  Requests submitted meanwhile wait in the queue.
+* A new request cancels the running search (:meth:`solver.api.Search.cancel`,
+  thread-safe) and drops queued requests of the same kind: the newest question
+  wins.  A cancelled request posts a result with ``status == "cancelled"``.
+* Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
+  placement, or the indices of the pieces that make the position dead),
+  ``"count"`` (number of solutions), ``"trace"`` (first solution plus the search's
+  step trace, for the "show search" replay).
+"""
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from solver.model import Placement, Puzzle
+
+
+@dataclass(frozen=True)
+class Request:
+    """A question for the solver.
+
+    Attributes:
+        kind: ``"solve"``, ``"hint"``, ``"count"`` or ``"trace"``.
+        puzzle: the puzzle.
+        fixed: placements on the board (they stay).
+        rid: request id, unique per worker (set by :meth:`SolverWorker.submit`).
+        trace_limit: most trace events to record (``"trace"`` only).
+    """
+
+    kind: str
+    puzzle: Puzzle
+    fixed: tuple[Placement, ...] = ()
+    rid: int = 0
+    trace_limit: int = 20000
+
+
+@dataclass
+class Result:
+    """An answer posted back to the UI thread.
+
+    Attributes:
+        kind: the request's kind, or ``"ready"`` once warm-up finished, or
+            ``"error"`` when warm-up failed.
+        rid: the request id (0 for ``"ready"``).
+        status: ``"ok"``, ``"none"`` (no solution / dead), ``"cancelled"`` or ``"error"``.
+        fixed: the request's ``fixed`` placements (to detect stale answers).
+        solution: ``"solve"``/``"trace"``: the full solution (fixed first).
+        placement: ``"hint"``: the placement to add.
+        dead: ``"hint"`` on a dead position: indices into ``fixed`` to remove.
+        count: ``"count"``: the number of solutions.
+        trace: ``"trace"``: list of :class:`solver.api.TraceEvent`.
+        truncated: ``"trace"``: True when the trace stopped at ``trace_limit``.
+        message: error text for the player.
+        seconds: search time (seconds).
+    """
+
+    kind: str
+    rid: int
+    status: str = "ok"
+    fixed: tuple[Placement, ...] = ()
+    solution: tuple[Placement, ...] | None = None
+    placement: Placement | None = None
+    dead: tuple[int, ...] | None = None
+    count: int = 0
+    trace: list[Any] = field(default_factory=list)
+    truncated: bool = False
+    message: str = ""
+    seconds: float = 0.0
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class SolverWorker:
+    """One daemon thread that owns every search.
+
+    Args:
+        start: start the thread now (default True).
+    """
+
+    def __init__(self, start: bool = True) -> None:
+        self._requests: queue.Queue[Request | None] = queue.Queue()
+        self._results: queue.Queue[Result] = queue.Queue()
+        self._lock = threading.Lock()
+        self._pending: list[Request] = []
+        self._current: Request | None = None
+        self._search: Any = None
+        self._cancel_current = False
+        self._ids = itertools.count(1)
+        self._wake = threading.Event()
+        self._stop = False
+        self.ready = False
+        self.failed = ""
+        self._thread = threading.Thread(target=self._run, name="solver-worker", daemon=True)
+        if start:
+            self._thread.start()
+
+    # ---------------------------------------------------------------- UI thread side
+
+    def submit(self, kind: str, puzzle: Puzzle, fixed: tuple[Placement, ...] = (), **kw: Any) -> int:
+        """Queue a request; returns its id at once (never blocks on a search).
+
+        Cancels the running search and drops queued requests of the same kind.
+        """
+        req = Request(kind, puzzle, tuple(fixed), next(self._ids), **kw)
+        with self._lock:
+            self._pending = [r for r in self._pending if r.kind != kind]
+            self._pending.append(req)
+            if self._current is not None:
+                self._cancel_current = True
+                if self._search is not None:
+                    self._search.cancel()
+        self._wake.set()
+        return req.rid
+
+    def poll(self) -> list[Result]:
+        """Every result posted since the last call (non-blocking)."""
+        out = []
+        while True:
+            try:
+                out.append(self._results.get_nowait())
+            except queue.Empty:
+                return out
+
+    @property
+    def busy(self) -> bool:
+        """True while a request runs or waits."""
+        with self._lock:
+            return self._current is not None or bool(self._pending)
+
+    def stop(self) -> None:
+        """Ask the thread to end after the current search (cancelled); returns at once."""
+        with self._lock:
+            self._stop = True
+            self._pending.clear()
+            if self._search is not None:
+                self._search.cancel()
+        self._wake.set()
+
+    # ---------------------------------------------------------------- worker thread side
+
+    def _run(self) -> None:
+        try:
+            from solver import api  # compiles or loads the numba kernels: worker thread only
+            from solver.board import Board
+
+            tiny = Puzzle(Board(3, 2, 0b111111), ("F6",), ())
+            api.solve_first(tiny)
+            self._api = api
+        except Exception as e:  # the UI shows it; the game stays playable by hand
+            self.failed = f"{type(e).__name__}: {e}"
+            self._results.put(Result("error", 0, "error", message=self.failed))
+            return
+        self.ready = True
+        self._results.put(Result("ready", 0))
+        while True:
+            self._wake.wait()
+            with self._lock:
+                if self._stop:
+                    return
+                if not self._pending:
+                    self._wake.clear()
+                    continue
+                req = self._pending.pop(0)
+                self._current = req
+                self._cancel_current = False
+            try:
+                res = self._answer(req)
+            except _Cancelled:
+                res = Result(req.kind, req.rid, "cancelled", req.fixed)
+            except Exception as e:
+                traceback.print_exc()
+                res = Result(req.kind, req.rid, "error", req.fixed, message=str(e))
+            with self._lock:
+                self._current = None
+                self._search = None
+            self._results.put(res)
+
+    def _new_search(self, puzzle: Puzzle, fixed: tuple[Placement, ...], **kw: Any) -> Any:
+        s = self._api.Search(puzzle, fixed, **kw)
+        with self._lock:
+            self._search = s
+            if self._cancel_current or self._stop:
+                raise _Cancelled
+        return s
+
+    def _run_search(self, s: Any, **kw: Any) -> int:
+        st = s.run(**kw)
+        if st == 3:  # kernels.ST_CANCELLED
+            raise _Cancelled
+        return st
+
+    def _first(self, puzzle: Puzzle, fixed: tuple[Placement, ...]) -> tuple[tuple[Placement, ...] | None, float]:
+        s = self._new_search(puzzle, fixed, store=1)
+        self._run_search(s, max_solutions=1)
+        sols = s.solutions()
+        return (sols[0] if sols else None), s.seconds
+
+    def _answer(self, req: Request) -> Result:
+        p, fixed = req.puzzle, req.fixed
+        if req.kind == "solve":
+            sol, sec = self._first(p, fixed)
+            return Result("solve", req.rid, "ok" if sol else "none", fixed, solution=sol, seconds=sec)
+        if req.kind == "hint":
+            sol, sec = self._first(p, fixed)
+            if sol is not None:
+                new = sol[len(fixed):]
+                if not new:
+                    return Result("hint", req.rid, "none", fixed, dead=(), seconds=sec)
+                pl = min(new, key=lambda q: q.cells[0])
+                return Result("hint", req.rid, "ok", fixed, placement=pl, seconds=sec)
+            # dead: the smallest set of placed pieces whose removal makes it solvable
+            for k in range(1, len(fixed) + 1):
+                for drop in itertools.combinations(range(len(fixed)), k):
+                    keep = tuple(q for i, q in enumerate(fixed) if i not in drop)
+                    if self._first(p, keep)[0] is not None:
+                        return Result("hint", req.rid, "none", fixed, dead=drop, seconds=sec)
+            return Result("hint", req.rid, "none", fixed, dead=None, seconds=sec)
+        if req.kind == "count":
+            s = self._new_search(p, fixed, store=0)
+            self._run_search(s)
+            return Result("count", req.rid, "ok", fixed, count=s.count, seconds=s.seconds)
+        if req.kind == "trace":
+            s = self._new_search(p, fixed, store=1, trace_capacity=4096)
+            events: list[Any] = []
+            truncated = False
+            while True:
+                st = self._run_search(s, max_solutions=1)
+                events += s.take_trace()
+                if st != 4:  # not ST_TRACE_FULL
+                    break
+                if len(events) >= req.trace_limit:
+                    truncated = True
+                    break
+            if truncated:
+                sol, _ = self._first(p, fixed)
+            else:
+                sols = s.solutions()
+                sol = sols[0] if sols else None
+            return Result("trace", req.rid, "ok" if sol else "none", fixed, solution=sol,
+                          trace=events, truncated=truncated, seconds=s.seconds)
+        return Result(req.kind, req.rid, "error", fixed, message=f"unknown request {req.kind!r}")

@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _mode_flags(p)
     p.set_defaults(func=cmd_classic)
     # further subcommands (drill, file, flip) are added below, one block each
+    _add_flip_parser(sub)
     return ap
 
 
@@ -143,3 +144,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+
+
+# --- flip (SPEC section 6): python -m solver flip --size N --on "r,c;r,c;..." [--json] ---
+
+
+def _add_flip_parser(sub) -> None:
+    """Register the ``flip`` subcommand on the subparsers object ``sub``."""
+    p = sub.add_parser("flip", help="Flip (Lights Out): solvability and the fewest presses")
+    p.add_argument("--size", required=True, type=int, help="board side N (an N x N board)")
+    p.add_argument("--on", default="", help='lit cells as "r,c;r,c;..." (0-based)')
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=cmd_flip)
+
+
+def cmd_flip(args: argparse.Namespace) -> None:
+    """``flip`` subcommand: JSON ``{"size", "solvable", "presses"}`` (fewest presses, or null
+    when unsolvable), or a text drawing of the pattern with the presses marked."""
+    from . import flip
+
+    n = args.size
+    if n < 1:
+        raise CliError(f"--size must be at least 1 (got {n})")
+    if n > flip.MAX_SIZE:
+        raise CliError(f"--size must be at most {flip.MAX_SIZE} (got {n})")
+    pattern = flip.cells_to_mask(n, n, flip.parse_cells(args.on, n))
+    sol = flip.solve(n, n, pattern)
+    presses = [[r, c] for r, c in sol.cells()] if sol.solvable else None
+    if args.json:
+        print(json.dumps({"size": n, "solvable": sol.solvable, "presses": presses}))
+        return
+    print(f"Flip {n} x {n}, {pattern.bit_count()} lit (# lit, . off)")
+    print(flip.draw_text(n, n, pattern))
+    if not sol.solvable:
+        print(f"unsolvable: this pattern is not a sum of presses "
+              f"(null space dimension {sol.nullity}: only 1 in {2 ** sol.nullity} patterns is solvable)")
+        return
+    note = "" if sol.proven_minimal else " (not proven minimal: large null space)"
+    print(f"\nfewest presses: {sol.count}{note} (X/x = press here, on a lit/off cell)")
+    print(flip.draw_text(n, n, pattern, sol.presses))
+    if presses:
+        print("presses: " + "; ".join(f"{r},{c}" for r, c in presses))

@@ -1,0 +1,239 @@
+"""Headless tests of the Flip scene (game/flip_mode.py): clicks, keys, undo, Hint, Solve.
+
+Runs with ``SDL_VIDEODRIVER=dummy``; events are synthetic and carry ``ev.pos``.
+Expected board changes come from a plain toggle rule written here, not from
+solver.flip.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from solver import flip  # noqa: E402
+
+DATE = dt.date(2026, 11, 29)
+
+
+def ref_toggle(n: int, lit: int, r: int, c: int) -> int:
+    """Independent press rule: flip (r, c) and its orthogonal neighbours on an n x n board."""
+    for dr, dc in ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1)):
+        rr, cc = r + dr, c + dc
+        if 0 <= rr < n and 0 <= cc < n:
+            lit ^= 1 << (rr * n + cc)
+    return lit
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.init()
+    yield
+    pygame.quit()
+
+
+def make_scene(lang="zh", **options):
+    from game.flip_mode import FlipScene
+    from game.fonts import Fonts
+    from game.scene import Context
+
+    opts = {"seed": 5}
+    opts.update(options)
+    return FlipScene(Context(lang=lang, fonts=Fonts(), date=DATE, options=opts))
+
+
+def click(scene, pos, button=1):
+    scene.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=tuple(int(v) for v in pos),
+                                          button=button))
+
+
+def key(scene, k, mod=0):
+    scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=""))
+
+
+def run(scene, seconds, dt_s=1 / 30):
+    for _ in range(int(seconds / dt_s) + 1):
+        scene.update(dt_s)
+
+
+def test_first_board_is_daily_4x4():
+    s = make_scene()
+    assert s.n == 4 and s.daily
+    assert s.state.lit == flip.daily_pattern(DATE, 4) != 0
+    assert s.state.moves == 0 and not s.state.solved
+
+
+@pytest.mark.parametrize("size", [(960, 720), (640, 480), (1600, 900), (500, 800), (320, 240)])
+def test_clicks_land_on_the_right_cell_at_any_size(size):
+    s = make_scene()
+    surf = pygame.Surface(size)
+    s.handle_event(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+    s.draw(surf)
+    L = s.get_layout()
+    n = s.n
+    for r in range(n):
+        for c in range(n):
+            rect = L.cell_rect((r, c))
+            # near each corner of the cell as well as its centre
+            for px in (rect.center, (rect.left + 2, rect.top + 2), (rect.right - 3, rect.bottom - 3)):
+                before = s.state.lit
+                click(s, px)
+                assert s.state.lit == ref_toggle(n, before, r, c), (size, r, c, px)
+                assert s.cursor == (r, c)
+                s.undo()
+    assert s.pos == 0
+
+
+def test_click_outside_board_does_nothing():
+    s = make_scene()
+    s.resize((960, 720))
+    L = s.get_layout()
+    before = s.state
+    click(s, (L.board_rect.right + 3, L.board_rect.top - 5))
+    click(s, (1, 1))
+    click(s, L.board_rect.center, button=3)
+    assert s.state == before
+
+
+def test_buttons_by_click_and_size_bounds():
+    s = make_scene()
+    s.resize((960, 720))
+    L = s.get_layout()
+    click(s, L.buttons["bigger"].center)
+    assert s.n == 5 and s.state.lit == flip.daily_pattern(DATE, 5)
+    for _ in range(12):
+        s.command("bigger")
+    assert s.n == flip.MAX_GAME_SIZE == 12
+    assert not s.command("bigger")
+    for _ in range(12):
+        s.command("smaller")
+    assert s.n == flip.MIN_GAME_SIZE == 3
+    click(s, s.get_layout().buttons["new"].center)
+    assert not s.daily and flip.is_solvable(3, 3, s.state.lit) and s.state.lit
+    click(s, s.get_layout().buttons["daily"].center)
+    assert s.daily and s.state.lit == flip.daily_pattern(DATE, 3)
+
+
+def test_undo_redo_and_counter():
+    s = make_scene()
+    start = s.state.lit
+    s.press(0, 0)
+    s.press(2, 1)
+    assert s.state.moves == 2
+    assert s.state.lit == ref_toggle(4, ref_toggle(4, start, 0, 0), 2, 1)
+    key(s, pygame.K_z, pygame.KMOD_CTRL)
+    assert s.state.moves == 1 and s.state.lit == ref_toggle(4, start, 0, 0)
+    key(s, pygame.K_y, pygame.KMOD_CTRL)
+    assert s.state.moves == 2
+    s.undo()
+    s.undo()
+    assert s.state.lit == start and not s.undo()
+    s.press(3, 3)  # drops the redo tail
+    assert not s.redo() and s.state.moves == 1
+
+
+def test_reset_is_undoable():
+    s = make_scene()
+    start = s.state.lit
+    s.press(1, 1)
+    assert s.command("reset")
+    assert s.state.lit == start and s.state.moves == 0
+    s.undo()
+    assert s.state.lit == ref_toggle(4, start, 1, 1)
+
+
+def test_keyboard_cursor_and_press():
+    s = make_scene()
+    start = s.state.lit
+    key(s, pygame.K_RIGHT)
+    key(s, pygame.K_DOWN)
+    key(s, pygame.K_DOWN)
+    assert s.cursor == (2, 1)
+    key(s, pygame.K_SPACE)
+    assert s.state.lit == ref_toggle(4, start, 2, 1)
+    key(s, pygame.K_UP)
+    key(s, pygame.K_UP)
+    key(s, pygame.K_UP)  # wraps
+    assert s.cursor == (3, 1)
+
+
+def test_hint_marks_a_fewest_press_cell():
+    s = make_scene()
+    par0 = flip.par(4, 4, s.state.lit)
+    assert s.command("hint")
+    r, c = s.hint_cell
+    s.press(r, c)
+    assert flip.par(4, 4, s.state.lit) == par0 - 1
+    assert s.state.cheated and s.hint_cell is None
+
+
+def test_solve_animates_fewest_presses_one_by_one():
+    s = make_scene()
+    s.command("bigger")  # 5 x 5: non-trivial null space
+    par = s.par
+    assert par == flip.par(5, 5, s.state.lit)
+    assert s.command("solve")
+    seen = [s.state.moves]
+    for _ in range(int(par * 0.45 * 30) + 60):
+        s.update(1 / 30)
+        if s.state.moves != seen[-1]:
+            seen.append(s.state.moves)
+    assert s.state.solved and s.state.cheated
+    assert s.state.moves == par
+    assert seen == list(range(par + 1))  # one press at a time
+
+
+def test_solved_moment_and_par_shown(tmp_path):
+    s = make_scene(lang="en")
+    for mv in flip.solution_moves(s.state):
+        s.press(mv.row, mv.col)
+    assert s.state.solved and not s.state.cheated
+    assert s.flash_s > 0 and s.status == "Solved!"
+    assert not s.press(0, 0)  # board is locked once solved
+    surf = pygame.Surface((800, 600))
+    s.draw(surf)  # during the flash
+    run(s, 2.0)
+    assert s.flash_s == 0
+    s.draw(surf)  # banner with par
+    pygame.image.save(surf, str(tmp_path / "solved.png"))
+    assert (tmp_path / "solved.png").stat().st_size > 1000
+
+
+def test_autosolve_option():
+    s = make_scene(autosolve=True)
+    run(s, 0.45 * 17 + 1)
+    assert s.state.solved and s.state.cheated
+
+
+def test_player_press_stops_solve():
+    s = make_scene()
+    s.command("solve")
+    s.press(0, 0)
+    assert s.solve_queue == []
+
+
+def test_flip_strings_are_in_the_font_subset():
+    from game.flip_mode import TEXT
+    from game.i18n import all_text
+
+    chars = set(all_text())
+    for key_, (zh, en) in TEXT.items():
+        missing = {ch for ch in zh + en if ch not in chars and not ch.isspace()}
+        assert not missing, (key_, missing)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_draw_every_size_both_languages(lang):
+    s = make_scene(lang=lang)
+    surf = pygame.Surface((900, 650))
+    for n in range(3, 13):
+        s.deal(daily=True, n=n)
+        s.press(n // 2, n // 2)
+        s.command("hint")
+        s.update(0.05)
+        s.draw(surf)
+    assert surf.get_at((2, 2))[:3] != (0, 0, 0)

@@ -368,9 +368,10 @@ class FlipScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Advance the clock, the cell animations and the Solve animation by ``dt_s`` seconds."""
-        if self.autosolve:
+        if self.autosolve:  # Control may already have pressed Solve: do not restart it
             self.autosolve = False
-            self.command("solve")
+            if not self.solve_queue:
+                self.command("solve")
         if not self.state.solved:
             self.elapsed_s += dt_s
         for cell in list(self.anims):

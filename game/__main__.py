@@ -1,0 +1,93 @@
+"""game/__main__.py: ``python -m game`` command line (SPEC section 6).
+
+``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
+[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``
+
+Bad arguments (an impossible date, a missing mode module, a malformed puzzle
+file) print one line on stderr and exit with status 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print ``message`` as one line on stderr and exit 2."""
+        print(f"python -m game: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line (see the module docstring); exits 2 on a bad option."""
+    ap = _Parser(prog="python -m game", description="Daily Drill (每日演兵): calendar polyomino puzzle")
+    ap.add_argument("--mode", choices=("classic", "drill", "flip"), default=None)
+    ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
+    ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
+    ap.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ap.add_argument("--frames", type=int, help="run N frames, then exit 0")
+    ap.add_argument("--screenshot", help="save the last frame as PNG")
+    ap.add_argument("--autosolve", action="store_true", help="press Solve on the first frame")
+    args = ap.parse_args(argv)
+    if args.frames is not None and args.frames < 1:
+        ap.error("--frames must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the game; returns the exit status (0 ok, 2 bad input)."""
+    args = parse_args(argv)
+    from solver.board import InvalidPuzzleError, parse_date
+
+    try:
+        date = parse_date(args.date) if args.date else _dt.date.today()
+    except InvalidPuzzleError as e:
+        print(f"python -m game: {e}", file=sys.stderr)
+        return 2
+    mode = args.mode or ("custom" if args.puzzle else "classic")
+    if args.puzzle and args.mode not in (None,):
+        print("python -m game: --puzzle cannot be combined with --mode", file=sys.stderr)
+        return 2
+    if args.puzzle and not os.path.isfile(args.puzzle):
+        print(f"python -m game: no such puzzle file: {args.puzzle}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from .control import Control
+    from .fonts import Fonts
+    from .puzzles import ModeUnavailable
+    from .scene import Context
+
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        ctx = Context(lang=args.lang, fonts=Fonts(), date=date,
+                      options={"puzzle": args.puzzle, "autosolve": args.autosolve})
+        try:
+            control = Control(ctx, mode, autosolve=args.autosolve)
+        except ModeUnavailable as e:
+            print(f"python -m game: {e}", file=sys.stderr)
+            return 2
+        except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file
+            print(f"python -m game: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
+            return 2
+        try:
+            control.run(args.frames, args.screenshot)
+        except KeyboardInterrupt:
+            return 0
+        except (pygame.error, OSError) as e:
+            print(f"python -m game: {e}", file=sys.stderr)
+            return 2
+    finally:
+        pygame.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,141 @@
+"""game/control.py: the one frame loop (Mekire's ``Control``) and the scene registry.
+
+:class:`Control` owns the window and the only loop: ``clock.tick(60)``, then every
+event goes to the current scene's ``handle_event``, then ``update(dt_s)``, then
+``draw(surface)``, then ``pygame.display.flip()``.  Scenes are built by name from
+:data:`SCENES` (``name -> factory(ctx) -> Scene``); a scene that sets ``done``
+hands over to ``SCENES[scene.next]`` through ``exit()``/``enter(persist)``.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+import pygame
+
+from .puzzles import ModeUnavailable, classic_puzzle, drill_puzzle, file_puzzle
+from .scene import Context, Scene
+
+DEFAULT_SIZE = (1120, 780)
+"""Initial window size in pixels."""
+
+
+def _classic(ctx: Context) -> Scene:
+    from .puzzle_scene import PuzzleScene
+
+    return PuzzleScene(ctx, classic_puzzle, title_key="mode_classic")
+
+
+def _drill(ctx: Context) -> Scene:
+    from .puzzle_scene import PuzzleScene
+
+    drill_puzzle(ctx.date)  # raises ModeUnavailable early
+    s = PuzzleScene(ctx, drill_puzzle, title_key="mode_drill")
+    s.name = "drill"
+    return s
+
+
+def _custom(ctx: Context) -> Scene:
+    from .puzzle_scene import PuzzleScene
+
+    s = PuzzleScene(ctx, None, puzzle=file_puzzle(ctx.options["puzzle"]), title_key="mode_custom")
+    s.name = "custom"
+    return s
+
+
+def _flip(ctx: Context) -> Scene:
+    try:
+        mod = importlib.import_module("game.flip_mode")
+    except ImportError:
+        raise ModeUnavailable("Flip mode is not available yet (game.flip_mode is missing)") from None
+    cls = getattr(mod, "FlipScene", None)
+    if cls is None:
+        raise ModeUnavailable("game.flip_mode has no FlipScene class")
+    return cls(ctx)
+
+
+SCENES: dict[str, Callable[[Context], Scene]] = {
+    "classic": _classic,
+    "drill": _drill,
+    "custom": _custom,
+    "flip": _flip,
+}
+"""Scene factories by name; another mode registers itself here."""
+
+
+class Control:
+    """The window, the clock and the scene stack; runs the one frame loop.
+
+    Args:
+        ctx: the shared :class:`Context`.
+        scene: name of the first scene in :data:`SCENES`.
+        size: initial window size in pixels.
+        autosolve: press Solve on the first frame.
+
+    Raises :class:`~game.puzzles.ModeUnavailable` or ``ValueError`` (bad puzzle)
+    from the first scene's factory.
+    """
+
+    def __init__(self, ctx: Context, scene: str = "classic", size: tuple[int, int] = DEFAULT_SIZE,
+                 autosolve: bool = False) -> None:
+        self.ctx = ctx
+        self.scene = SCENES[scene](ctx)
+        pygame.display.set_caption("每日演兵 Daily Drill")
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.clock = pygame.time.Clock()
+        self.frames = 0
+        self.quit = False
+        self.autosolve = autosolve
+        self.scene.resize(self.screen.get_size())
+        self.scene.enter({})
+
+    def step(self, dt_s: float | None = None) -> None:
+        """Run one frame: tick (60 fps cap), events, update, draw, flip.
+
+        ``dt_s`` overrides the measured frame time (seconds), for tests.
+        """
+        ms = self.clock.tick(60)
+        dt = ms / 1000.0 if dt_s is None else dt_s
+        dt = min(dt, 0.1)
+        if self.frames == 0 and self.autosolve:
+            self.scene.command("solve")
+        for ev in pygame.event.get():
+            if ev.type == pygame.QUIT:
+                self.quit = True
+                continue
+            if ev.type == pygame.VIDEORESIZE:
+                self.scene.resize((ev.w, ev.h))
+            elif ev.type == pygame.WINDOWSIZECHANGED:
+                self.scene.resize(self.screen.get_size())
+            self.scene.handle_event(ev)
+        self.scene.update(dt)
+        if self.scene.done:
+            self._switch()
+        self.scene.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+
+    def _switch(self) -> None:
+        nxt = self.scene.next
+        persist = self.scene.exit()
+        if nxt is None or nxt not in SCENES:
+            self.quit = True
+            return
+        try:
+            scene = SCENES[nxt](self.ctx)
+        except (ModeUnavailable, ValueError):
+            self.scene.done = False
+            return
+        self.scene = scene
+        self.scene.resize(self.screen.get_size())
+        self.scene.enter(persist)
+
+    def run(self, frames: int | None = None, screenshot: str | None = None) -> None:
+        """Loop until the window closes, or for ``frames`` frames; then save ``screenshot`` (PNG path)."""
+        while not self.quit and (frames is None or self.frames < frames):
+            self.step()
+        if screenshot:
+            pygame.image.save(self.screen, screenshot)
+        self.scene.exit()
+        if self.ctx.worker is not None:
+            self.ctx.worker.stop()

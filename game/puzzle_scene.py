@@ -1,0 +1,845 @@
+"""game/puzzle_scene.py: the polyomino play scene, generic over any :class:`Puzzle`.
+
+Classic (today's date on the 7 x 7 calendar), Daily Drill (month-length board and
+a daily multiset) and custom puzzle files all use :class:`PuzzleScene`; only the
+``Puzzle`` differs.  Any board up to 64 cells and any multiset of formations
+works; repeated formations are separate tray pieces (slots).
+
+Data is sorted with Tatham's test "restored on undo?": the :class:`~game.state.State`
+(in the :class:`~game.session.Session`) holds the pieces on the board; :class:`Ui`
+holds the drag, tray orientations, highlights and animations; the renderer
+(:mod:`game.render`) only reads both.  Input (:meth:`PuzzleScene.handle_event`)
+turns events into moves for :meth:`Session.do`.  Hint and Solve go to the
+:class:`~game.worker.SolverWorker` and come back as assisted ``Place`` moves.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pygame
+
+from solver.board import InvalidPuzzleError
+from solver.formations import FORMATIONS, orientation_cells
+from solver.model import Placement, Puzzle
+
+from . import i18n
+from . import palette as P
+from .geometry import Layout
+from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_button, draw_placed,
+                     fit_text, piece_image, text_surface)
+from .scene import Context, Scene
+from .session import Session
+from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, place_move,
+                    rotate_orientation, slot_for)
+
+FLY_S = 0.3
+"""Seconds each solver piece takes to fly in at speed x1."""
+HINT_SHOW_S = 0.9
+"""Seconds a hint is shown highlighted before it is placed."""
+TRACE_RATE = 24.0
+"""Search-replay events per second at speed x1."""
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+"""Animation speed multipliers, cycled by the Speed button (and + / -)."""
+
+BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "lang")
+
+
+@dataclass
+class Drag:
+    """A piece in the hand.
+
+    Attributes:
+        slot: tray slot being moved.
+        orientation: current orientation index.
+        gx: grab point, columns from the piece's bounding-box left (fractional cells).
+        gy: grab point, rows from the bounding-box top (fractional cells).
+        pos: last pointer position (pixels).
+        from_board: True when the piece was picked up from the board.
+        keyboard: True for keyboard play (the piece sits at ``anchor``, no pointer).
+        anchor: keyboard mode: board (row, col) of the bounding-box top-left.
+    """
+
+    slot: int
+    orientation: int
+    gx: float
+    gy: float
+    pos: tuple[int, int]
+    from_board: bool = False
+    keyboard: bool = False
+    anchor: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class Flight:
+    """A solver piece flying from its tray slot to the board (the Solve animation)."""
+
+    slot: int
+    placement: Placement
+    t: float = 0.0
+
+
+@dataclass
+class Ui:
+    """Non-undoable interface state (Tatham's ``game_ui``)."""
+
+    tray_orient: list[int]
+    drag: Drag | None = None
+    mouse: tuple[int, int] = (0, 0)
+    hover_button: str | None = None
+    cursor: tuple[int, int] = (0, 0)
+    message: str = ""
+    message_colour: P.Colour = P.TEXT_SOFT
+    message_ttl: float = 0.0
+    hint: tuple[int, Placement] | None = None
+    hint_t: float = 0.0
+    dead_slots: tuple[int, ...] = ()
+    dead_t: float = 0.0
+    flights: list[Flight] = field(default_factory=list)
+    trace: list[Any] = field(default_factory=list)
+    trace_i: int = 0
+    trace_acc: float = 0.0
+    trace_overlay: dict[int, Placement] = field(default_factory=dict)
+    trace_dead: tuple = ()
+    trace_solution: tuple[Placement, ...] = ()
+    speed_i: int = 1
+    flash_s: float = 0.0
+    solved_seen: bool = False
+    solved_by_solver: bool = False
+    anim_s: float = 0.0
+    keyboard_used: bool = False
+
+
+class PuzzleScene(Scene):
+    """Play one polyomino puzzle: drag, rotate, flip, undo, Hint, Solve, show search.
+
+    Args:
+        ctx: shared :class:`~game.scene.Context`.
+        puzzle_for_date: builds the puzzle for a date (Classic / Daily Drill); the
+            date buttons are shown only when given.
+        puzzle: a fixed puzzle (custom file) when ``puzzle_for_date`` is None.
+        title_key: :mod:`game.i18n` key of the mode name shown in the header.
+    """
+
+    name = "classic"
+
+    def __init__(self, ctx: Context, puzzle_for_date: Callable[[_dt.date], Puzzle] | None = None,
+                 puzzle: Puzzle | None = None, title_key: str = "mode_classic") -> None:
+        super().__init__(ctx)
+        self.puzzle_for_date = puzzle_for_date
+        self.title_key = title_key
+        self.cache = DrawCache()
+        self.size = (1120, 780)
+        if puzzle is None:
+            if puzzle_for_date is None:
+                raise InvalidPuzzleError("a puzzle scene needs a puzzle or a puzzle_for_date function")
+            puzzle = puzzle_for_date(ctx.date)
+        self._load(puzzle)
+
+    # ---------------------------------------------------------------- setup
+
+    def _load(self, puzzle: Puzzle) -> None:
+        puzzle.validate()
+        self.puzzle = puzzle
+        self.session = Session(puzzle)
+        self.ui = Ui(tray_orient=[0] * len(puzzle.formations))
+        b = puzzle.board
+        self.ui.cursor = (b.height // 2, b.width // 2)
+        self.count: int | None = None
+        self.count_tries = 0
+        self.pending: dict[str, int] = {}
+        self.cache.clear()
+        self._relayout()
+
+    def _buttons(self) -> tuple[str, ...]:
+        keys = BUTTONS if self.puzzle_for_date is not None else tuple(
+            k for k in BUTTONS if k not in ("prev", "next"))
+        return keys
+
+    def _relayout(self) -> None:
+        b = self.puzzle.board
+        self.layout = Layout(self.size, b.width, b.height, len(self.puzzle.formations), self._buttons())
+        self.cache.clear()
+
+    def enter(self, persist: dict) -> None:
+        """Start the solver worker (warm-up) and ask for the day's solution count."""
+        self.ctx.solver()
+        self._request("count", fixed=())
+
+    def exit(self) -> dict:
+        """Hand on the language and date to the next scene."""
+        return {"lang": self.ctx.lang, "date": self.ctx.date}
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Recompute the :class:`~game.geometry.Layout` for a (width, height) window in pixels."""
+        self.size = (max(320, size[0]), max(240, size[1]))
+        self._relayout()
+
+    # ---------------------------------------------------------------- helpers
+
+    @property
+    def state(self) -> State:
+        """The current game state."""
+        return self.session.state
+
+    @property
+    def speed(self) -> float:
+        """Current animation speed multiplier."""
+        return SPEEDS[self.ui.speed_i]
+
+    @property
+    def animating(self) -> bool:
+        """True while a hint, a fly-in or a search replay is playing (input is paused)."""
+        return bool(self.ui.flights or self.ui.trace or self.ui.hint)
+
+    def say(self, text: str, colour: P.Colour = P.TEXT_SOFT, ttl: float = 4.0) -> None:
+        """Show ``text`` on the status line for ``ttl`` seconds."""
+        self.ui.message, self.ui.message_colour, self.ui.message_ttl = text, colour, ttl
+
+    def _name(self, code: str) -> str:
+        return i18n.formation_name(code, self.ctx.lang)
+
+    def _orient_of(self, slot: int) -> int:
+        pl = self.state.pieces[slot]
+        return pl.orientation()[0] if pl is not None else self.ui.tray_orient[slot]
+
+    def _cells(self, slot: int, orientation: int) -> tuple[tuple[int, int], ...]:
+        return orientation_cells(self.puzzle.formations[slot])[orientation]
+
+    def _request(self, kind: str, fixed: tuple[Placement, ...] | None = None) -> None:
+        worker = self.ctx.solver()
+        fx = self.state.placed if fixed is None else fixed
+        if kind != "count":
+            if not worker.ready:
+                self.say(self.ctx.t("queued"), P.TEXT_SOFT, 30)
+            elif worker.busy:
+                self.say(self.ctx.t("busy"), P.TEXT_SOFT, 30)
+            else:
+                self.say(self.ctx.t("solving" if kind != "hint" else "thinking"), P.TEXT_SOFT, 30)
+        self.pending[kind] = worker.submit(kind, self.puzzle, fx)
+
+    def _do(self, move: Any) -> bool:
+        try:
+            self.session.do(move)
+        except IllegalMoveError as e:
+            self.say(str(e), P.ILLEGAL)
+            return False
+        self.ui.dead_slots = ()
+        return True
+
+    def _stop_animations(self) -> None:
+        self.ui.flights.clear()
+        self.ui.trace = []
+        self.ui.trace_overlay = {}
+        self.ui.trace_dead = ()
+        self.ui.hint = None
+
+    # ---------------------------------------------------------------- commands
+
+    def command(self, name: str) -> bool:
+        """Run a button command: hint, solve, search, reset, undo, redo, speed, prev, next, lang."""
+        ui = self.ui
+        if name in ("hint", "solve", "search"):
+            if self.animating:
+                return True
+            if self.state.is_solved:
+                self.say(self.ctx.t("already_solved"))
+                return True
+            ui.drag = None
+            self._request("trace" if name == "search" else name)
+            return True
+        if name == "reset":
+            self._stop_animations()
+            ui.drag = None
+            if self.state.placed:
+                self._do(Reset())
+            return True
+        if name == "undo":
+            self._stop_animations()
+            ui.drag = None
+            self.session.undo()
+            return True
+        if name == "redo":
+            self._stop_animations()
+            ui.drag = None
+            self.session.redo()
+            return True
+        if name == "speed":
+            ui.speed_i = (ui.speed_i + 1) % len(SPEEDS)
+            self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
+            return True
+        if name == "slower":
+            ui.speed_i = max(0, ui.speed_i - 1)
+            self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
+            return True
+        if name == "faster":
+            ui.speed_i = min(len(SPEEDS) - 1, ui.speed_i + 1)
+            self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
+            return True
+        if name in ("prev", "next") and self.puzzle_for_date is not None:
+            day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
+            try:
+                puzzle = self.puzzle_for_date(day)
+            except (ValueError, LookupError) as e:
+                self.say(self.ctx.t("error", msg=str(e)), P.ILLEGAL)
+                return True
+            self.ctx.date = day
+            self._load(puzzle)
+            self._request("count", fixed=())
+            return True
+        if name == "lang":
+            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+            self.cache.clear()
+            return True
+        return False
+
+    # ---------------------------------------------------------------- input
+
+    def handle_event(self, ev: pygame.event.Event) -> None:
+        """Mouse drag/rotate/flip, keyboard play, shortcuts and buttons."""
+        ui = self.ui
+        if ev.type == pygame.MOUSEMOTION:
+            ui.mouse = ev.pos
+            ui.hover_button = self.layout.button_at(ev.pos)
+            if ui.drag is not None and not ui.drag.keyboard:
+                ui.drag.pos = ev.pos
+        elif ev.type == pygame.MOUSEBUTTONDOWN:
+            ui.mouse = ev.pos
+            if ev.button == 1:
+                self._press(ev.pos)
+            elif ev.button == 3:
+                self._turn(ev.pos, rotate=True)
+            elif ev.button == 2:
+                self._turn(ev.pos, rotate=False)
+        elif ev.type == pygame.MOUSEBUTTONUP:
+            ui.mouse = ev.pos
+            if ev.button == 1 and ui.drag is not None and not ui.drag.keyboard:
+                ui.drag.pos = ev.pos
+                self._drop()
+        elif ev.type == pygame.MOUSEWHEEL:
+            turns = 1 if ev.y < 0 else 3
+            if ev.y != 0:
+                self._turn(ui.mouse, rotate=True, turns=turns)
+        elif ev.type == pygame.KEYDOWN:
+            self._key(ev)
+
+    def _press(self, pos: tuple[int, int]) -> None:
+        ui, L = self.ui, self.layout
+        btn = L.button_at(pos)
+        if btn is not None:
+            self.command(btn)
+            return
+        if self.animating:
+            return
+        cell = L.px_to_cell(pos)
+        if cell is not None:
+            slot = self.state.occupant(cell)
+            if slot is not None:
+                o, r0, c0 = self.state.pieces[slot].orientation()
+                fx, fy = L.px_to_cellf(pos)
+                ui.drag = Drag(slot, o, fx - c0, fy - r0, pos, from_board=True)
+            return
+        slot = L.slot_at(pos)
+        if slot is not None and self.state.pieces[slot] is None:
+            o = ui.tray_orient[slot]
+            cells = self._cells(slot, o)
+            ox, oy = L.tray_piece_origin(slot, cells)
+            h = max(r for r, _ in cells) + 1
+            w = max(c for _, c in cells) + 1
+            gx = min(max((pos[0] - ox) / L.tray_cell, 0.5), w - 0.5)
+            gy = min(max((pos[1] - oy) / L.tray_cell, 0.5), h - 0.5)
+            ui.drag = Drag(slot, o, gx, gy, pos)
+
+    def _turn(self, pos: tuple[int, int], rotate: bool, turns: int = 1) -> None:
+        """Rotate (``turns`` quarter turns clockwise) or flip the piece in hand, else the tray piece under ``pos``."""
+        ui = self.ui
+        d = ui.drag
+        if d is not None:
+            code = self.puzzle.formations[d.slot]
+            cells = self._cells(d.slot, d.orientation)
+            for _ in range(turns if rotate else 1):
+                h = max(r for r, _ in cells) + 1
+                w = max(c for _, c in cells) + 1
+                if rotate:
+                    d.orientation = rotate_orientation(code, d.orientation, 1)
+                    d.gx, d.gy = h - d.gy, d.gx
+                else:
+                    d.orientation = flip_orientation(code, d.orientation)
+                    d.gx = w - d.gx
+                cells = self._cells(d.slot, d.orientation)
+            if not d.from_board:
+                ui.tray_orient[d.slot] = d.orientation
+            return
+        slot = self.layout.slot_at(pos)
+        if slot is not None and self.state.pieces[slot] is None and not self.animating:
+            code = self.puzzle.formations[slot]
+            o = ui.tray_orient[slot]
+            ui.tray_orient[slot] = rotate_orientation(code, o, turns) if rotate else flip_orientation(code, o)
+
+    def _anchor(self, d: Drag) -> tuple[int, int]:
+        """Board (row, col) where the piece in hand would go (bounding-box top-left)."""
+        if d.keyboard:
+            return d.anchor
+        fx, fy = self.layout.px_to_cellf(d.pos)
+        return math.floor(fy - d.gy + 0.5), math.floor(fx - d.gx + 0.5)
+
+    def ghost(self) -> tuple[Placement, bool] | None:
+        """The snapped preview of the piece in hand and whether dropping it there is legal.
+
+        Returns None when nothing is in hand or the piece is entirely off the board.
+        """
+        d = self.ui.drag
+        if d is None:
+            return None
+        r, c = self._anchor(d)
+        pl = Placement.at(self.puzzle.formations[d.slot], d.orientation, r, c)
+        b = self.puzzle.board
+        if not any(0 <= rr < b.height and 0 <= cc < b.width for rr, cc in pl.cells):
+            return None
+        if not d.keyboard and not self.layout.frame_rect.inflate(self.layout.cell, self.layout.cell).collidepoint(d.pos):
+            return None
+        return pl, self.state.check_place(d.slot, pl) is None
+
+    def _drop(self) -> None:
+        ui = self.ui
+        d = ui.drag
+        if d is None:
+            return
+        g = self.ghost()
+        ui.drag = None
+        if g is not None and g[1]:
+            r, c = self._anchor(d)
+            self._do(Place(d.slot, d.orientation, r, c))
+            if not d.from_board:
+                ui.tray_orient[d.slot] = d.orientation
+            return
+        if g is not None:
+            self.say(self.ctx.t("error", msg=self._why(d)), P.ILLEGAL, 2.5)
+            return
+        if d.from_board:
+            ui.tray_orient[d.slot] = d.orientation
+            self._do(Lift(d.slot))
+
+    def _why(self, d: Drag) -> str:
+        r, c = self._anchor(d)
+        pl = Placement.at(self.puzzle.formations[d.slot], d.orientation, r, c)
+        why = self.state.check_place(d.slot, pl) or ""
+        if self.ctx.lang == "zh":
+            why = {"off the board": "超出棋盘", "on a blocked cell": "压住了空白格",
+                   "on a target cell": "压住了目标格", "on another piece": "与其他阵型重叠"}.get(why, why)
+        return f"{self._name(pl.formation)}: {why}"
+
+    def _key(self, ev: pygame.event.Event) -> None:
+        ui = self.ui
+        ctrl = bool(ev.mod & pygame.KMOD_CTRL)
+        shift = bool(ev.mod & pygame.KMOD_SHIFT)
+        k = ev.key
+        if ctrl and k == pygame.K_z:
+            self.command("redo" if shift else "undo")
+            return
+        if ctrl and k == pygame.K_y:
+            self.command("redo")
+            return
+        if k == pygame.K_r:
+            self._turn(ui.mouse, rotate=True, turns=3 if shift else 1)
+            return
+        if k == pygame.K_f:
+            self._turn(ui.mouse, rotate=False)
+            return
+        if k == pygame.K_h:
+            self.command("hint")
+            return
+        if k == pygame.K_s:
+            self.command("solve")
+            return
+        if k == pygame.K_t:
+            self.command("search")
+            return
+        if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.command("faster")
+            return
+        if k in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.command("slower")
+            return
+        if k == pygame.K_l:
+            self.command("lang")
+            return
+        if k == pygame.K_LEFTBRACKET:
+            self.command("prev")
+            return
+        if k == pygame.K_RIGHTBRACKET:
+            self.command("next")
+            return
+        if k == pygame.K_ESCAPE:
+            if ui.drag is not None:
+                ui.drag = None
+            elif self.animating:
+                self._stop_animations()
+            return
+        # keyboard play: 1-9 pick a tray piece, arrows move, Enter/Space drop
+        if pygame.K_1 <= k <= pygame.K_9 and not self.animating:
+            slot = k - pygame.K_1
+            if slot < len(self.state.pieces) and self.state.pieces[slot] is None:
+                o = ui.tray_orient[slot]
+                ui.drag = Drag(slot, o, 0.5, 0.5, ui.mouse, keyboard=True, anchor=ui.cursor)
+            return
+        moves = {pygame.K_UP: (-1, 0), pygame.K_DOWN: (1, 0), pygame.K_LEFT: (0, -1), pygame.K_RIGHT: (0, 1)}
+        if k in moves:
+            ui.keyboard_used = True
+            dr, dc = moves[k]
+            b = self.puzzle.board
+            if ui.drag is not None and ui.drag.keyboard:
+                r, c = ui.drag.anchor
+                ui.drag.anchor = (max(-4, min(b.height - 1, r + dr)), max(-4, min(b.width - 1, c + dc)))
+                ui.cursor = (max(0, min(b.height - 1, ui.drag.anchor[0])), max(0, min(b.width - 1, ui.drag.anchor[1])))
+            else:
+                r, c = ui.cursor
+                ui.cursor = (max(0, min(b.height - 1, r + dr)), max(0, min(b.width - 1, c + dc)))
+            return
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if ui.drag is not None and ui.drag.keyboard:
+                g = self.ghost()
+                if g is not None and g[1]:
+                    self._drop()
+                else:
+                    self.say(self.ctx.t("error", msg=self._why(ui.drag)), P.ILLEGAL, 2.5)
+            else:
+                slot = self.state.occupant(ui.cursor)
+                if slot is not None and not self.animating:
+                    o, r0, c0 = self.state.pieces[slot].orientation()
+                    ui.drag = Drag(slot, o, 0.5, 0.5, ui.mouse, from_board=True, keyboard=True, anchor=(r0, c0))
+            return
+        if k in (pygame.K_BACKSPACE, pygame.K_DELETE):
+            slot = self.state.occupant(ui.cursor)
+            if slot is not None and not self.animating:
+                self._do(Lift(slot))
+
+    # ---------------------------------------------------------------- solver results
+
+    def _fresh(self, res: Any) -> bool:
+        return self.pending.get(res.kind) == res.rid
+
+    def _on_result(self, res: Any) -> None:
+        ui = self.ui
+        if res.kind == "ready":
+            if ui.message == self.ctx.t("queued") or not ui.message:
+                self.say(self.ctx.t("ready"), P.TEXT_SOFT, 2.0)
+            return
+        if res.kind == "error" and res.rid == 0:
+            self.say(self.ctx.t("error", msg=res.message), P.ILLEGAL, 10)
+            return
+        if not self._fresh(res):
+            return
+        del self.pending[res.kind]
+        if res.status == "cancelled":
+            return
+        if res.status == "error":
+            self.say(self.ctx.t("error", msg=res.message), P.ILLEGAL, 6)
+            return
+        if res.kind == "count":
+            self.count = res.count
+            return
+        if tuple(res.fixed) != self.state.placed:
+            self.say(self.ctx.t("stale"), P.TEXT_SOFT)
+            return
+        if res.kind == "hint":
+            if res.status == "ok" and res.placement is not None:
+                slot = slot_for(self.state, res.placement)
+                if slot is not None:
+                    ui.hint = (slot, res.placement)
+                    ui.hint_t = HINT_SHOW_S
+                    self.say(self.ctx.t("hint_given", name=self._name(res.placement.formation)), P.TEXT, 4)
+                return
+            if res.dead:
+                slots = self.state.placed_slots
+                ui.dead_slots = tuple(slots[i] for i in res.dead)
+                ui.dead_t = 4.0
+                self.say(self.ctx.t("dead"), P.DEAD, 6)
+            else:
+                self.say(self.ctx.t("dead_none"), P.DEAD, 6)
+            return
+        if res.kind in ("solve", "trace"):
+            if res.status != "ok" or res.solution is None:
+                if res.kind == "solve":
+                    self._request("hint")  # names the pieces that make it dead
+                self.say(self.ctx.t("no_solution"), P.DEAD, 6)
+                return
+            new = res.solution[len(res.fixed):]
+            if res.kind == "trace":
+                ui.trace = list(res.trace)
+                ui.trace_i = 0
+                ui.trace_acc = 0.0
+                ui.trace_overlay = {}
+                ui.trace_solution = tuple(new)
+                self.say(self.ctx.t("search") + " …", P.TEXT_SOFT, 30)
+                return
+            self._queue_flights(new)
+
+    def _queue_flights(self, new: tuple[Placement, ...]) -> None:
+        used: set[int] = set()
+        for pl in sorted(new, key=lambda q: q.cells[0]):
+            slot = slot_for(self.state, pl, used)
+            if slot is None:
+                continue
+            used.add(slot)
+            self.ui.flights.append(Flight(slot, pl))
+        self.say(self.ctx.t("solving"), P.TEXT_SOFT, 30)
+
+    # ---------------------------------------------------------------- update
+
+    def update(self, dt_s: float) -> None:
+        """Poll the solver, run hint/fly-in/replay animations, the timer and the solved flash."""
+        ui = self.ui
+        worker = self.ctx.solver()
+        for res in worker.poll():
+            self._on_result(res)
+        ui.anim_s += dt_s
+        ui.message_ttl = max(0.0, ui.message_ttl - dt_s)
+        ui.flash_s = max(0.0, ui.flash_s - dt_s)
+        if ui.dead_t > 0:
+            ui.dead_t -= dt_s
+            if ui.dead_t <= 0:
+                ui.dead_slots = ()
+        if ui.hint is not None:
+            ui.hint_t -= dt_s
+            if ui.hint_t <= 0:
+                slot, pl = ui.hint
+                ui.hint = None
+                if self.state.pieces[slot] is None and self.state.check_place(slot, pl) is None:
+                    self._do(place_move(slot, pl, assisted=True))
+        if ui.flights:
+            f = ui.flights[0]
+            f.t += dt_s * self.speed
+            if f.t >= FLY_S:
+                ui.flights.pop(0)
+                if self.state.pieces[f.slot] is None and self.state.check_place(f.slot, f.placement) is None:
+                    self._do(place_move(f.slot, f.placement, assisted=True))
+                if self.state.is_solved:
+                    ui.solved_by_solver = True
+        if ui.trace:
+            self._step_trace(dt_s)
+        self.session.tick(dt_s)
+        solved = self.state.is_solved
+        if solved and not ui.solved_seen:
+            ui.solved_seen = True
+            ui.flash_s = 1.2
+            ui.flights.clear()
+            self.say(self.ctx.t("solved"), P.LEGAL, 6)
+        elif not solved:
+            ui.solved_seen = False
+            ui.solved_by_solver = False
+        if (self.count is None and "count" not in self.pending and worker.ready and not worker.busy
+                and self.count_tries < 3):
+            self.count_tries += 1
+            self._request("count", fixed=())
+
+    def _step_trace(self, dt_s: float) -> None:
+        ui = self.ui
+        ui.trace_acc += dt_s * TRACE_RATE * self.speed
+        while ui.trace_acc >= 1.0 and ui.trace_i < len(ui.trace):
+            ui.trace_acc -= 1.0
+            ev = ui.trace[ui.trace_i]
+            ui.trace_i += 1
+            if ev.kind == "place":
+                ui.trace_overlay[ev.level] = ev.placement
+                ui.trace_dead = ()
+            elif ev.kind == "remove":
+                ui.trace_overlay.pop(ev.level, None)
+            elif ev.kind == "dead":
+                ui.trace_dead = tuple(ev.region)
+        if ui.trace_i >= len(ui.trace):
+            sol = ui.trace_solution
+            ui.trace = []
+            ui.trace_overlay = {}
+            ui.trace_dead = ()
+            used: set[int] = set()
+            for pl in sol:
+                slot = slot_for(self.state, pl, used)
+                if slot is not None:
+                    used.add(slot)
+                    self._do(place_move(slot, pl, assisted=True))
+            ui.solved_by_solver = self.state.is_solved
+            self.say(self.ctx.t("search_done"), P.TEXT_SOFT, 3)
+
+    # ---------------------------------------------------------------- drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the frame: header, board, pieces, previews, tray, buttons, status, banner."""
+        L, ui, st = self.layout, self.ui, self.state
+        fonts, cache, lang = self.ctx.fonts, self.cache, self.ctx.lang
+        surface.fill(P.BACKGROUND)
+        self._draw_header(surface)
+        draw_board(surface, L, fonts, cache, self.puzzle.board, self.puzzle.targets, lang,
+                   (ui.anim_s * 0.8) % 1.0)
+        drag_slot = ui.drag.slot if ui.drag is not None and ui.drag.from_board else None
+        for slot, pl in enumerate(st.pieces):
+            if pl is None or slot == drag_slot:
+                continue
+            o, r, c = pl.orientation()
+            style = "dead" if slot in ui.dead_slots and int(ui.anim_s * 4) % 2 == 0 else "normal"
+            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), style)
+        for pl in ui.trace_overlay.values():
+            o, r, c = pl.orientation()
+            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), "normal", 200)
+        if ui.trace_dead:
+            for cell in ui.trace_dead:
+                rect = L.cell_rect(cell)
+                s = pygame.Surface(rect.size, pygame.SRCALPHA)
+                s.fill((*P.ILLEGAL, 110))
+                surface.blit(s, rect)
+        if ui.hint is not None:
+            slot, pl = ui.hint
+            o, r, c = pl.orientation()
+            a = 150 + int(100 * abs(math.sin(ui.anim_s * 6)))
+            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), "hint", a)
+        if ui.drag is not None and ui.drag.keyboard or (ui.drag is None and ui.keyboard_used):
+            pygame.draw.rect(surface, P.TITLE, L.cell_rect(ui.cursor), 3, border_radius=4)
+        g = self.ghost()
+        if g is not None:
+            pl, ok = g
+            o, r, c = pl.orientation()
+            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, "", "ghost_ok" if ok else "ghost_bad", 150)
+        self._draw_tray(surface)
+        self._draw_buttons(surface)
+        self._draw_status(surface)
+        for f in ui.flights[:1]:
+            self._draw_flight(surface, f)
+        if ui.drag is not None and not ui.drag.keyboard:
+            d = ui.drag
+            code = self.puzzle.formations[d.slot]
+            img = piece_image(cache, fonts, code, d.orientation, L.cell, self._label(code))
+            img = img.copy()
+            img.set_alpha(215)
+            surface.blit(img, (int(d.pos[0] - d.gx * L.cell), int(d.pos[1] - d.gy * L.cell)))
+        if ui.flash_s > 0:
+            s = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            s.fill((255, 250, 220, int(170 * ui.flash_s / 1.2)))
+            surface.blit(s, (0, 0))
+        if st.is_solved and not self.animating:
+            sub = self.ctx.t("solved_by_solver") if ui.solved_by_solver else (
+                f"{self.ctx.t('time')} {self._clock()}  ·  {self.ctx.t('moves')} {self.session.moves}"
+                + (" " + self.ctx.t("cheated") if st.cheated else ""))
+            draw_banner(surface, fonts, cache, L.board_rect, self.ctx.t("solved"), sub)
+
+    def _label(self, code: str) -> str:
+        return FORMATIONS[code].name_zh if self.ctx.lang == "zh" else ""
+
+    def _clock(self) -> str:
+        s = int(self.session.elapsed_s)
+        return f"{s // 60:02d}:{s % 60:02d}"
+
+    def _date_text(self) -> str:
+        d = self.ctx.date
+        wd = i18n.tr("weekday", self.ctx.lang)
+        if self.ctx.lang == "zh":
+            return f"{d.year}年{d.month}月{d.day}日 星期{wd[d.weekday()]}"
+        return f"{wd[3 * d.weekday():3 * d.weekday() + 3]}, {i18n.month_name(d.month, 'en')} {d.day}, {d.year}"
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        L, fonts, cache = self.layout, self.ctx.fonts, self.cache
+        hr = L.header
+        big = int(hr.height * 0.52)
+        title = text_surface(cache, fonts, i18n.tr("title", self.ctx.lang), big, P.TITLE, True)
+        surface.blit(title, (hr.x, hr.y))
+        mode = text_surface(cache, fonts, "· " + self.ctx.t(self.title_key), int(big * 0.62), P.TEXT_SOFT)
+        surface.blit(mode, (hr.x + title.get_width() + 10, hr.y + big - mode.get_height()))
+        small = int(hr.height * 0.3)
+        sub = self._date_text() if self.puzzle_for_date is not None else self.puzzle.name
+        surface.blit(text_surface(cache, fonts, sub, small, P.TEXT), (hr.x, hr.y + big + 4))
+        right = [f"{self.ctx.t('time')} {self._clock()}   {self.ctx.t('moves')} {self.session.moves}"]
+        if self.count is not None:
+            right.append(self.ctx.t("solutions" if self.puzzle_for_date else "solutions_one", n=self.count))
+        elif "count" in self.pending:
+            right.append(self.ctx.t("counting"))
+        y = hr.y
+        for i, line in enumerate(right):
+            img = text_surface(cache, fonts, line, int(big * 0.6) if i == 0 else small,
+                               P.TEXT if i == 0 else P.TEXT_SOFT, i == 0)
+            surface.blit(img, (hr.right - img.get_width(), y))
+            y += img.get_height() + 2
+
+    def _draw_tray(self, surface: pygame.Surface) -> None:
+        L, ui, st = self.layout, self.ui, self.state
+        fonts, cache = self.ctx.fonts, self.cache
+        pygame.draw.rect(surface, P.PANEL, L.tray_rect, border_radius=10)
+        pygame.draw.rect(surface, P.PANEL_EDGE, L.tray_rect, 1, border_radius=10)
+        key = "tray" if self.puzzle_for_date is None or self.title_key == "mode_classic" else "today_set"
+        placed = len(st.placed)
+        head = f"{self.ctx.t(key)}   {self.ctx.t('placed', k=placed, n=len(st.pieces))}"
+        surface.blit(text_surface(cache, fonts, head, int(L.tray_title.height * 0.7), P.TEXT_SOFT),
+                     (L.tray_title.x + 10, L.tray_title.y + 4))
+        flying = {f.slot for f in ui.flights}
+        hint_slot = ui.hint[0] if ui.hint else None
+        for slot, rect in enumerate(L.slots):
+            code = self.puzzle.formations[slot]
+            in_hand = ui.drag is not None and ui.drag.slot == slot and not ui.drag.from_board
+            on_board = st.pieces[slot] is not None
+            hover = rect.collidepoint(ui.mouse) and not on_board and ui.drag is None
+            bg = P.BUTTON_HOVER if hover else P.BUTTON
+            pygame.draw.rect(surface, bg, rect, border_radius=8)
+            pygame.draw.rect(surface, P.PANEL_EDGE, rect, 1, border_radius=8)
+            o = ui.tray_orient[slot] if not on_board else st.pieces[slot].orientation()[0]
+            cells = self._cells(slot, o)
+            ox, oy = L.tray_piece_origin(slot, cells)
+            if on_board or in_hand or slot in flying or slot == hint_slot:
+                style = "faded"
+            else:
+                style = "normal"
+            surface.blit(piece_image(cache, fonts, code, o, L.tray_cell, "", style), (ox, oy))
+            cap = f"{slot + 1}  {self._name(code)}" if len(st.pieces) <= 9 else self._name(code)
+            col = P.LABEL_SOFT if style == "faded" else P.TEXT
+            img = fit_text(cache, fonts, cap, int(L.caption_height() * 0.8), col, rect.width - 8)
+            blit_center(surface, img, (rect.centerx, rect.bottom - L.caption_height() * 0.6))
+
+    def _draw_buttons(self, surface: pygame.Surface) -> None:
+        L, ui = self.layout, self.ui
+        t = self.ctx.t
+        labels = {
+            "hint": t("hint") + " (H)", "solve": t("solve") + " (S)", "search": t("search"),
+            "reset": t("reset"), "undo": t("undo"), "redo": t("redo"),
+            "speed": f"{t('speed')} x{self.speed:g}", "prev": "< " + t("prev_day"),
+            "next": t("next_day") + " >", "lang": t("lang"),
+        }
+        enabled = {
+            "undo": self.session.can_undo(), "redo": self.session.can_redo(),
+            "reset": bool(self.state.placed),
+        }
+        for key, rect in L.buttons.items():
+            draw_button(surface, self.ctx.fonts, self.cache, rect, labels.get(key, key),
+                        hover=ui.hover_button == key, enabled=enabled.get(key, True),
+                        active=(key in self.pending and key != "count"))
+
+    def _draw_status(self, surface: pygame.Surface) -> None:
+        L, ui = self.layout, self.ui
+        fonts, cache = self.ctx.fonts, self.cache
+        worker = self.ctx.worker
+        text, col = "", P.TEXT_SOFT
+        if ui.message_ttl > 0:
+            text, col = ui.message, ui.message_colour
+        elif worker is not None and worker.failed:
+            text, col = self.ctx.t("error", msg=worker.failed), P.ILLEGAL
+        elif worker is not None and not worker.ready:
+            text = self.ctx.t("warming")
+        size = int(L.status.height * 0.72)
+        if text:
+            blit_center(surface, fit_text(cache, fonts, text, size, col, L.status.width), L.status.center)
+        hl = self.ctx.t("help") + "   ·   " + self.ctx.t("help_keys")
+        blit_center(surface, fit_text(cache, fonts, hl, int(L.help.height * 0.8), P.LABEL_SOFT, L.help.width),
+                    L.help.center)
+
+    def _draw_flight(self, surface: pygame.Surface, f: Flight) -> None:
+        L = self.layout
+        o, r, c = f.placement.orientation()
+        cells = self._cells(f.slot, o)
+        sx, sy = L.tray_piece_origin(f.slot, cells)
+        ex, ey = L.cell_to_px((r, c))
+        k = min(1.0, f.t / FLY_S)
+        e = 1 - (1 - k) ** 3  # ease-out cubic
+        cell = int(L.tray_cell + (L.cell - L.tray_cell) * e)
+        x = sx + (ex - sx) * e
+        y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6
+        img = piece_image(self.cache, self.ctx.fonts, f.placement.formation, o, cell,
+                          self._label(f.placement.formation) if cell >= 44 else "")
+        surface.blit(img, (int(x), int(y)))

@@ -1,0 +1,247 @@
+"""game/render.py: drawing helpers for the polyomino scenes; they only read.
+
+Every function paints onto a surface from its arguments (layout, state values,
+colours) and changes nothing else.  Piece images are cached in a
+:class:`DrawCache`, which may be dropped at any time (window resize, language
+change) and rebuilt on the next frame, like Tatham's ``game_drawstate``.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+import pygame
+
+from solver.board import MONTHS_EN, MONTHS_ZH, Board, Cell
+from solver.formations import FORMATIONS, orientation_cells
+
+from . import palette as P
+from .fonts import Fonts
+from .geometry import Layout
+
+
+class DrawCache:
+    """Cached piece surfaces keyed by (code, orientation, cell px, name, style)."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[tuple, pygame.Surface] = {}
+        self.text: dict[tuple, pygame.Surface] = {}
+
+    def clear(self) -> None:
+        """Drop everything (call after a resize or a language change)."""
+        self.pieces.clear()
+        self.text.clear()
+
+
+def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P.Colour,
+                 bold: bool = False) -> pygame.Surface:
+    """Rendered, anti-aliased ``text`` at ``size`` pixels (cached)."""
+    key = (text, size, colour, bold)
+    s = cache.text.get(key)
+    if s is None:
+        s = fonts.get(size, bold).render(text, True, colour)
+        if len(cache.text) > 2000:
+            cache.text.clear()
+        cache.text[key] = s
+    return s
+
+
+def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P.Colour,
+             max_w: int, bold: bool = False) -> pygame.Surface:
+    """Like :func:`text_surface` but shrinks the font until the text is at most ``max_w`` px wide."""
+    s = text_surface(cache, fonts, text, size, colour, bold)
+    while s.get_width() > max_w and size > 7:
+        size = max(7, int(size * 0.9))
+        s = text_surface(cache, fonts, text, size, colour, bold)
+    return s
+
+
+def blit_center(surface: pygame.Surface, img: pygame.Surface, center: tuple[float, float]) -> None:
+    """Blit ``img`` centred on pixel ``center``."""
+    surface.blit(img, img.get_rect(center=(int(center[0]), int(center[1]))))
+
+
+def label_cell(cells: Iterable[Cell]) -> Cell:
+    """The cell of a piece nearest its centroid (where the letter is drawn)."""
+    cells = list(cells)
+    cy = sum(r for r, _ in cells) / len(cells)
+    cx = sum(c for _, c in cells) / len(cells)
+    return min(cells, key=lambda rc: ((rc[0] - cy) ** 2 + (rc[1] - cx) ** 2, rc))
+
+
+def piece_image(cache: DrawCache, fonts: Fonts, code: str, orientation: int, cell: int,
+                name: str = "", style: str = "normal") -> pygame.Surface:
+    """A piece drawn on a transparent surface of (w*cell, h*cell) pixels.
+
+    Args:
+        code: formation code; orientation: orientation index.
+        cell: cell side in pixels.
+        name: a short name drawn under the letter when the cell is large enough.
+        style: ``"normal"``, ``"ghost_ok"`` (green), ``"ghost_bad"`` (red), ``"hint"``
+            (gold outline), ``"dead"`` (red outline), ``"faded"`` (tray silhouette).
+    """
+    key = (code, orientation, cell, name, style)
+    img = cache.pieces.get(key)
+    if img is not None:
+        return img
+    cells = orientation_cells(code)[orientation]
+    h = max(r for r, _ in cells) + 1
+    w = max(c for _, c in cells) + 1
+    img = pygame.Surface((w * cell, h * cell), pygame.SRCALPHA)
+    base = P.piece_colour(code)
+    if style == "ghost_ok":
+        fill, edge = P.mix(base, P.LEGAL, 0.45), P.LEGAL
+    elif style == "ghost_bad":
+        fill, edge = P.mix(base, P.ILLEGAL, 0.55), P.ILLEGAL
+    elif style == "faded":
+        fill, edge = P.mix(base, P.PANEL, 0.8), P.mix(base, P.PANEL, 0.6)
+    else:
+        fill, edge = base, P.shade(base, 0.55)
+    cs = set(cells)
+    lw = max(1, cell // 18)
+    for r, c in cells:
+        rect = pygame.Rect(c * cell, r * cell, cell, cell)
+        pygame.draw.rect(img, fill, rect)
+        if style in ("normal", "hint", "dead"):
+            # soft bevel: lighter top-left, darker bottom-right inside the piece outline
+            hl = P.shade(fill, 1.25)
+            dk = P.shade(fill, 0.85)
+            if (r - 1, c) not in cs:
+                pygame.draw.line(img, hl, (rect.left, rect.top + lw * 2), (rect.right - 1, rect.top + lw * 2), lw)
+            if (r + 1, c) not in cs:
+                pygame.draw.line(img, dk, (rect.left, rect.bottom - 1 - lw * 2),
+                                 (rect.right - 1, rect.bottom - 1 - lw * 2), lw)
+    ew = max(2, cell // 14) if style not in ("hint", "dead") else max(3, cell // 9)
+    if style == "hint":
+        edge = P.HINT
+    elif style == "dead":
+        edge = P.DEAD
+    for r, c in cells:
+        x0, y0, x1, y1 = c * cell, r * cell, (c + 1) * cell - 1, (r + 1) * cell - 1
+        if (r - 1, c) not in cs:
+            pygame.draw.line(img, edge, (x0, y0), (x1, y0), ew)
+        if (r + 1, c) not in cs:
+            pygame.draw.line(img, edge, (x0, y1 - ew // 2), (x1, y1 - ew // 2), ew)
+        if (r, c - 1) not in cs:
+            pygame.draw.line(img, edge, (x0, y0), (x0, y1), ew)
+        if (r, c + 1) not in cs:
+            pygame.draw.line(img, edge, (x1 - ew // 2, y0), (x1 - ew // 2, y1), ew)
+    if style != "faded" and cell >= 14:
+        ink = P.ink_on(fill)
+        lr, lc = label_cell(cells)
+        cx, cy = lc * cell + cell / 2, lr * cell + cell / 2
+        letter = FORMATIONS[code].letter[0]
+        if name and cell >= 44:
+            blit_center(img, text_surface(cache, fonts, letter, int(cell * 0.40), ink, True),
+                        (cx, cy - cell * 0.13))
+            blit_center(img, fit_text(cache, fonts, name, int(cell * 0.2), ink, int(cell * 0.94)),
+                        (cx, cy + cell * 0.26))
+        else:
+            blit_center(img, text_surface(cache, fonts, letter, int(cell * 0.5), ink, True), (cx, cy))
+    if len(cache.pieces) > 600:
+        cache.pieces.clear()
+    cache.pieces[key] = img
+    return img
+
+
+def month_labels(board: Board, cell: Cell) -> tuple[str, str] | None:
+    """(Chinese, English) month names when the board labels ``cell`` with a month, else None."""
+    if not board.labels:
+        return None
+    text = board.labels[cell[0] * board.width + cell[1]]
+    if text in MONTHS_EN:
+        i = MONTHS_EN.index(text)
+        return MONTHS_ZH[i], MONTHS_EN[i]
+    return None
+
+
+def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, board: Board,
+               targets: Iterable[Cell], lang: str, pulse: float = 0.0) -> None:
+    """Board frame, open cells, month/day labels and the marked target cells.
+
+    ``pulse`` (0..1) animates the target ring.
+    """
+    cell = L.cell
+    fr = L.frame_rect
+    shadow = fr.move(max(2, cell // 14), max(3, cell // 10))
+    pygame.draw.rect(surface, P.PANEL_EDGE, shadow, border_radius=max(4, cell // 5))
+    pygame.draw.rect(surface, P.FRAME, fr, border_radius=max(4, cell // 5))
+    pygame.draw.rect(surface, P.FRAME_DARK, fr, width=max(2, cell // 20), border_radius=max(4, cell // 5))
+    targets = set(targets)
+    for r in range(board.height):
+        for c in range(board.width):
+            if not board.is_open(r, c):
+                continue
+            rect = L.cell_rect((r, c))
+            fill = P.TARGET_FILL if (r, c) in targets else P.CELL
+            pygame.draw.rect(surface, fill, rect)
+            pygame.draw.rect(surface, P.CELL_LINE, rect, 1)
+    for r in range(board.height):
+        for c in range(board.width):
+            if not board.is_open(r, c):
+                continue
+            rect = L.cell_rect((r, c))
+            is_t = (r, c) in targets
+            col = P.TEXT if is_t else P.LABEL
+            ml = month_labels(board, (r, c))
+            if ml is not None:
+                zh, en = ml
+                main, sub = (en, zh) if lang == "en" else (zh, en)
+                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col, int(cell * 0.9), is_t),
+                            (rect.centerx, rect.centery - cell * 0.1))
+                blit_center(surface, fit_text(cache, fonts, sub, int(cell * 0.19), P.LABEL_SOFT if not is_t else col,
+                                              int(cell * 0.9)),
+                            (rect.centerx, rect.centery + cell * 0.24))
+            elif board.labels and board.labels[r * board.width + c]:
+                text = board.labels[r * board.width + c]
+                blit_center(surface, text_surface(cache, fonts, text, int(cell * 0.36), col, is_t), rect.center)
+            if is_t:
+                ring = max(2, cell // 16)
+                rad = int(cell * (0.46 + 0.02 * math.sin(pulse * math.tau)))
+                pygame.draw.circle(surface, P.TARGET_RING, rect.center, rad, ring)
+
+
+def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, code: str,
+                orientation: int, row: float, col: float, name: str = "", style: str = "normal",
+                alpha: int = 255) -> None:
+    """A piece on the board grid with its bounding-box top-left at (row, col) cells (may be fractional)."""
+    img = piece_image(cache, fonts, code, orientation, L.cell, name, style)
+    x = L.origin[0] + col * L.cell
+    y = L.origin[1] + row * L.cell
+    if alpha < 255:
+        img = img.copy()
+        img.set_alpha(alpha)
+    surface.blit(img, (int(x), int(y)))
+
+
+def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect, text: str,
+                hover: bool = False, enabled: bool = True, active: bool = False) -> None:
+    """A rounded button with centred ``text``."""
+    rad = max(4, rect.height // 4)
+    pygame.draw.rect(surface, P.PANEL_EDGE, rect.move(0, 2), border_radius=rad)
+    fill = P.BUTTON_DISABLED if not enabled else (P.BUTTON_HOVER if hover or active else P.BUTTON)
+    pygame.draw.rect(surface, fill, rect, border_radius=rad)
+    pygame.draw.rect(surface, P.TITLE if active else P.BUTTON_EDGE, rect, width=2 if active else 1,
+                     border_radius=rad)
+    col = P.TEXT if enabled else P.LABEL_SOFT
+    blit_center(surface, fit_text(cache, fonts, text, int(rect.height * 0.42), col, rect.width - 10),
+                rect.center)
+
+
+def draw_banner(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect,
+                title: str, sub: str = "") -> None:
+    """The "solved" banner centred on ``rect`` (the board)."""
+    w = int(rect.width * 0.8)
+    h = int(rect.height * (0.3 if sub else 0.22))
+    box = pygame.Rect(0, 0, w, h)
+    box.center = rect.center
+    shade = pygame.Surface(box.size, pygame.SRCALPHA)
+    pygame.draw.rect(shade, (*P.BANNER, 235), shade.get_rect(), border_radius=h // 6)
+    surface.blit(shade, box.topleft)
+    pygame.draw.rect(surface, P.TARGET_FILL, box, width=3, border_radius=h // 6)
+    ty = box.centery - (h * 0.12 if sub else 0)
+    blit_center(surface, fit_text(cache, fonts, title, int(h * 0.42), P.BANNER_TEXT, w - 20, True),
+                (box.centerx, ty))
+    if sub:
+        blit_center(surface, fit_text(cache, fonts, sub, int(h * 0.17), P.BANNER_TEXT, w - 20),
+                    (box.centerx, box.centery + h * 0.3))

@@ -1,0 +1,166 @@
+"""Pure tests of the game back end (game.state, game.session): no pygame, no numba."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import pytest
+from hypothesis import given, strategies as st
+
+from game.session import Session
+from game.state import (IllegalMoveError, InvalidMoveError, Lift, Place, Reset, State, apply,
+                        flip_orientation, move_from_str, place_move, rotate_orientation, slot_for)
+from solver.board import Board, classic_board, date_targets
+from solver.formations import CLASSIC_SET, CODES, orientation_cells
+from solver.model import Placement, Puzzle
+
+MAY1 = Puzzle(classic_board(), CLASSIC_SET, date_targets(dt.date(2024, 5, 1)), "Classic 2024-05-01")
+
+# A hand-checked solution for 2024-05-01 (letter per cell; * = May and 1).
+MAY1_SOLUTION = ("LLLL*Z#", "LPPZZZ#", "*PPZVVV", "YUPUVOO", "YUUUVOO", "YYNNNOO", "YNN####")
+LETTER_CODE = {"O": "F6", "N": "BDQX", "V": "FS", "U": "SLCS", "Z": "JQHH", "P": "JS", "L": "XX", "Y": "GX"}
+
+
+def solution_placements() -> dict[str, Placement]:
+    """The hand-written solution as {code: Placement}."""
+    cells: dict[str, list] = {}
+    for r, row in enumerate(MAY1_SOLUTION):
+        for c, ch in enumerate(row):
+            if ch in LETTER_CODE:
+                cells.setdefault(LETTER_CODE[ch], []).append((r, c))
+    return {code: Placement.make(code, cs) for code, cs in cells.items()}
+
+
+def test_new_state_is_empty_and_text_form():
+    s = State.new(MAY1)
+    assert s.placed == () and not s.cheated and not s.is_solved
+    assert s.to_text().splitlines()[0] == "....*.#"
+    assert s.to_text().splitlines()[2] == "*......"
+
+
+def test_playing_the_hand_solution_solves():
+    s = State.new(MAY1)
+    for code, pl in solution_placements().items():
+        s = apply(s, place_move(MAY1.formations.index(code), pl))
+    assert s.is_solved and not s.cheated
+    assert s.to_text() == "\n".join(MAY1_SOLUTION)
+
+
+def test_apply_never_mutates():
+    s0 = State.new(MAY1)
+    s1 = apply(s0, Place(0, 0, 2, 2))
+    assert s0.placed == () and len(s1.placed) == 1
+
+
+@pytest.mark.parametrize("move, why", [
+    (Place(0, 0, 0, 4), "target"),        # 方阵 over May
+    (Place(0, 0, 0, 5), "blocked"),       # over the blocked (0, 6)
+    (Place(0, 0, 6, 0), "off"),           # off the bottom
+    (Place(9, 0, 2, 2), "no tray piece"),  # no slot 9
+    (Place(0, 5, 2, 2), "orientation"),   # 方阵 has 2 orientations
+])
+def test_illegal_places_are_rejected(move, why):
+    with pytest.raises(IllegalMoveError, match=why):
+        apply(State.new(MAY1), move)
+
+
+def test_overlap_rejected_but_moving_own_piece_allowed():
+    s = apply(State.new(MAY1), Place(0, 0, 2, 2))
+    with pytest.raises(IllegalMoveError, match="another piece"):
+        apply(s, Place(1, 0, 2, 2))
+    s2 = apply(s, Place(0, 0, 3, 2))  # move 方阵 down one row, overlapping its old cells
+    assert s2.pieces[0].cells[0] == (3, 2)
+
+
+def test_lift_and_reset():
+    s = apply(apply(State.new(MAY1), Place(0, 0, 2, 2)), Place(1, 0, 5, 0))
+    assert apply(s, Lift(0)).placed_slots == (1,)
+    with pytest.raises(IllegalMoveError):
+        apply(apply(s, Lift(0)), Lift(0))
+    assert apply(s, Reset()).placed == ()
+
+
+def test_assisted_place_sets_cheated_and_reset_keeps_it():
+    s = apply(State.new(MAY1), Place(0, 0, 2, 2, assisted=True))
+    assert s.cheated and apply(s, Reset()).cheated
+
+
+@pytest.mark.parametrize("text", ["P3:2@4,5", "A0:0@0,0", "L7", "R", "P1:0@-1,2"])
+def test_move_strings_round_trip(text):
+    assert move_from_str(text).to_str() == text
+
+
+@pytest.mark.parametrize("text", ["", "X", "P3", "P3:2@4", "L", "Lx", "R1", "P-1:0@0,0"])
+def test_bad_move_strings_raise(text):
+    with pytest.raises(InvalidMoveError):
+        move_from_str(text)
+
+
+@given(st.integers(0, 20), st.integers(0, 7), st.integers(-6, 12), st.integers(-6, 12), st.booleans())
+def test_place_round_trip_property(slot, o, r, c, assisted):
+    m = Place(slot, o, r, c, assisted)
+    assert move_from_str(m.to_str()) == m
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rotate_four_times_and_flip_twice_is_identity(code):
+    for o in range(len(orientation_cells(code))):
+        assert rotate_orientation(code, o, 4) == o
+        assert rotate_orientation(code, rotate_orientation(code, o, 1), 3) == o
+        assert flip_orientation(code, flip_orientation(code, o)) == o
+
+
+def test_rotations_and_flips_reach_every_orientation():
+    for code in CODES:
+        seen = {0}
+        frontier = [0]
+        while frontier:
+            o = frontier.pop()
+            for n in (rotate_orientation(code, o), flip_orientation(code, o)):
+                if n not in seen:
+                    seen.add(n)
+                    frontier.append(n)
+        assert len(seen) == len(orientation_cells(code))
+
+
+def test_repeated_formations_are_separate_slots():
+    p = Puzzle(Board(6, 2, (1 << 12) - 1), ("F6", "F6"), ())
+    s = State.new(p)
+    pl = Placement.at("F6", 1, 0, 0)
+    assert slot_for(s, pl) == 0
+    s = apply(s, place_move(0, pl))
+    assert slot_for(s, pl) == 1
+    s = apply(s, place_move(1, Placement.at("F6", 1, 0, 3)))
+    assert s.is_solved
+
+
+def test_session_undo_redo_and_log():
+    ses = Session(MAY1)
+    ses.do(Place(0, 0, 2, 2))
+    ses.do(Place(1, 0, 5, 0))
+    assert ses.moves == 2 and ses.move_log() == ["P0:0@2,2", "P1:0@5,0"]
+    assert ses.undo() and ses.state.placed_slots == (0,)
+    assert ses.redo() and ses.state.placed_slots == (0, 1)
+    ses.undo()
+    ses.do(Lift(0))  # a new move drops the redo tail
+    assert not ses.can_redo() and ses.state.placed == ()
+    with pytest.raises(IllegalMoveError):
+        ses.do(Lift(0))
+    assert ses.moves == 2
+
+
+def test_session_timer_stops_when_solved():
+    ses = Session(MAY1)
+    ses.tick(1.5)
+    for code, pl in solution_placements().items():
+        ses.do(place_move(MAY1.formations.index(code), pl))
+    ses.tick(10.0)
+    assert ses.elapsed_s == pytest.approx(1.5)
+
+
+def test_back_end_does_not_import_pygame_or_numba():
+    import subprocess
+    code = ("import sys, game.state, game.session, game.i18n, game.puzzles; "
+            "print('pygame' in sys.modules, 'numba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

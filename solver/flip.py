@@ -68,7 +68,8 @@ MAX_SIZE = 64
 """Largest side the solver and the command line accept (64 x 64 = 4096 cells)."""
 EXACT_NULLITY_MAX = 24
 """Null-space dimension up to which :func:`fewest_presses` enumerates every solution
-(``2**24`` = 16.8 million candidates, about a second); above it, local improvement."""
+(``2**24`` = 16.8 million candidates, cost ``2**d * ceil(N / 64)`` word operations);
+above it, local improvement. Square boards up to 30 x 30 have ``d <= 20``."""
 DEAL_RULE_VERSION = 1
 """Version of the daily-deal rule in :func:`daily_pattern`; bump it if the rule changes."""
 
@@ -346,11 +347,11 @@ def _span_table(vectors: Sequence[np.ndarray], words: int) -> np.ndarray:
 def _min_weight_exact(x0: int, basis: Sequence[int], nbits: int) -> tuple[int, int]:
     """Lightest vector of ``x0 + span(basis)``: ``(mask, weight)``, exact, ``2**d`` candidates.
 
-    Meet in the middle over the two halves of the basis: table ``L`` holds the
+    Split enumeration over the two halves of the basis: table ``L`` holds the
     ``2**a`` combinations of the first half with ``x0`` folded in, table ``R`` the
     ``2**b`` of the second; every pair is scored as ``popcount(L ^ R[k])`` in blocks
     of rows of ``R`` (numpy ``bitwise_count``). Ties go to the smallest combination
-    index (deterministic).
+    index (deterministic). Weights fit ``uint16`` (at most ``MAX_SIZE**2 = 4096`` cells).
     """
     d = len(basis)
     words = max(1, (nbits + 63) // 64)
@@ -361,10 +362,10 @@ def _min_weight_exact(x0: int, basis: Sequence[int], nbits: int) -> tuple[int, i
     left = _span_table(vecs[:a], words) ^ _int_to_words(x0, words)
     right = _span_table(vecs[a:], words)
     best_w, best_l, best_r = None, 0, 0
-    block = max(1, (1 << 21) // (left.shape[0] * words))
+    block = max(1, (1 << 18) // (left.shape[0] * words))  # ~2 MB temporaries: stays in cache
     for k0 in range(0, right.shape[0], block):
         rb = right[k0:k0 + block]
-        wts = np.bitwise_count(left[None, :, :] ^ rb[:, None, :]).sum(axis=2, dtype=np.int64)
+        wts = np.bitwise_count(left[None, :, :] ^ rb[:, None, :]).sum(axis=2, dtype=np.uint16)
         flat = int(np.argmin(wts))  # row-major: smallest right index first, then left
         kr, kl = divmod(flat, left.shape[0])
         wv = int(wts[kr, kl])
@@ -432,8 +433,8 @@ def fewest_presses(w: int, h: int, pattern: Mask,
 
     Every solution is ``x0 ^ combination of null_basis``. How the search is bounded:
 
-    * ``d = nullity <= exact_max`` (default 24): all ``2**d`` solutions are scored (meet
-      in the middle, vectorised), so the result is exact: ``proven_minimal`` is True.
+    * ``d = nullity <= exact_max`` (default 24): all ``2**d`` solutions are scored (split
+      enumeration, vectorised), so the result is exact: ``proven_minimal`` is True.
       For square boards up to 30 x 30 the largest ``d`` is 20 (n = 30), well inside.
     * ``d > exact_max``: local improvement from the particular solution by single and
       pair basis vectors (:func:`_min_weight_local`); the result is a valid solution but

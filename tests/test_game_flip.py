@@ -237,3 +237,22 @@ def test_draw_every_size_both_languages(lang):
         s.update(0.05)
         s.draw(surf)
     assert surf.get_at((2, 2))[:3] != (0, 0, 0)
+
+
+def test_real_loop_flip_mode_screenshot(tmp_path):
+    """``python -m game --mode flip --autosolve --frames N --screenshot`` ends solved, exit 0."""
+    import pathlib
+    import subprocess
+    import sys
+
+    pytest.importorskip("game.control")
+    root = pathlib.Path(__file__).resolve().parents[1]
+    shot = tmp_path / "flip.png"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    r = subprocess.run([sys.executable, "-m", "game", "--mode", "flip", "--date", DATE.isoformat(),
+                        "--lang", "en", "--autosolve", "--frames", "20", "--screenshot", str(shot)],
+                       capture_output=True, text=True, cwd=root, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert shot.stat().st_size > 1000
+    img = pygame.image.load(str(shot))
+    assert img.get_width() > 300 and img.get_height() > 200

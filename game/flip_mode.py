@@ -21,7 +21,7 @@ below), rebuilt on every resize, so a click lands on the right cell at any size.
 
 Controls: mouse click on a cell or a button; arrows move the cursor, Space/Enter
 press it; Ctrl+Z undo, Ctrl+Y (or Ctrl+Shift+Z) redo; H hint, S solve, R reset,
-N new random deal, D daily deal, + / - board size.
+N new random deal, D daily deal, + / - board size, L language.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ SOLVED_FLASH_S = 1.2
 """Seconds of the "solved" flash."""
 
 BUTTONS: tuple[str, ...] = ("smaller", "bigger", "daily", "new", "undo", "redo", "hint", "solve",
-                            "reset")
+                            "reset", "lang")
 """Button keys, left to right (each is also a :meth:`FlipScene.command` name)."""
 COMMANDS: tuple[str, ...] = BUTTONS
 """Names accepted by :meth:`FlipScene.command`."""
@@ -112,6 +112,8 @@ class FlipScene(Scene):
         history: undo list of :class:`solver.flip.FlipState`; ``pos`` indexes the current one.
         par: fewest presses for the dealt pattern.
         hint_cell: ``(row, col)`` marked by Hint, or None.
+        status: key of the status line (in :data:`TEXT` or :mod:`game.i18n`), "" for none;
+            drawn by :meth:`status_text` in the current language.
         solve_queue: presses still to play in the Solve animation.
     """
 
@@ -158,7 +160,7 @@ class FlipScene(Scene):
         self.flash_s = 0.0
         self.elapsed_s = 0.0
         self.cursor = (min(self.cursor[0], self.n - 1), min(self.cursor[1], self.n - 1))
-        self.status = flip_text("goal", self.ctx.lang)
+        self.status = "goal"
         self.layout = None
 
     @property
@@ -176,7 +178,7 @@ class FlipScene(Scene):
         if new.solved and not old.solved:
             self.flash_s = SOLVED_FLASH_S
             self.solve_queue = []
-            self.status = self.ctx.t("solved_by_solver") if new.cheated else self.ctx.t("solved")
+            self.status = "solved_by_solver" if new.cheated else "solved"
 
     def _animate(self, old: flip.FlipState, new: flip.FlipState) -> None:
         """Start the turn-over animation of every cell whose colour changed."""
@@ -191,7 +193,7 @@ class FlipScene(Scene):
         assisted too (the state's ``cheated`` flag, as in Tatham's ``flip.c``).
         """
         if self.state.solved:
-            self.status = self.ctx.t("already_solved")
+            self.status = "already_solved"
             return False
         from_hint = self.hint_cell == (r, c)
         if not cheat:  # a player's own press stops a running Solve
@@ -231,34 +233,34 @@ class FlipScene(Scene):
         self.solve_queue = []
         self.hint_cell = None
         self._push(flip.FlipState(self.n, self.n, start.lit, 0, cur.cheated))
-        self.status = flip_text("goal", self.ctx.lang)
+        self.status = "goal"
         return True
 
     def hint(self) -> bool:
         """Mark one cell of a fewest-press solution of the current pattern."""
         if self.state.solved:
-            self.status = self.ctx.t("already_solved")
+            self.status = "already_solved"
             return False
         mv = flip.hint(self.state)
         if mv is None:  # cannot happen for dealt boards (always solvable); stay safe
-            self.status = self.ctx.t("no_solution")
+            self.status = "no_solution"
             return False
         self.hint_cell = (mv.row, mv.col)
         self.cursor = self.hint_cell
-        self.status = flip_text("hint_cell", self.ctx.lang)
+        self.status = "hint_cell"
         return True
 
     def solve(self) -> bool:
         """Queue the fewest presses from the current pattern; :meth:`update` plays them."""
         if self.state.solved:
-            self.status = self.ctx.t("already_solved")
+            self.status = "already_solved"
             return False
         self.solve_queue = flip.solution_moves(self.state)
         if not self.solve_queue:
-            self.status = self.ctx.t("no_solution")
+            self.status = "no_solution"
             return False
         self.solve_clock = SOLVE_STEP_S  # first press on the next update
-        self.status = self.ctx.t("solving")
+        self.status = "solving"
         self.hint_cell = (self.solve_queue[0].row, self.solve_queue[0].col)
         return True
 
@@ -282,6 +284,10 @@ class FlipScene(Scene):
         if name == "new":
             self.deal(False)
             return True
+        if name == "lang":
+            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+            self.cache.clear()
+            return True
         handler = {"undo": self.undo, "redo": self.redo, "hint": self.hint, "solve": self.solve,
                    "reset": self.reset}.get(name)
         return handler() if handler else False
@@ -293,8 +299,8 @@ class FlipScene(Scene):
             self.deal(self.daily, int(size))
 
     def exit(self) -> dict:
-        """Hand the board side on, so coming back deals the same size."""
-        return {"flip_size": self.n}
+        """Hand on the board side (coming back deals the same size), the language and date."""
+        return {"flip_size": self.n, "lang": self.ctx.lang, "date": self.ctx.date}
 
     def resize(self, size: tuple[int, int]) -> None:
         """New window size (pixels): the layout is rebuilt on the next use."""
@@ -362,7 +368,8 @@ class FlipScene(Scene):
             self.command("smaller")
         else:
             key = {pygame.K_h: "hint", pygame.K_s: "solve", pygame.K_r: "reset",
-                   pygame.K_n: "new", pygame.K_d: "daily", pygame.K_u: "undo"}.get(k)
+                   pygame.K_n: "new", pygame.K_d: "daily", pygame.K_u: "undo",
+                   pygame.K_l: "lang"}.get(k)
             if key:
                 self.command(key)
 
@@ -411,7 +418,7 @@ class FlipScene(Scene):
         self._draw_panel(surface, L)
         # status line
         if self.status:
-            img = fit_text(self.cache, fonts, self.status, int(L.status.height * 0.75), P.TEXT,
+            img = fit_text(self.cache, fonts, self.status_text(), int(L.status.height * 0.75), P.TEXT,
                            L.status.width)
             surface.blit(img, img.get_rect(midleft=(L.status.x, L.status.centery)))
         for key, rect in L.buttons.items():
@@ -425,6 +432,12 @@ class FlipScene(Scene):
             draw_banner(surface, fonts, self.cache, L.board_rect,
                         self.ctx.t("solved_by_solver") if self.state.cheated else self.ctx.t("solved"),
                         flip_text("solved_sub", lang, moves=self.state.moves, par=self.par))
+
+    def status_text(self) -> str:
+        """The status line in the current language ("" when there is none)."""
+        if not self.status:
+            return ""
+        return flip_text(self.status, self.ctx.lang) if self.status in TEXT else self.ctx.t(self.status)
 
     def _button_label(self, key: str) -> str:
         return flip_text(key, self.ctx.lang) if key in TEXT else self.ctx.t(key)

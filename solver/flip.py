@@ -69,7 +69,8 @@ MAX_SIZE = 64
 EXACT_NULLITY_MAX = 24
 """Null-space dimension up to which :func:`fewest_presses` enumerates every solution
 (``2**24`` = 16.8 million candidates, cost ``2**d * ceil(N / 64)`` word operations);
-above it, local improvement. Square boards up to 30 x 30 have ``d <= 20``."""
+above it, local improvement. Square boards up to 38 x 38 have ``d <= 20`` (n = 30 and 32:
+20); by our elimination n = 39 (d = 32) and n = 47 (d = 30) are the first above 24."""
 DEAL_RULE_VERSION = 1
 """Version of the daily-deal rule in :func:`daily_pattern`; bump it if the rule changes."""
 

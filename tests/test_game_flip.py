@@ -192,7 +192,7 @@ def test_solved_moment_and_par_shown(tmp_path):
     for mv in flip.solution_moves(s.state):
         s.press(mv.row, mv.col)
     assert s.state.solved and not s.state.cheated
-    assert s.flash_s > 0 and s.status == "Solved!"
+    assert s.flash_s > 0 and s.status_text() == "Solved!"
     assert not s.press(0, 0)  # board is locked once solved
     surf = pygame.Surface((800, 600))
     s.draw(surf)  # during the flash
@@ -256,3 +256,17 @@ def test_real_loop_flip_mode_screenshot(tmp_path):
     assert shot.stat().st_size > 1000
     img = pygame.image.load(str(shot))
     assert img.get_width() > 300 and img.get_height() > 200
+
+
+def test_language_toggle_and_exit_persist():
+    s = make_scene()
+    surf = pygame.Surface((700, 500))
+    assert s.command("lang") and s.ctx.lang == "en"
+    s.draw(surf)
+    key(s, pygame.K_l)
+    assert s.ctx.lang == "zh"
+    s.command("bigger")
+    assert s.exit()["flip_size"] == 5
+    t = make_scene()
+    t.enter({"flip_size": 7})
+    assert t.n == 7 and t.state.lit == flip.daily_pattern(DATE, 7)

@@ -47,6 +47,12 @@ class _Table:
     not_first_col: int
     not_last_col: int
     index: dict = field(repr=False)  # (type index, mask) -> placement index
+    win_mask: np.ndarray = None   # uint64[E] window-filtered candidate lists
+    win_piece: np.ndarray = None  # int64[E]
+    win_pl: np.ndarray = None     # int64[E]
+    win_first: np.ndarray = None  # int64[n_cells * 64 + 1]
+    win_skip: np.ndarray = None   # int64[E] end of each entry's run of one piece type
+    win_off: np.ndarray = None    # int64[B] window offsets (bits)
 
 
 def _type_cells(code: str) -> tuple[tuple[Cell, ...], ...]:
@@ -108,8 +114,65 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
     last_col = sum(1 << (r * W + W - 1) for r in range(H))
     sizes = np.array([len(_type_cells(t)[0]) for t in types], dtype=np.int64)
     index = {(k, m): i for i, (_, m, k) in enumerate(rows)}
+    win_off, win_first, win_pl, win_skip = _window_lists(pl_mask, pl_piece, cell_first,
+                                                         W, n_cells)
     return _Table(W, transposed, types, sizes, pl_mask, pl_piece, cell_first,
-                  full & ~first_col, full & ~last_col, index)
+                  full & ~first_col, full & ~last_col, index,
+                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_skip, win_off)
+
+
+WINDOW_OFFSETS = lambda W: (1, 2, W - 1, W, W + 1, 2 * W)  # noqa: E731
+"""Window cells around an anchor ``c`` (offsets in bits, search frame of width ``W``)."""
+
+
+def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndarray,
+                  W: int, n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate lists per (anchor cell, window state) for :func:`kernels.search`.
+
+    For anchor ``c`` the window is the ``B`` cells ``c + WINDOW_OFFSETS(W)``
+    (:func:`kernels.window_state`); list ``(c << B) | s`` keeps the placements
+    anchored at ``c`` whose window cells are all empty in state ``s``, grouped in
+    runs of one piece type; ``win_skip[e]`` is the end of ``e``'s run, so the kernel
+    skips a used-up type in one step.  Offsets that fall off the 64-bit board read
+    as "not empty".
+
+    Returns ``(win_off int64[B], win_first int64[(n_cells << B) + 1], win_pl int64[E],
+    win_skip int64[E])``.
+    """
+    offsets = np.array(WINDOW_OFFSETS(W), dtype=np.int64)
+    B = offsets.size
+    states = np.arange(1 << B, dtype=np.int64)
+    counts_per_list: list[np.ndarray] = []
+    members: list[np.ndarray] = []
+    for c in range(n_cells):
+        lo, hi = int(cell_first[c]), int(cell_first[c + 1])
+        idx = np.arange(lo, hi)
+        idx = idx[np.argsort(pl_piece[idx], kind="stable")]  # runs of one type
+        need = np.zeros(idx.size, dtype=np.int64)
+        for i, off in enumerate(offsets):
+            b = c + int(off)
+            if 0 <= b < 64:
+                bit = ((pl_mask[idx] >> np.uint64(b)) & np.uint64(1)).astype(np.int64)
+                need |= bit << i
+        ok = (need[None, :] & ~states[:, None]) == 0   # [state, placement]
+        counts_per_list.append(ok.sum(axis=1))
+        members.append(np.broadcast_to(idx, ok.shape)[ok])
+    sizes = np.concatenate(counts_per_list) if counts_per_list else np.zeros(0, np.int64)
+    win_first = np.zeros(sizes.size + 1, dtype=np.int64)
+    np.cumsum(sizes, out=win_first[1:])
+    win_pl = np.concatenate(members).astype(np.int64) if members else np.zeros(0, np.int64)
+    # end of each run of equal piece type inside each list
+    piece = pl_piece[win_pl]
+    n = win_pl.size
+    boundary = np.zeros(n + 1, dtype=bool)
+    boundary[win_first] = True            # a list starts: a run starts
+    boundary[1:n][piece[1:] != piece[:-1]] = True
+    boundary[n] = True
+    starts = np.nonzero(boundary)[0]
+    run_end = starts[1:]
+    run_of = np.repeat(np.arange(run_end.size), np.diff(starts))
+    win_skip = run_end[run_of].astype(np.int64)
+    return offsets, win_first, win_pl, win_skip
 
 
 def _types_of(formations: Iterable[str]) -> tuple[str, ...]:
@@ -118,6 +181,12 @@ def _types_of(formations: Iterable[str]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- search object
+
+PRUNE_MODE = 1
+"""Default pruning (``kernels.search``'s ``prune``): chosen by benchmarks/run.py."""
+PRUNE_MAX_STEPS = 6
+"""Flood-fill step bound for ``prune=2``."""
+
 
 
 class Search:
@@ -177,7 +246,8 @@ class Search:
         self.end = np.zeros(L + 1, dtype=np.int64)
         self.choice = np.zeros(L + 1, dtype=np.int64)
         self.control = np.zeros(K.N_CONTROL, dtype=np.int64)
-        self.prune = 1 if prune else 0
+        self.prune = PRUNE_MODE if prune is True else int(prune)
+        self.max_steps = PRUNE_MAX_STEPS
         self._store_cap = 1 << 20 if store is None else store
         self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
         self.trace = np.zeros((trace_capacity, 3), dtype=np.int64)
@@ -193,8 +263,9 @@ class Search:
         else:
             self.free_stack[0] = np.uint64(free_f)
             c = (free_f & -free_f).bit_length() - 1
-            self.ptr[0] = t.cell_first[c]
-            self.end[0] = t.cell_first[c + 1]
+            j = int(K.window_state(np.uint64(free_f), c, t.win_off))
+            self.ptr[0] = t.win_first[j]
+            self.end[0] = t.win_first[j + 1]
 
     # -- frame conversion
     def _to_frame(self, m: Mask) -> Mask:
@@ -275,10 +346,12 @@ class Search:
                     chunk = n_sol + room
                     limit = chunk if limit == 0 else min(limit, chunk)
                 self.control[K.C_SOL_LIMIT] = limit
-                st = K.search(t.pl_mask, t.pl_piece, t.cell_first, t.sizes, self.counts,
-                              self.free_stack, self.ptr, self.end, self.choice,
+                st = K.search(t.win_mask, t.win_piece, t.win_pl, t.win_first, t.win_skip,
+                              t.win_off, t.sizes,
+                              self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
-                              self.prune, self.control, self.solutions_arr, self.trace)
+                              self.prune, self.max_steps, self.control, self.solutions_arr,
+                              self.trace)
                 if (st == K.ST_LIMIT and int(self.control[K.C_STORED]) == self.solutions_arr.shape[0]
                         and (not max_solutions or self.count < max_solutions)):
                     self._kept.append(self.solutions_arr.copy())

@@ -32,7 +32,8 @@ this; on x86-64 and aarch64 aligned int64 stores are observed promptly.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, types
+from numba.extending import intrinsic, overload
 
 _JIT = dict(nogil=True, cache=True)  # njit implies nopython
 
@@ -62,28 +63,57 @@ EV_SOLUTION = 4  # the placements on the board form a solution
 
 _U0 = np.uint64(0)
 _U1 = np.uint64(1)
-_M1 = np.uint64(0x5555555555555555)
-_M2 = np.uint64(0x3333333333333333)
-_M4 = np.uint64(0x0F0F0F0F0F0F0F0F)
-_H01 = np.uint64(0x0101010101010101)
-_S56 = np.uint64(56)
 _S32 = np.uint64(32)
 _LOW32 = np.uint64(0xFFFFFFFF)
 
 
+def _popcnt(x):
+    """Plain-Python popcount (used when a kernel runs as ``.py_func``)."""
+    return np.int64(bin(int(x)).count("1"))
+
+
+def _ctz(x):
+    """Plain-Python count of trailing zeros of a non-zero int."""
+    x = int(x)
+    return np.int64((x & -x).bit_length() - 1)
+
+
+@intrinsic
+def _llvm_ctpop(typingctx, x):
+    """LLVM ``ctpop`` on a uint64 (one POPCNT instruction where the CPU has it)."""
+    def codegen(context, builder, signature, args):
+        return builder.ctpop(args[0])
+    return types.uint64(types.uint64), codegen
+
+
+@intrinsic
+def _llvm_cttz(typingctx, x):
+    """LLVM ``cttz`` on a uint64 (TZCNT/BSF)."""
+    def codegen(context, builder, signature, args):
+        return builder.cttz(args[0], context.get_constant(types.boolean, True))
+    return types.uint64(types.uint64), codegen
+
+
+@overload(_popcnt, jit_options=_JIT)
+def _popcnt_jit(x):
+    return lambda x: np.int64(_llvm_ctpop(x))
+
+
+@overload(_ctz, jit_options=_JIT)
+def _ctz_jit(x):
+    return lambda x: np.int64(_llvm_cttz(x))
+
+
 @njit("int64(uint64)", **_JIT)
 def popcount(x):
-    """Number of set bits of a uint64 (SWAR, Hacker's Delight 5-1)."""
-    x = x - ((x >> _U1) & _M1)
-    x = (x & _M2) + ((x >> np.uint64(2)) & _M2)
-    x = (x + (x >> np.uint64(4))) & _M4
-    return np.int64((x * _H01) >> _S56)
+    """Number of set bits of a uint64 (LLVM ctpop when compiled)."""
+    return _popcnt(x)
 
 
 @njit("int64(uint64)", **_JIT)
 def lowest_bit_index(x):
     """Index of the lowest set bit of a non-zero uint64 (count of trailing zeros)."""
-    return popcount((x & (~x + _U1)) - _U1)
+    return _ctz(x)
 
 
 @njit("uint64(uint64, uint64, uint64, uint64, int64)", **_JIT)
@@ -103,7 +133,7 @@ def flood(seed, free, not_first_col, not_last_col, width):
         comp = grow
 
 
-@njit("uint64(int64[:], int64[:])", **_JIT)
+@njit("uint64(int64[::1], int64[::1])", **_JIT)
 def achievable_sizes(counts, sizes):
     """Bitset of region sizes (cells) fillable by a sub-multiset of the remaining pieces.
 
@@ -118,57 +148,106 @@ def achievable_sizes(counts, sizes):
     return sums
 
 
-@njit("uint64(uint64, uint64, uint64, int64, int64[:], int64[:])", **_JIT)
-def dead_region(free, not_first_col, not_last_col, width, counts, sizes):
+@njit("uint64(uint64, uint64, uint64, uint64, int64, int64[::1], int64[::1], int64)", **_JIT)
+def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, max_steps):
     """First empty region whose size no sub-multiset of the remaining pieces fills, or 0.
 
-    Takes the empty cells ``free`` (uint64), column masks and width as in :func:`flood`,
-    and the remaining multiset (``counts``, ``sizes``: int64[n_types]).  Returns the
-    dead region's uint64 mask, or 0 when every region passes.
+    Takes the empty cells ``free`` (uint64), ``near`` (only regions meeting these
+    cells are examined; pass ``free`` for all), column masks and width as in
+    :func:`flood`, the remaining multiset (``counts``, ``sizes``: int64[n_types]),
+    and ``max_steps`` (a region still growing after that many flood steps is
+    assumed fillable; 0 = no bound).  Skipping a region only weakens the pruning,
+    never its soundness.  Returns the dead region's uint64 mask, or 0.
     """
     total = popcount(free)
-    rest = free
+    rest = near & free
     sums = _U0
     have_sums = False
+    w = np.uint64(width)
     while rest != _U0:
-        seed = rest & (~rest + _U1)
-        comp = flood(seed, free, not_first_col, not_last_col, width)
-        n = popcount(comp)
-        if n == total:
-            return _U0
-        if not have_sums:
-            sums = achievable_sizes(counts, sizes)
-            have_sums = True
-        if n >= 64 or ((sums >> np.uint64(n)) & _U1) == _U0:
-            return comp
+        comp = rest & (~rest + _U1)
+        steps = 0
+        complete = True
+        while True:
+            grow = comp | ((comp << _U1) & not_first_col) | ((comp >> _U1) & not_last_col)
+            grow = (grow | (comp << w) | (comp >> w)) & free
+            if grow == comp:
+                break
+            comp = grow
+            steps += 1
+            if max_steps > 0 and steps >= max_steps:
+                complete = False
+                break
+        if complete:
+            n = popcount(comp)
+            if n == total:
+                return _U0
+            if not have_sums:
+                sums = achievable_sizes(counts, sizes)
+                have_sums = True
+            if n >= 64 or ((sums >> np.uint64(n)) & _U1) == _U0:
+                return comp
         rest = rest & ~comp
     return _U0
 
 
+@njit("uint64(uint64, uint64, uint64, int64)", **_JIT)
+def dilate(m, not_first_col, not_last_col, width):
+    """Cells of ``m`` plus their 4-neighbours (uint64 masks, bit ``r*W+c``)."""
+    w = np.uint64(width)
+    return (m | ((m << _U1) & not_first_col) | ((m >> _U1) & not_last_col)
+            | (m << w) | (m >> w))
+
+
+@njit("int64(uint64, int64, int64[::1])", **_JIT)
+def window_state(free, c, win_off):
+    """Candidate-list index for anchor ``c``: ``(c << B) | s`` where bit ``i`` of ``s``
+    says whether cell ``c + win_off[i]`` is empty in ``free`` (uint64).
+
+    ``win_off`` is int64[B] (offsets below 64 - c read past the board as not empty).
+    Placements anchored at ``c`` are pre-sorted into ``2**B`` lists by the window
+    cells they need, so only those whose window cells are all empty are looked at.
+    """
+    x = free >> np.uint64(c)
+    s = _U0
+    for i in range(win_off.shape[0]):
+        s |= ((x >> np.uint64(win_off[i])) & _U1) << np.uint64(i)
+    return (c << win_off.shape[0]) | np.int64(s)
+
+
 @njit(
-    "int64(uint64[:], int64[:], int64[:], int64[:], int64[:], "
-    "uint64[:], int64[:], int64[:], int64[:], "
-    "int64, uint64, uint64, int64, int64[:], int64[:,:], int64[:,:])",
+    "int64(uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1], int64[::1], "
+    "int64[::1], int64[::1], "
+    "uint64[::1], int64[::1], int64[::1], int64[::1], "
+    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1])",
     **_JIT,
 )
-def search(pl_mask, pl_piece, cell_first, sizes, counts,
+def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, counts,
            free_stack, ptr, end, choice,
-           width, not_first_col, not_last_col, prune,
+           width, not_first_col, not_last_col, prune, max_steps,
            control, solutions, trace):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
-        pl_mask: uint64[P] placement masks, sorted by lowest set bit.
-        pl_piece: int64[P] piece type of each placement.
-        cell_first: int64[n_cells + 1] CSR offsets: placements whose lowest bit is
-            ``c`` are ``cell_first[c]:cell_first[c+1]``.
+        win_mask: uint64[E] placement masks, grouped into candidate lists: list
+            ``c * 64 + s`` holds the placements whose lowest cell is ``c`` and whose
+            cells in the window of :func:`window_state` are empty in state ``s``;
+            it spans ``win_first[c*64+s] : win_first[c*64+s+1]``.
+        win_piece: int64[E] piece type of each list entry.
+        win_pl: int64[E] placement index (row of the caller's placement table).
+        win_first: int64[(n_cells << B) + 1] CSR offsets of the lists.
+        win_skip: int64[E] each list is made of runs of one piece type; the end of
+            entry ``e``'s run, so a used-up type is skipped in one step.
+        win_off: int64[B] window offsets (see :func:`window_state`).
         sizes: int64[K] cells per piece type.
         counts: int64[K] remaining multiplicity per type (updated in place).
         free_stack: uint64[L + 1] empty cells at each level; ptr/end: int64[L + 1]
-            candidate cursor and slice end per level; choice: int64[L + 1] chosen
-            placement per level.  Set up by :func:`solver.api` (level 0).
+            cursor and end of the candidate list per level; choice: int64[L + 1]
+            chosen list entry per level.  Level 0 is set up by :mod:`solver.api`.
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
-        prune: 0 = none, 1 = dead-region check after each placement.
+        prune: 0 = none; 1 = check every empty region after each placement;
+            2 = check only regions touching the new piece, flood bounded by
+            ``max_steps`` steps (cheaper, slightly weaker).
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
@@ -187,6 +266,8 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
     budget = control[C_NODE_BUDGET]
     limit = control[C_SOL_LIMIT]
     status = ST_DONE
+    k = 0
+    m = _U0
     while level >= 0:
         if tcap > 0 and tlen + 3 > tcap:
             status = ST_TRACE_FULL
@@ -196,10 +277,13 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
         e = end[level]
         found = False
         while p < e:
-            m = pl_mask[p]
-            k = pl_piece[p]
+            k = win_piece[p]
+            if counts[k] == 0:
+                p = win_skip[p]
+                continue
+            m = win_mask[p]
             p += 1
-            if (m & free) == m and counts[k] > 0:
+            if (m & free) == m:
                 found = True
                 break
         ptr[level] = p
@@ -208,10 +292,10 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
             level -= 1
             if level >= 0:
                 q = choice[level]
-                counts[pl_piece[q]] += 1
+                counts[win_piece[q]] += 1
                 if tcap > 0:
                     trace[tlen, 0] = EV_REMOVE
-                    trace[tlen, 1] = q
+                    trace[tlen, 1] = win_pl[q]
                     trace[tlen, 2] = level
                     tlen += 1
             continue
@@ -222,22 +306,22 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
         newfree = free & ~m
         if tcap > 0:
             trace[tlen, 0] = EV_PLACE
-            trace[tlen, 1] = q
+            trace[tlen, 1] = win_pl[q]
             trace[tlen, 2] = level
             tlen += 1
         if newfree == _U0:
             if stored < scap:
                 for i in range(level + 1):
-                    solutions[stored, i] = choice[i]
+                    solutions[stored, i] = win_pl[choice[i]]
                 stored += 1
             n_sol += 1
             counts[k] += 1
             if tcap > 0:
                 trace[tlen, 0] = EV_SOLUTION
-                trace[tlen, 1] = q
+                trace[tlen, 1] = win_pl[q]
                 trace[tlen, 2] = level
                 trace[tlen + 1, 0] = EV_REMOVE
-                trace[tlen + 1, 1] = q
+                trace[tlen + 1, 1] = win_pl[q]
                 trace[tlen + 1, 2] = level
                 tlen += 2
             if limit > 0 and n_sol >= limit:
@@ -246,7 +330,12 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
         else:
             dead = _U0
             if prune == 1:
-                dead = dead_region(newfree, not_first_col, not_last_col, width, counts, sizes)
+                dead = dead_region(newfree, newfree, not_first_col, not_last_col, width,
+                                   counts, sizes, 0)
+            elif prune == 2:
+                near = dilate(m, not_first_col, not_last_col, width)
+                dead = dead_region(newfree, near, not_first_col, not_last_col, width,
+                                   counts, sizes, max_steps)
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:
@@ -254,15 +343,16 @@ def search(pl_mask, pl_piece, cell_first, sizes, counts,
                     trace[tlen, 1] = np.int64(dead & _LOW32)
                     trace[tlen, 2] = np.int64(dead >> _S32)
                     trace[tlen + 1, 0] = EV_REMOVE
-                    trace[tlen + 1, 1] = q
+                    trace[tlen + 1, 1] = win_pl[q]
                     trace[tlen + 1, 2] = level
                     tlen += 2
             else:
                 level += 1
                 free_stack[level] = newfree
                 c = lowest_bit_index(newfree)
-                ptr[level] = cell_first[c]
-                end[level] = cell_first[c + 1]
+                j = window_state(newfree, c, win_off)
+                ptr[level] = win_first[j]
+                end[level] = win_first[j + 1]
         if (nodes & 4095) == 0:
             control[C_NODES] = nodes
             if control[C_CANCEL] != 0:

@@ -58,6 +58,8 @@ LIT_DOT: P.Colour = (255, 244, 200)
 OFF: P.Colour = (70, 78, 96)
 """Fill of an unlit cell (slate)."""
 CURSOR: P.Colour = (40, 170, 90)
+HINT_MARK: P.Colour = (40, 200, 240)
+"""Hint ring and diamond: sky blue, distinct from both the amber and the slate cells."""
 SOLVED_GLOW: P.Colour = (120, 200, 160)
 
 # Flip's own strings, (zh, en).  Every Chinese character here is in the shipped font
@@ -489,12 +491,20 @@ class FlipScene(Scene):
                     pygame.draw.circle(surface, LIT_DOT, rect.center, max(2, min(rect.width, rect.height) // 7))
                 if (r, c) == self.hover_cell and not st.solved:
                     pygame.draw.rect(surface, P.WHITE, rect, width=2, border_radius=rad)
-        if self.hint_cell is not None:
-            rect = L.cell_rect(self.hint_cell).inflate(-gap, -gap)
-            pygame.draw.rect(surface, P.HINT, rect, width=max(3, L.cell // 12), border_radius=rad)
         if not st.solved:
             rect = L.cell_rect(self.cursor)
             pygame.draw.rect(surface, CURSOR, rect, width=max(2, L.cell // 20), border_radius=rad)
+        if self.hint_cell is not None:
+            # a thick ring on the tile plus a diamond in its middle: visible on both colours
+            rect = L.cell_rect(self.hint_cell).inflate(-2 * gap, -2 * gap)
+            pygame.draw.rect(surface, P.SHADOW, rect.inflate(2, 2), width=max(4, L.cell // 9 + 1),
+                             border_radius=rad)
+            pygame.draw.rect(surface, HINT_MARK, rect, width=max(3, L.cell // 9), border_radius=rad)
+            cx, cy = rect.center
+            k = max(3, L.cell // 6)
+            diamond = [(cx, cy - k), (cx + k, cy), (cx, cy + k), (cx - k, cy)]
+            pygame.draw.polygon(surface, HINT_MARK, diamond)
+            pygame.draw.polygon(surface, P.SHADOW, diamond, 1)
 
     def _draw_panel(self, surface: pygame.Surface, L: Layout) -> None:
         tr = L.tray_rect

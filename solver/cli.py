@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_classic)
     # further subcommands (drill, file, flip) are added below, one block each
     _add_flip_parser(sub)
+    _add_drill_parser(sub)
+    _add_file_parser(sub)
     return ap
 
 
@@ -185,3 +187,125 @@ def cmd_flip(args: argparse.Namespace) -> None:
     print(flip.draw_text(n, n, pattern, sol.presses))
     if presses:
         print("presses: " + "; ".join(f"{r},{c}" for r, c in presses))
+
+
+# --- drill (SPEC section 6): python -m solver drill (--date D | --year Y) [--first|--count|--all] [--json]
+
+
+def _add_drill_parser(sub) -> None:
+    """Register the ``drill`` subcommand (Daily Drill, rule in :mod:`solver.drill`)."""
+    p = sub.add_parser("drill", help="Daily Drill: month-length board, the day's formation set")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--date", help="YYYY-MM-DD")
+    g.add_argument("--year", type=int, help="every date of this year (counts only)")
+    p.add_argument("--sixes", type=int, default=None,
+                   help="number of 方阵 in the set (default: the rule's choice, the fewest that fit)")
+    _mode_flags(p)
+    p.set_defaults(func=cmd_drill)
+
+
+def cmd_drill(args: argparse.Namespace) -> None:
+    """``drill`` subcommand: one date's set and solutions, or every date of a year.
+
+    JSON for one date: ``mode, date, count, seconds`` plus ``formations`` (codes),
+    ``names`` (Chinese), ``board`` (rows, ``#``/``.``), ``rule_version``, ``stars``,
+    ``grade`` (and ``sealed`` cells when the rule blocked any; ``solutions`` with
+    ``--first``/``--all``). ``--year``: ``mode, dates {YYYY-MM-DD: count}, total,
+    seconds`` (the search time of every solver call that chose the year's sets).
+    Raises :class:`CliError` / :class:`InvalidPuzzleError` on bad input (exit 2).
+    """
+    from . import drill
+
+    if args.date:
+        date = parse_date(args.date)
+        info = drill.daily_info(date, args.sixes)
+        puzzle = info.puzzle()
+        count, sols, secs = _solve_one(puzzle, args.what)
+        out = {"mode": "drill", "date": date.isoformat(), "count": count, "seconds": secs,
+               "formations": list(info.formations), "names": list(info.names),
+               "board": info.board.rows(), "rule_version": info.rule_version,
+               "stars": info.stars, "grade": info.grade}
+        if info.sealed:
+            out["sealed"] = [list(c) for c in info.sealed]
+        if not args.json:
+            print(f"Daily Drill 每日演兵 {date} (rule v{info.rule_version})")
+            print("今日阵型: " + ", ".join(
+                f"{FORMATIONS[c].name_zh} {c}" for c in info.formations))
+            print(f"difficulty: {drill.stars_text(info.stars)} {info.grade} / {info.grade_zh} "
+                  f"({info.count} solution(s))")
+            if info.sealed:
+                print("sealed (no formation can reach): " + ", ".join(map(str, info.sealed)))
+            if sols is None:
+                print(draw_solution(info.board, (), info.targets))
+        emit_one(out, puzzle, sols, args.json, f"Drill {date}")
+        return
+    if args.what != "count":
+        raise CliError("--year supports --count only (use --date for solutions)")
+    if not 1 <= args.year <= 9999:
+        raise CliError(f"--year must be between 1 and 9999 (got {args.year})")
+    dates: dict[str, int] = {}
+    secs = 0.0
+    for d in drill.year_dates(args.year):
+        info = drill.daily_info(d, args.sixes)
+        dates[d.isoformat()] = info.count
+        secs += info.seconds
+    out = {"mode": "drill", "dates": dates, "total": sum(dates.values()), "seconds": secs}
+    if args.json:
+        print(json.dumps(out))
+        return
+    for d in drill.year_dates(args.year):
+        info = drill.daily_info(d, args.sixes)
+        print(f"{d} {info.count:4d} {drill.stars_text(info.stars)} "
+              + " ".join(info.formations))
+    print(f"total {out['total']} over {len(dates)} dates, {secs:.3f} s search")
+
+
+# --- file (SPEC section 6): python -m solver file PATH [--first|--count|--all] [--json] [--unique]
+
+
+def _add_file_parser(sub) -> None:
+    """Register the ``file`` subcommand (custom puzzles, format in :mod:`solver.puzzlefile`)."""
+    p = sub.add_parser("file", help="a custom puzzle file (TOML, board drawn as ASCII art)")
+    p.add_argument("path", help="the puzzle file (see assets/puzzles/)")
+    p.add_argument("--unique", action="store_true",
+                   help="also count solutions up to the board's symmetry; --first/--all then "
+                        "list one solution per symmetry class")
+    _mode_flags(p)
+    p.set_defaults(func=cmd_file)
+
+
+def cmd_file(args: argparse.Namespace) -> None:
+    """``file`` subcommand: load, validate (before any search) and solve a puzzle file.
+
+    JSON: ``mode "file", name, count, seconds, formations, board`` (plus ``targets``;
+    ``solutions`` with ``--first``/``--all``; ``unique`` and ``symmetries`` (group
+    size) with ``--unique``). A bad file raises
+    :class:`solver.puzzlefile.PuzzleFileError` (exit 2, one line on stderr).
+    """
+    from . import puzzlefile
+
+    puzzle = puzzlefile.load(args.path)
+    extra: dict = {}
+    if args.unique:
+        from .api import Search
+        from .symmetry import symmetry_group, unique_solutions
+
+        s = Search(puzzle, store=None)
+        s.run()
+        reps = unique_solutions(puzzle, s.solutions())
+        count, secs = s.count, s.seconds
+        sols = None if args.what == "count" else reps[:1] if args.what == "first" else reps
+        extra = {"unique": len(reps),
+                 "symmetries": len(symmetry_group(puzzle.board, puzzle.targets))}
+    else:
+        count, sols, secs = _solve_one(puzzle, args.what)
+    out = {"mode": "file", "name": puzzle.name, "count": count, "seconds": secs, **extra,
+           "formations": list(puzzle.formations), "board": puzzle.board.rows(),
+           "targets": [list(t) for t in puzzle.targets]}
+    if not args.json:
+        print(f"{puzzle.name}: " + ", ".join(
+            f"{FORMATIONS[c].name_zh} {c}" for c in puzzle.formations))
+        if args.unique:
+            print(f"{extra['unique']} solution(s) up to symmetry "
+                  f"({extra['symmetries']} symmetries of the board)")
+    emit_one(out, puzzle, sols, args.json, puzzle.name)

@@ -1,0 +1,285 @@
+"""Headless tests of the pygame front end through its real input path and frame loop."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import datetime as dt
+import subprocess
+import sys
+import threading
+
+import pygame
+import pytest
+
+from game.control import Control
+from game.fonts import Fonts
+from game.scene import Context
+from game.state import flip_orientation, place_move, rotate_orientation
+from game.worker import SolverWorker
+from solver.formations import FORMATIONS
+from test_game_state import MAY1_SOLUTION, solution_placements
+
+DATE = dt.date(2024, 5, 1)
+E = pygame.event
+MAX_FRAMES = 900
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = SolverWorker()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def control(worker):
+    pygame.display.init()
+    pygame.font.init()
+    ctx = Context(lang="zh", fonts=Fonts(), date=DATE, worker=worker)
+    c = Control(ctx, "classic", size=(1120, 780))
+    yield c
+    pygame.event.clear()
+
+
+def frame(c: Control, n: int = 1) -> None:
+    for _ in range(n):
+        c.step(dt_s=1 / 60)
+
+
+def until(c: Control, cond, limit: int = MAX_FRAMES) -> None:
+    for _ in range(limit):
+        if cond():
+            return
+        frame(c)
+    assert cond(), "condition not reached within the frame limit"
+
+
+def post(ev_type, **kw) -> None:
+    E.post(E.Event(ev_type, **kw))
+
+
+def key(k: int, mod: int = 0) -> None:
+    post(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+def turn_sequence(code: str, start: int, goal: int) -> list[str]:
+    """Shortest list of "R"/"F" presses from orientation ``start`` to ``goal`` (BFS)."""
+    prev = {start: None}
+    queue = [start]
+    while queue:
+        o = queue.pop(0)
+        if o == goal:
+            break
+        for name, n in (("R", rotate_orientation(code, o)), ("F", flip_orientation(code, o))):
+            if n not in prev:
+                prev[n] = (o, name)
+                queue.append(n)
+    out = []
+    o = goal
+    while prev[o] is not None:
+        o, name = prev[o]
+        out.append(name)
+    return out[::-1]
+
+
+def test_drag_all_pieces_into_the_hand_solution(control):
+    scene = control.scene
+    L = scene.layout
+    frame(control)
+    for code, pl in solution_placements().items():
+        slot = scene.puzzle.formations.index(code)
+        goal, r0, c0 = pl.orientation()
+        centre = L.slots[slot].center
+        post(pygame.MOUSEMOTION, pos=centre, rel=(0, 0), buttons=(0, 0, 0))
+        for name in turn_sequence(code, scene.ui.tray_orient[slot], goal):
+            key(pygame.K_r if name == "R" else pygame.K_f)
+        frame(control)
+        assert scene.ui.tray_orient[slot] == goal
+        cells = FORMATIONS[code] and scene._cells(slot, goal)
+        rr, cc = cells[0]
+        ox, oy = L.tray_piece_origin(slot, cells)
+        grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))
+        x, y = L.cell_to_px((r0 + rr, c0 + cc))
+        drop = (x + L.cell // 2, y + L.cell // 2)
+        post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
+        post(pygame.MOUSEMOTION, pos=((grab[0] + drop[0]) // 2, (grab[1] + drop[1]) // 2), rel=(1, 1), buttons=(1, 0, 0))
+        post(pygame.MOUSEMOTION, pos=drop, rel=(1, 1), buttons=(1, 0, 0))
+        frame(control)
+        g = scene.ghost()
+        assert g is not None and g[1], f"ghost for {code} should be legal"
+        post(pygame.MOUSEBUTTONUP, pos=drop, button=1)
+        frame(control)
+        assert scene.state.pieces[slot] == pl, f"{code} did not land where dropped"
+    assert scene.state.is_solved and not scene.state.cheated
+    assert scene.state.to_text() == "\n".join(MAY1_SOLUTION)
+    frame(control, 3)
+    assert scene.ui.solved_seen and scene.ui.flash_s > 0
+
+
+def test_illegal_drop_returns_piece_and_drag_off_board_lifts(control):
+    scene = control.scene
+    L = scene.layout
+    frame(control)
+    slot = 0  # 方阵, 3 tall x 2 wide: dropping its top-left on May (a target) is illegal
+    ox, oy = L.tray_piece_origin(slot, scene._cells(slot, 0))
+    grab = (int(ox + 0.5 * L.tray_cell), int(oy + 0.5 * L.tray_cell))
+    x, y = L.cell_to_px((0, 4))
+    post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
+    post(pygame.MOUSEMOTION, pos=(x + 5, y + 5), rel=(1, 1), buttons=(1, 0, 0))
+    frame(control)
+    assert scene.ghost() is not None and not scene.ghost()[1]
+    post(pygame.MOUSEBUTTONUP, pos=(x + 5, y + 5), button=1)
+    frame(control)
+    assert scene.state.placed == ()
+    # now a legal drop at (2, 2), then drag it off the board back to the tray
+    x, y = L.cell_to_px((2, 2))
+    post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
+    post(pygame.MOUSEMOTION, pos=(x + 5, y + 5), rel=(1, 1), buttons=(1, 0, 0))
+    post(pygame.MOUSEBUTTONUP, pos=(x + 5, y + 5), button=1)
+    frame(control)
+    assert scene.state.placed_slots == (0,)
+    post(pygame.MOUSEBUTTONDOWN, pos=(x + 5, y + 5), button=1)
+    post(pygame.MOUSEMOTION, pos=L.slots[5].center, rel=(1, 1), buttons=(1, 0, 0))
+    post(pygame.MOUSEBUTTONUP, pos=L.slots[5].center, button=1)
+    frame(control)
+    assert scene.state.placed == ()
+    key(pygame.K_z, pygame.KMOD_CTRL)  # undo the lift
+    frame(control)
+    assert scene.state.placed_slots == (0,)
+    key(pygame.K_y, pygame.KMOD_CTRL)
+    frame(control)
+    assert scene.state.placed == ()
+
+
+def test_hint_keeps_position_solvable(control):
+    from solver.api import is_solvable
+
+    scene = control.scene
+    sol = solution_placements()
+    for code in ("F6", "XX"):
+        scene.session.do(place_move(scene.puzzle.formations.index(code), sol[code]))
+    before = len(scene.state.placed)
+    until(control, lambda: control.ctx.worker.ready)
+    scene.command("hint")
+    until(control, lambda: len(scene.state.placed) > before)
+    assert scene.state.cheated
+    assert is_solvable(scene.puzzle, scene.state.placed)
+
+
+def test_hint_on_dead_position_highlights_the_culprit(control):
+    scene = control.scene
+    from solver.model import Placement
+    # 方阵 flat at rows 0-1, cols 1-3 cuts off Jan/Jul (day 1 is a target): dead
+    scene.session.do(place_move(0, Placement.at("F6", 1, 0, 1)))
+    until(control, lambda: control.ctx.worker.ready)
+    scene.command("hint")
+    until(control, lambda: bool(scene.ui.dead_slots))
+    assert scene.ui.dead_slots == (0,)
+    assert len(scene.state.placed) == 1
+
+
+def test_autosolve_flies_pieces_in_and_solves(control):
+    scene = control.scene
+    control.autosolve = True
+    control.frames = 0
+    until(control, lambda: scene.state.is_solved)
+    assert scene.state.cheated and len(scene.state.placed) == 8
+    assert scene.ui.solved_by_solver
+
+
+def test_show_search_replay_ends_solved(control, monkeypatch):
+    import game.puzzle_scene as ps
+
+    monkeypatch.setattr(ps, "TRACE_RATE", 600.0)
+    scene = control.scene
+    until(control, lambda: control.ctx.worker.ready)
+    for _ in range(3):
+        scene.command("faster")
+    scene.command("search")
+    until(control, lambda: bool(scene.ui.trace))
+    until(control, lambda: scene.state.is_solved, limit=3000)
+    assert scene.state.cheated
+
+
+class SlowWorker(SolverWorker):
+    """A worker whose answers wait until the test releases them."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        super().__init__()
+
+    def _answer(self, req):
+        self.gate.wait(30)
+        return super()._answer(req)
+
+
+def test_frames_keep_running_while_a_solve_is_in_flight():
+    pygame.display.init()
+    pygame.font.init()
+    w = SlowWorker()
+    ctx = Context(lang="en", fonts=Fonts(), date=DATE, worker=w)
+    c = Control(ctx, "classic", size=(900, 640))
+    until(c, lambda: w.ready)
+    w.gate.clear()
+    c.scene.command("solve")
+    start = c.frames
+    frame(c, 20)
+    assert c.frames == start + 20
+    assert w.busy and c.scene.state.placed == ()
+    w.gate.set()
+    until(c, lambda: c.scene.state.is_solved)
+    w.stop()
+
+
+def test_resize_recomputes_geometry(control):
+    scene = control.scene
+    post(pygame.VIDEORESIZE, w=700, h=900, size=(700, 900))
+    frame(control)
+    L = scene.layout
+    assert L.size == (700, 900)
+    cx, cy = L.cell_to_px((3, 4))
+    assert L.px_to_cell((cx + 1, cy + 1)) == (3, 4)
+
+
+def run_game(*args, timeout=120):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, cwd=root)
+
+
+def test_cli_frames_and_screenshot(tmp_path):
+    shot = tmp_path / "shot.png"
+    res = run_game("--frames", "20", "--screenshot", str(shot), "--date", "2024-05-01", "--lang", "en")
+    assert res.returncode == 0, res.stderr
+    img = pygame.image.load(str(shot))
+    assert img.get_width() > 300 and img.get_height() > 200
+
+
+@pytest.mark.parametrize("args", [
+    ("--date", "2025-02-30"),
+    ("--date", "tomorrow"),
+    ("--frames", "0"),
+    ("--lang", "fr"),
+    ("--puzzle", "/nonexistent/puzzle.toml"),
+])
+def test_cli_bad_input_is_one_line_exit_2(args):
+    res = run_game("--frames", "1", *args)
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_font_draws_every_ui_character():
+    import pygame.freetype
+
+    from game.i18n import all_text
+
+    pygame.freetype.init()
+    f = pygame.freetype.Font(Fonts().path, 24)
+    missing = [ch for ch, m in zip(all_text(), f.get_metrics(all_text())) if m is None and ch != " "]
+    assert missing == []

@@ -248,6 +248,8 @@ class Search:
         self.control = np.zeros(K.N_CONTROL, dtype=np.int64)
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
+        self.hole_type = -1
+        self.buckets = np.zeros(0, dtype=np.int64)
         self._store_cap = 1 << 20 if store is None else store
         self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
         self.trace = np.zeros((trace_capacity, 3), dtype=np.int64)
@@ -351,7 +353,7 @@ class Search:
                               self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
                               self.prune, self.max_steps, self.control, self.solutions_arr,
-                              self.trace)
+                              self.trace, self.hole_type, self.buckets)
                 if (st == K.ST_LIMIT and int(self.control[K.C_STORED]) == self.solutions_arr.shape[0]
                         and (not max_solutions or self.count < max_solutions)):
                     self._kept.append(self.solutions_arr.copy())
@@ -505,19 +507,13 @@ def count_by_targets(board, formations: Sequence[str], month_cells: Sequence[Cel
     counts = dict(Counter(formations))
     counts["@M"] = counts["@D"] = 1
     holder = Puzzle(board, tuple(formations), ())
-    s = Search(holder, (), prune=prune, store=None, _types=types, _allowed=allowed,
+    s = Search(holder, (), prune=prune, store=0, _types=types, _allowed=allowed,
                _counts=counts)
+    s.hole_type = len(types) - 2
+    s.buckets = np.zeros(64 * 64, dtype=np.int64)
     s.run()
-    out: dict[tuple[Cell, Cell], int] = Counter()
-    t = s.table
-    k_m, k_d = len(types) - 2, len(types) - 1
-    for row in s.solution_indices():
-        mc = dc = None
-        for i in row:
-            k = int(t.pl_piece[i])
-            if k == k_m:
-                mc = s._cells(int(t.pl_mask[i]))[0]
-            elif k == k_d:
-                dc = s._cells(int(t.pl_mask[i]))[0]
-        out[(mc, dc)] += 1
+    out: dict[tuple[Cell, Cell], int] = {}
+    for key in np.nonzero(s.buckets)[0].tolist():
+        a, b = divmod(key, 64)
+        out[(s._cells(1 << a)[0], s._cells(1 << b)[0])] = int(s.buckets[key])
     return dict(out), s.seconds, s.nodes

@@ -219,13 +219,14 @@ def window_state(free, c, win_off):
     "int64(uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
-    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1])",
+    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
+    "int64, int64[::1])",
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, counts,
            free_stack, ptr, end, choice,
            width, not_first_col, not_last_col, prune, max_steps,
-           control, solutions, trace):
+           control, solutions, trace, hole_type, buckets):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
@@ -251,6 +252,11 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
+        hole_type: -1, or the first of two one-cell "hole" piece types (``@M``, ``@D``
+            of :func:`solver.api.count_by_targets`); each solution then adds one to
+            ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
+            the two holes, so all dates are counted in one search without storing.
+        buckets: int64[4096] (or empty when ``hole_type`` is -1).
 
     Returns an ``ST_*`` status.  Never raises.
     """
@@ -310,6 +316,16 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
             trace[tlen, 2] = level
             tlen += 1
         if newfree == _U0:
+            if hole_type >= 0:
+                a = 0
+                b = 0
+                for i in range(level + 1):
+                    kk = win_piece[choice[i]]
+                    if kk == hole_type:
+                        a = lowest_bit_index(win_mask[choice[i]])
+                    elif kk == hole_type + 1:
+                        b = lowest_bit_index(win_mask[choice[i]])
+                buckets[a * 64 + b] += 1
             if stored < scap:
                 for i in range(level + 1):
                     solutions[stored, i] = win_pl[choice[i]]

@@ -24,7 +24,8 @@ class Layout:
         board_w: board width in cells.
         board_h: board height in cells.
         n_slots: number of tray pieces.
-        buttons: button keys, left to right.
+        button_keys: button keys, left to right.
+        max_extent: longest side (cells) of any tray piece in any orientation.
 
     Attributes (pixels): ``cell`` (board cell side), ``origin`` (board top-left),
     ``board_rect``, ``header``, ``tray_rect``, ``slots`` (one rect per tray piece),
@@ -37,6 +38,7 @@ class Layout:
     board_h: int
     n_slots: int
     button_keys: tuple[str, ...] = ()
+    max_extent: int = 4
     cell: int = field(init=False)
     origin: tuple[int, int] = field(init=False)
 
@@ -99,8 +101,10 @@ class Layout:
             r, c = divmod(i, cols)
             self.slots.append(pygame.Rect(area.x + c * sw, area.y + r * sh, sw, sh).inflate(-6, -6))
         s0 = self.slots[0] if self.slots else area
-        # a piece is at most 5 cells long (6 for a rotated rectangle side of 3); leave a caption
-        self.tray_cell = max(6, min(int(min(s0.width, s0.height * 0.8) / 5.4), int(self.cell * 0.75)))
+        # the longest piece side must fit both ways (pieces rotate); leave room for a caption
+        ext = self.max_extent + 0.7
+        cap = max(14, int(s0.height * 0.16))
+        self.tray_cell = max(6, min(int(s0.width / ext), int((s0.height - cap) / ext), int(self.cell * 0.75)))
 
     # ---------------------------------------------------------------- conversions
 
@@ -152,4 +156,5 @@ class Layout:
 
     def caption_height(self) -> int:
         """Pixel height reserved under each tray piece for its name."""
-        return max(14, int(self.tray_cell * 0.8))
+        h = self.slots[0].height if self.slots else 100
+        return max(14, int(h * 0.16))

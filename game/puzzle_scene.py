@@ -160,7 +160,8 @@ class PuzzleScene(Scene):
 
     def _relayout(self) -> None:
         b = self.puzzle.board
-        self.layout = Layout(self.size, b.width, b.height, len(self.puzzle.formations), self._buttons())
+        ext = max(max(max(r, c) for r, c in orientation_cells(code)[0]) + 1 for code in self.puzzle.formations)
+        self.layout = Layout(self.size, b.width, b.height, len(self.puzzle.formations), self._buttons(), ext)
         self.cache.clear()
 
     def enter(self, persist: dict) -> None:
@@ -700,13 +701,14 @@ class PuzzleScene(Scene):
         if g is not None:
             pl, ok = g
             o, r, c = pl.orientation()
-            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, "", "ghost_ok" if ok else "ghost_bad", 150)
+            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, "", "ghost_ok" if ok else "ghost_bad",
+                        200 if ok else 170)
         self._draw_tray(surface)
         self._draw_buttons(surface)
         self._draw_status(surface)
         for f in ui.flights[:1]:
             self._draw_flight(surface, f)
-        if ui.drag is not None and not ui.drag.keyboard:
+        if ui.drag is not None and not ui.drag.keyboard and g is None:
             d = ui.drag
             code = self.puzzle.formations[d.slot]
             img = piece_image(cache, fonts, code, d.orientation, L.cell, self._label(code))

@@ -231,12 +231,12 @@ def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: p
 def draw_banner(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect,
                 title: str, sub: str = "") -> None:
     """The "solved" banner centred on ``rect`` (the board)."""
-    w = int(rect.width * 0.8)
-    h = int(rect.height * (0.3 if sub else 0.22))
+    w = int(rect.width * 0.72)
+    h = int(rect.height * (0.24 if sub else 0.18))
     box = pygame.Rect(0, 0, w, h)
     box.center = rect.center
     shade = pygame.Surface(box.size, pygame.SRCALPHA)
-    pygame.draw.rect(shade, (*P.BANNER, 235), shade.get_rect(), border_radius=h // 6)
+    pygame.draw.rect(shade, (*P.BANNER, 225), shade.get_rect(), border_radius=h // 6)
     surface.blit(shade, box.topleft)
     pygame.draw.rect(surface, P.TARGET_FILL, box, width=3, border_radius=h // 6)
     ty = box.centery - (h * 0.12 if sub else 0)

@@ -517,3 +517,68 @@ def count_by_targets(board, formations: Sequence[str], month_cells: Sequence[Cel
         a, b = divmod(key, 64)
         out[(s._cells(1 << a)[0], s._cells(1 << b)[0])] = int(s.buckets[key])
     return dict(out), s.seconds, s.nodes
+
+
+def solve_by_symmetry(puzzle: Puzzle, *, enumerate_all: bool = False, prune: bool | int = True
+                      ) -> tuple[int, list[Solution] | None, float, int]:
+    """Count (and optionally list) every solution, searching only one placement per
+    symmetry orbit of one "pivot" formation.
+
+    Let G be the board's symmetry group (:func:`solver.symmetry.symmetry_group`) and
+    take a formation used once.  For a placement ``x`` of it, every ``g`` in G maps
+    the solutions with the pivot at ``x`` one-to-one onto those with the pivot at
+    ``g(x)``; so with one representative ``r`` per orbit ``O``,
+    ``total = sum(|O| * count(r))`` exactly (no assumption about symmetric
+    solutions), and the solutions for ``g(r)`` are the images ``g(S)``.  This is
+    the X-pentomino restriction of Knuth's "Dancing Links" (arXiv cs/0011047)
+    done for any pivot; the pivot is the formation with the fewest orbits.
+
+    Takes a validated-able :class:`Puzzle`; returns ``(count, solutions or None,
+    search seconds, nodes)``; every solution listed in the board's own frame.
+    Falls back to one plain search when the group is trivial or no formation is
+    used exactly once.
+    """
+    from .symmetry import symmetry_group
+
+    puzzle.validate()
+    group = [t for _, t in symmetry_group(puzzle.board, puzzle.targets)]
+    counts = Counter(puzzle.formations)
+    singles = [c for c in _types_of(puzzle.formations) if counts[c] == 1]
+    if len(group) == 1 or not singles:
+        s = Search(puzzle, prune=prune, store=None if enumerate_all else 0)
+        s.run()
+        return s.count, (s.solutions() if enumerate_all else None), s.seconds, s.nodes
+
+    def image(p: Placement, g) -> Placement:
+        return Placement.make(p.formation, (g(r, c) for r, c in p.cells))
+
+    probe = Search(puzzle, store=0, prune=prune)
+    best = None
+    for code in singles:
+        k = probe.types.index(code)
+        placements = [probe.placement(i) for i in np.nonzero(probe.table.pl_piece == k)[0]]
+        seen: set[Placement] = set()
+        orbits = []
+        for p in placements:
+            if p in seen:
+                continue
+            imgs: dict[Placement, object] = {}
+            for g in group:
+                imgs.setdefault(image(p, g), g)
+            seen.update(imgs)
+            orbits.append((p, imgs))
+        if best is None or len(orbits) < len(best):
+            best = orbits
+    total, seconds, nodes = 0, 0.0, 0
+    sols: list[Solution] | None = [] if enumerate_all else None
+    for rep, imgs in best:
+        s = Search(puzzle, (rep,), prune=prune, store=None if enumerate_all else 0)
+        s.run()
+        total += len(imgs) * s.count
+        seconds += s.seconds
+        nodes += s.nodes
+        if enumerate_all:
+            found = s.solutions()
+            for g in imgs.values():
+                sols.extend(tuple(image(p, g) for p in sol) for sol in found)
+    return total, sols, seconds, nodes

@@ -41,6 +41,8 @@ HINT_SHOW_S = 0.9
 """Seconds a hint is shown highlighted before it is placed."""
 TRACE_RATE = 24.0
 """Search-replay events per second at speed x1."""
+BANNER_S = 4.0
+"""Seconds the "solved" banner stays over the board (the status line keeps saying it)."""
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 """Animation speed multipliers, cycled by the Speed button (and + / -)."""
 
@@ -110,6 +112,7 @@ class Ui:
     solved_by_solver: bool = False
     anim_s: float = 0.0
     keyboard_used: bool = False
+    solved_t: float = 0.0
 
 
 class PuzzleScene(Scene):
@@ -535,6 +538,8 @@ class PuzzleScene(Scene):
             return
         del self.pending[res.kind]
         if res.status == "cancelled":
+            if res.kind == "count":
+                self.count_tries = max(0, self.count_tries - 1)  # asked again once idle
             return
         if res.status == "error":
             self.say(self.ctx.t("error", msg=res.message), P.ILLEGAL, 6)
@@ -625,12 +630,17 @@ class PuzzleScene(Scene):
         solved = self.state.is_solved
         if solved and not ui.solved_seen:
             ui.solved_seen = True
+            ui.solved_t = 0.0
             ui.flash_s = 1.2
             ui.flights.clear()
-            self.say(self.ctx.t("solved"), P.LEGAL, 6)
-        elif not solved:
+            self.say(self.ctx.t("solved"), P.LEGAL, 1e9)
+        elif solved:
+            ui.solved_t += dt_s
+        elif ui.solved_seen:
             ui.solved_seen = False
             ui.solved_by_solver = False
+            if ui.message == self.ctx.t("solved"):
+                ui.message_ttl = 0.0
         if (self.count is None and "count" not in self.pending and worker.ready and not worker.busy
                 and self.count_tries < 3):
             self.count_tries += 1
@@ -719,7 +729,7 @@ class PuzzleScene(Scene):
             s = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             s.fill((255, 250, 220, int(170 * ui.flash_s / 1.2)))
             surface.blit(s, (0, 0))
-        if st.is_solved and not self.animating:
+        if st.is_solved and not self.animating and ui.solved_t < BANNER_S:
             sub = self.ctx.t("solved_by_solver") if ui.solved_by_solver else (
                 f"{self.ctx.t('time')} {self._clock()}  ·  {self.ctx.t('moves')} {self.session.moves}"
                 + (" " + self.ctx.t("cheated") if st.cheated else ""))

@@ -12,7 +12,7 @@ Rules:
   Requests submitted meanwhile wait in the queue.
 * A new request cancels the running search (:meth:`solver.api.Search.cancel`,
   thread-safe) and drops queued requests of the same kind: the newest question
-  wins.  A cancelled request posts a result with ``status == "cancelled"``.
+  wins.  Hint/solve/trace requests queue ahead of background ``"count"`` requests.  A cancelled request posts a result with ``status == "cancelled"``.
 * Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
   placement, or the indices of the pieces that make the position dead),
   ``"count"`` (number of solutions), ``"trace"`` (first solution plus the search's
@@ -121,7 +121,12 @@ class SolverWorker:
         req = Request(kind, puzzle, tuple(fixed), next(self._ids), **kw)
         with self._lock:
             self._pending = [r for r in self._pending if r.kind != kind]
-            self._pending.append(req)
+            if kind == "count":
+                self._pending.append(req)
+            else:
+                # a player's question goes ahead of background counting
+                counts = [r for r in self._pending if r.kind == "count"]
+                self._pending = [r for r in self._pending if r.kind != "count"] + [req] + counts
             if self._current is not None:
                 self._cancel_current = True
                 if self._search is not None:

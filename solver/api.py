@@ -53,6 +53,7 @@ class _Table:
     win_first: np.ndarray = None  # int64[n_cells * 64 + 1]
     win_skip: np.ndarray = None   # int64[E] end of each entry's run of one piece type
     win_off: np.ndarray = None    # int64[B] window offsets (bits)
+    win_off_list: tuple = ()      # the same as Python ints
 
 
 def _type_cells(code: str) -> tuple[tuple[Cell, ...], ...]:
@@ -118,7 +119,8 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
                                                          W, n_cells)
     return _Table(W, transposed, types, sizes, pl_mask, pl_piece, cell_first,
                   full & ~first_col, full & ~last_col, index,
-                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_skip, win_off)
+                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_skip, win_off,
+                  tuple(int(o) for o in win_off))
 
 
 WINDOW_OFFSETS = lambda W: (1, 2, W - 1, W, W + 1, 2 * W)  # noqa: E731
@@ -175,6 +177,13 @@ def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndar
     return offsets, win_first, win_pl, win_skip
 
 
+@lru_cache(maxsize=1024)
+def _prepared(puzzle: Puzzle) -> tuple[tuple[str, ...], Mask, dict[str, int]]:
+    """Validate a puzzle once and return ``(types, cells to cover, multiplicities)``."""
+    puzzle.validate()
+    return _types_of(puzzle.formations), puzzle.cover_mask, dict(Counter(puzzle.formations))
+
+
 def _types_of(formations: Iterable[str]) -> tuple[str, ...]:
     present = set(formations)
     return tuple(c for c in CODES if c in present)
@@ -214,11 +223,13 @@ class Search:
                  _counts: dict[str, int] | None = None) -> None:
         self.puzzle = puzzle
         if _types is None:
-            puzzle.validate()
+            types, cover, base_counts = _prepared(puzzle)
+        else:
+            types, cover, base_counts = _types, puzzle.cover_mask, _counts
         self.fixed: Solution = tuple(fixed)
         board = puzzle.board
-        counts = Counter(puzzle.formations) if _counts is None else Counter(_counts)
-        free = puzzle.cover_mask
+        counts = dict(base_counts)
+        free = cover
         for pl in self.fixed:
             if pl.formation not in FORMATIONS:
                 raise IllegalPlacementError(f"unknown formation {pl.formation!r}")
@@ -231,21 +242,23 @@ class Search:
                 raise IllegalPlacementError(
                     f"{pl.formation} at {list(pl.cells)} covers a blocked, target or occupied cell"
                 )
-            if counts[pl.formation] <= 0:
+            if counts.get(pl.formation, 0) <= 0:
                 raise IllegalPlacementError(f"no {pl.formation} left to place")
             counts[pl.formation] -= 1
             free &= ~m
-        self.types = _types if _types is not None else _types_of(puzzle.formations)
-        self.table = _table(board.width, board.height, puzzle.cover_mask, self.types, _allowed)
+        self.types = types
+        self.table = _table(board.width, board.height, cover, self.types, _allowed)
         t = self.table
         self.depth = sum(counts[c] for c in self.types)
         L = max(self.depth, 1)
         self.counts = np.array([counts[c] for c in self.types], dtype=np.int64)
-        self.free_stack = np.zeros(L + 1, dtype=np.uint64)
-        self.ptr = np.zeros(L + 1, dtype=np.int64)
-        self.end = np.zeros(L + 1, dtype=np.int64)
-        self.choice = np.zeros(L + 1, dtype=np.int64)
-        self.control = np.zeros(K.N_CONTROL, dtype=np.int64)
+        # one allocation for the four stacks and the control block
+        buf = np.zeros(4 * (L + 1) + K.N_CONTROL, dtype=np.int64)
+        self.free_stack = buf[: L + 1].view(np.uint64)
+        self.ptr = buf[L + 1: 2 * (L + 1)]
+        self.end = buf[2 * (L + 1): 3 * (L + 1)]
+        self.choice = buf[3 * (L + 1): 4 * (L + 1)]
+        self.control = buf[4 * (L + 1):]
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
         self.hole_type = -1
@@ -265,7 +278,9 @@ class Search:
         else:
             self.free_stack[0] = np.uint64(free_f)
             c = (free_f & -free_f).bit_length() - 1
-            j = int(K.window_state(np.uint64(free_f), c, t.win_off))
+            j = c << len(t.win_off)   # kernels.window_state, in Python
+            for i, off in enumerate(t.win_off_list):
+                j |= ((free_f >> (c + off)) & 1) << i
             self.ptr[0] = t.win_first[j]
             self.end[0] = t.win_first[j + 1]
 

@@ -283,3 +283,39 @@ def test_font_draws_every_ui_character():
     f = pygame.freetype.Font(Fonts().path, 24)
     missing = [ch for ch, m in zip(all_text(), f.get_metrics(all_text())) if m is None and ch != " "]
     assert missing == []
+
+
+def test_keyboard_only_play_places_a_piece(control):
+    scene = control.scene
+    sol = solution_placements()["F6"]  # 方阵: orientation 0 (3 tall x 2 wide) at rows 3-5, cols 5-6
+    goal, r0, c0 = sol.orientation()
+    key(pygame.K_1)  # pick tray piece 1 (方阵)
+    frame(control)
+    assert scene.ui.drag is not None and scene.ui.drag.keyboard
+    for name in turn_sequence("F6", scene.ui.drag.orientation, goal):
+        key(pygame.K_r if name == "R" else pygame.K_f)
+    r, c = scene.ui.drag.anchor
+    for _ in range(abs(r0 - r)):
+        key(pygame.K_DOWN if r0 > r else pygame.K_UP)
+    for _ in range(abs(c0 - c)):
+        key(pygame.K_RIGHT if c0 > c else pygame.K_LEFT)
+    key(pygame.K_RETURN)
+    frame(control)
+    assert scene.state.pieces[0] == sol
+
+
+def test_font_draws_every_character_in_game_sources():
+    import glob
+
+    import pygame.freetype
+
+    pygame.freetype.init()
+    f = pygame.freetype.Font(Fonts().path, 24)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    chars = set()
+    for path in glob.glob(os.path.join(root, "game", "*.py")):
+        with open(path, encoding="utf-8") as fh:
+            chars |= {ch for ch in fh.read() if 0x3000 <= ord(ch) <= 0x9FFF or 0xFF00 <= ord(ch) <= 0xFFEF}
+    text = "".join(sorted(chars))
+    missing = [ch for ch, m in zip(text, f.get_metrics(text)) if m is None]
+    assert missing == [], "run assets/fonts/make_subset.py"

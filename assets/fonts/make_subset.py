@@ -6,8 +6,9 @@ Usage (from the repo root)::
     .venv/bin/python assets/fonts/make_subset.py [--source PATH]
 
 The character list is :func:`game.i18n.all_text` (every UI string in both
-languages, the formation names and the month names), so adding a string to
-``game/i18n.py`` and re-running this script is all a new text needs.  Face index
+languages, the formation names and the month names) plus every non-ASCII
+character found in ``game/*.py`` (so other modes' own strings are covered), so
+adding a string and re-running this script is all a new text needs.  Face index
 2 of the collection is "Noto Sans CJK SC".  ``--name-IDs='*'`` keeps the licence
 name records (SIL Open Font License 1.1; see OFL.txt next to this file).
 """
@@ -27,6 +28,19 @@ DEFAULT_SOURCES = (
 )
 
 
+def source_text(folder: str) -> str:
+    """Every non-ASCII character in the ``.py`` files of ``folder`` (other modes' own strings).
+
+    Takes a folder path; returns the characters as one string (unsorted, may repeat).
+    """
+    out = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                out.append("".join(ch for ch in f.read() if ord(ch) > 0x7E))
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the subset; takes CLI args, returns a process exit status (0 ok, 2 no source)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -41,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, ROOT)
     from game.i18n import all_text
 
-    text = all_text()
+    text = all_text() + source_text(os.path.join(ROOT, "game"))
+    text = "".join(sorted(set(text) - {"\n", "\t", "\r"}))
     cmd = [sys.executable, "-m", "fontTools.subset", src, "--font-number=2",
            f"--text={text}", "--name-IDs=*", "--no-hinting", "--desubroutinize",
            f"--output-file={args.output}"]

@@ -50,42 +50,52 @@ class Layout:
         btn_h = max(30, int(h * 0.06))
         help_h = max(16, int(h * 0.028))
         status_h = max(22, int(h * 0.04))
+        gap = max(6, m // 2)
+        n = max(1, len(self.button_keys))
+        # one row of buttons when each can be at least 96 px wide, else two rows
+        rows = 1 if (w - 2 * m - gap * (n - 1)) // n >= 96 else 2
+        per_row = math.ceil(n / rows)
         bottom = h - m
         self.help = pygame.Rect(m, bottom - help_h, w - 2 * m, help_h)
-        btn_top = self.help.top - m // 2 - btn_h
+        btn_top = self.help.top - m // 2 - rows * btn_h - (rows - 1) * gap
         mid_top = self.header.bottom + m
         self.status = pygame.Rect(m, btn_top - m // 2 - status_h, w - 2 * m, status_h)
         mid_bottom = self.status.top - m // 2
         mid_h = max(60, mid_bottom - mid_top)
-        # board on the left (about 58 % of the width), tray on the right
-        board_area_w = int((w - 3 * m) * 0.58)
         frame = 0.35  # frame thickness in cells, on each side
-        self.cell = max(8, int(min(board_area_w / (self.board_w + 2 * frame),
-                                   mid_h / (self.board_h + 2 * frame))))
+        self.portrait = h > w * 1.05
+        if self.portrait:
+            # board on top (about 62 % of the height), tray below
+            area = pygame.Rect(m, mid_top, w - 2 * m, int((mid_h - m) * 0.62))
+            tray = pygame.Rect(m, area.bottom + m, w - 2 * m, mid_bottom - area.bottom - m)
+        else:
+            # board on the left (about 58 % of the width), tray on the right
+            area = pygame.Rect(m, mid_top, int((w - 3 * m) * 0.58), mid_h)
+            tray = pygame.Rect(area.right + m, mid_top, w - m - (area.right + m), mid_h)
+        self.cell = max(8, int(min(area.width / (self.board_w + 2 * frame),
+                                   area.height / (self.board_h + 2 * frame))))
         bw, bh = self.cell * self.board_w, self.cell * self.board_h
+        bx = area.x + (area.width - bw) // 2
+        by = area.y + (area.height - bh) // 2
         fr = int(self.cell * frame)
-        bx = m + fr + (board_area_w - 2 * fr - bw) // 2
-        by = mid_top + fr + (mid_h - 2 * fr - bh) // 2
         self.origin = (bx, by)
         self.board_rect = pygame.Rect(bx, by, bw, bh)
         self.frame_rect = self.board_rect.inflate(2 * fr, 2 * fr)
-        tray_x = m + board_area_w + m
-        self.tray_rect = pygame.Rect(tray_x, mid_top, w - m - tray_x, mid_h)
+        self.tray_rect = tray
         self._layout_tray()
         self.buttons: dict[str, pygame.Rect] = {}
-        n = max(1, len(self.button_keys))
-        gap = max(6, m // 2)
-        bw_each = min(150, (w - 2 * m - gap * (n - 1)) // n)
-        total = bw_each * n + gap * (n - 1)
-        x = (w - total) // 2
-        for key in self.button_keys:
-            self.buttons[key] = pygame.Rect(x, btn_top, bw_each, btn_h)
-            x += bw_each + gap
+        bw_each = min(150, (w - 2 * m - gap * (per_row - 1)) // per_row)
+        for i, key in enumerate(self.button_keys):
+            row, col = divmod(i, per_row)
+            in_row = min(per_row, n - row * per_row)
+            x0 = (w - (bw_each * in_row + gap * (in_row - 1))) // 2
+            self.buttons[key] = pygame.Rect(x0 + col * (bw_each + gap), btn_top + row * (btn_h + gap),
+                                            bw_each, btn_h)
 
     def _layout_tray(self) -> None:
         n = max(1, self.n_slots)
         tr = self.tray_rect
-        title_h = max(18, int(tr.height * 0.06))
+        title_h = max(22, int(self.size[1] * 0.035))
         self.tray_title = pygame.Rect(tr.x, tr.y, tr.width, title_h)
         area = pygame.Rect(tr.x, tr.y + title_h, tr.width, tr.height - title_h)
         best = None

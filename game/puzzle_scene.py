@@ -818,8 +818,14 @@ class PuzzleScene(Scene):
             "undo": self.session.can_undo(), "redo": self.session.can_redo(),
             "reset": bool(self.state.placed),
         }
+        # one font size for the whole row: the largest at which every label fits
+        size = int(min(r.height for r in L.buttons.values()) * 0.42) if L.buttons else 12
+        fonts = self.ctx.fonts
+        while size > 8 and any(fonts.get(size).size(labels.get(k, k))[0] > r.width - 12
+                               for k, r in L.buttons.items()):
+            size -= 1
         for key, rect in L.buttons.items():
-            draw_button(surface, self.ctx.fonts, self.cache, rect, labels.get(key, key),
+            draw_button(surface, self.ctx.fonts, self.cache, rect, labels.get(key, key), size,
                         hover=ui.hover_button == key, enabled=enabled.get(key, True),
                         active=(key in self.pending and key != "count"))
 

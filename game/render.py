@@ -215,8 +215,8 @@ def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCac
 
 
 def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect, text: str,
-                hover: bool = False, enabled: bool = True, active: bool = False) -> None:
-    """A rounded button with centred ``text``."""
+                size: int = 0, hover: bool = False, enabled: bool = True, active: bool = False) -> None:
+    """A rounded button with centred ``text`` (font ``size`` px; 0 = from the button height)."""
     rad = max(4, rect.height // 4)
     pygame.draw.rect(surface, P.PANEL_EDGE, rect.move(0, 2), border_radius=rad)
     fill = P.BUTTON_DISABLED if not enabled else (P.BUTTON_HOVER if hover or active else P.BUTTON)
@@ -224,7 +224,7 @@ def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: p
     pygame.draw.rect(surface, P.TITLE if active else P.BUTTON_EDGE, rect, width=2 if active else 1,
                      border_radius=rad)
     col = P.TEXT if enabled else P.LABEL_SOFT
-    blit_center(surface, fit_text(cache, fonts, text, int(rect.height * 0.42), col, rect.width - 10),
+    blit_center(surface, fit_text(cache, fonts, text, size or int(rect.height * 0.42), col, rect.width - 10),
                 rect.center)
 
 

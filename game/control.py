@@ -13,7 +13,7 @@ from typing import Callable
 
 import pygame
 
-from .puzzles import ModeUnavailable, classic_puzzle, drill_puzzle, file_puzzle
+from .puzzles import ModeUnavailable, classic_puzzle, drill_module, drill_puzzle_info, file_puzzle
 from .scene import Context, Scene
 
 DEFAULT_SIZE = (1120, 780)
@@ -29,8 +29,8 @@ def _classic(ctx: Context) -> Scene:
 def _drill(ctx: Context) -> Scene:
     from .puzzle_scene import PuzzleScene
 
-    drill_puzzle(ctx.date)  # raises ModeUnavailable early
-    s = PuzzleScene(ctx, drill_puzzle, title_key="mode_drill")
+    drill_module()  # raises ModeUnavailable early
+    s = PuzzleScene(ctx, drill_puzzle_info, title_key="mode_drill", load_on_worker=True)
     s.name = "drill"
     return s
 

@@ -62,6 +62,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "date_fmt": ("{y}年{m}月{d}日", "{mon} {d}, {y}"),
     "search_done": ("搜索演示结束", "Search replay finished"),
     "placed": ("已放置 {k}/{n}", "Placed {k}/{n}"),
+    "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
+    "difficulty": ("难度", "Difficulty"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 
@@ -90,6 +92,7 @@ def month_name(month: int, lang: str = "zh") -> str:
 EXTRA_CHARS = (
     "".join(chr(i) for i in range(0x20, 0x7F))
     + "·…—–‘’“”•×÷°±→←↑↓，。、：；！？（）【】《》「」『』～％＋－＝"
+    + "★☆"
     + "年月日时分秒周星期今明昨天前后上下左右一二三四五六七八九十百千万零两"
     + "个种次步局阵型棋盘格子块色翻转开关灯点击放置移动旋转对称镜像完成成功失败胜利"
     + "提示求解重置撤销重做速度设置语言中文英文退出暂停继续新游戏难度简单普通困难"
@@ -112,5 +115,11 @@ def all_text() -> str:
     for f in FORMATIONS.values():
         parts += [f.name_zh, f.name_en, f.letter, f.code]
     parts += list(MONTHS_ZH) + list(MONTHS_EN)
+    try:  # difficulty words of the Daily Drill rule (no numba at import)
+        from solver import drill
+
+        parts += [w for g in drill.GRADES for w in g[2:]] + list(drill.RELAXED[1:])
+    except (ImportError, AttributeError):
+        pass
     chars = set("".join(parts)) - {"\n", "\t"}
     return "".join(sorted(chars))

@@ -124,37 +124,63 @@ class PuzzleScene(Scene):
             date buttons are shown only when given.
         puzzle: a fixed puzzle (custom file) when ``puzzle_for_date`` is None.
         title_key: :mod:`game.i18n` key of the mode name shown in the header.
+        load_on_worker: build each date's puzzle on the solver thread (Daily Drill:
+            choosing the day's set runs searches); the scene shows "preparing…"
+            meanwhile and queues Solve/Hint pressed before the puzzle is there.
+
+    ``puzzle_for_date`` returns a :class:`Puzzle`, or ``(Puzzle, info)`` where
+    ``info`` may hold ``count`` (solutions), ``stars`` (1..5), ``grade`` and
+    ``grade_zh`` (difficulty words) for the header.
     """
 
     name = "classic"
 
-    def __init__(self, ctx: Context, puzzle_for_date: Callable[[_dt.date], Puzzle] | None = None,
-                 puzzle: Puzzle | None = None, title_key: str = "mode_classic") -> None:
+    def __init__(self, ctx: Context, puzzle_for_date: Callable[[_dt.date], Any] | None = None,
+                 puzzle: Puzzle | None = None, title_key: str = "mode_classic",
+                 load_on_worker: bool = False) -> None:
         super().__init__(ctx)
         self.puzzle_for_date = puzzle_for_date
         self.title_key = title_key
+        self.load_on_worker = load_on_worker
         self.cache = DrawCache()
         self.size = (1120, 780)
+        self.deferred: list[str] = []
+        self.load_rid: int | None = None
+        self.load_error = ""
+        self.puzzle: Puzzle | None = None
+        self.layout: Layout | None = None
+        self.pending: dict[str, int] = {}
         if puzzle is None:
             if puzzle_for_date is None:
                 raise InvalidPuzzleError("a puzzle scene needs a puzzle or a puzzle_for_date function")
-            puzzle = puzzle_for_date(ctx.date)
-        self._load(puzzle)
+            if not load_on_worker:
+                puzzle = puzzle_for_date(ctx.date)
+        if puzzle is not None:
+            self._load(puzzle)
 
     # ---------------------------------------------------------------- setup
 
-    def _load(self, puzzle: Puzzle) -> None:
+    def _load(self, loaded: Any) -> None:
+        puzzle, info = loaded if isinstance(loaded, tuple) else (loaded, {})
         puzzle.validate()
         self.puzzle = puzzle
+        self.info: dict = dict(info)
         self.session = Session(puzzle)
         self.ui = Ui(tray_orient=[0] * len(puzzle.formations))
         b = puzzle.board
         self.ui.cursor = (b.height // 2, b.width // 2)
-        self.count: int | None = None
+        self.count: int | None = self.info.get("count")
         self.count_tries = 0
-        self.pending: dict[str, int] = {}
+        self.pending = {}
         self.cache.clear()
         self._relayout()
+
+    def _load_async(self) -> None:
+        """Ask the worker to build the puzzle of ``ctx.date``; the scene waits in "preparing"."""
+        self.puzzle = None
+        self.layout = None
+        self.load_error = ""
+        self.load_rid = self.ctx.solver().submit("call", None, fn=self.puzzle_for_date, args=(self.ctx.date,))
 
     def _buttons(self) -> tuple[str, ...]:
         keys = BUTTONS if self.puzzle_for_date is not None else tuple(
@@ -162,6 +188,8 @@ class PuzzleScene(Scene):
         return keys
 
     def _relayout(self) -> None:
+        if self.puzzle is None:
+            return
         b = self.puzzle.board
         ext = max(max(max(r, c) for r, c in orientation_cells(code)[0]) + 1 for code in self.puzzle.formations)
         self.layout = Layout(self.size, b.width, b.height, len(self.puzzle.formations), self._buttons(), ext)
@@ -170,7 +198,10 @@ class PuzzleScene(Scene):
     def enter(self, persist: dict) -> None:
         """Start the solver worker (warm-up) and ask for the day's solution count."""
         self.ctx.solver()
-        self._request("count", fixed=())
+        if self.puzzle is None:
+            self._load_async()
+        elif self.count is None:
+            self._request("count", fixed=())
 
     def exit(self) -> dict:
         """Hand on the language and date to the next scene."""
@@ -244,6 +275,14 @@ class PuzzleScene(Scene):
 
     def command(self, name: str) -> bool:
         """Run a button command: hint, solve, search, reset, undo, redo, speed, prev, next, lang."""
+        if self.puzzle is None:
+            if name in ("hint", "solve", "search"):
+                self.deferred.append(name)
+                return True
+            if name == "lang":
+                self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+                return True
+            return False
         ui = self.ui
         if name in ("hint", "solve", "search"):
             if self.animating:
@@ -284,6 +323,10 @@ class PuzzleScene(Scene):
             return True
         if name in ("prev", "next") and self.puzzle_for_date is not None:
             day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
+            if self.load_on_worker:
+                self.ctx.date = day
+                self._load_async()
+                return True
             try:
                 puzzle = self.puzzle_for_date(day)
             except (ValueError, LookupError) as e:
@@ -303,6 +346,10 @@ class PuzzleScene(Scene):
 
     def handle_event(self, ev: pygame.event.Event) -> None:
         """Mouse drag/rotate/flip, keyboard play, shortcuts and buttons."""
+        if self.puzzle is None:
+            if ev.type == pygame.KEYDOWN and ev.key == pygame.K_l:
+                self.command("lang")
+            return
         ui = self.ui
         if ev.type == pygame.MOUSEMOTION:
             ui.mouse = ev.pos
@@ -583,6 +630,24 @@ class PuzzleScene(Scene):
                 return
             self._queue_flights(new)
 
+    def _on_loaded(self, res: Any) -> None:
+        if res.rid != self.load_rid:
+            return
+        self.load_rid = None
+        if res.status != "ok":
+            self.load_error = res.message or "?"
+            return
+        try:
+            self._load(res.value)
+        except ValueError as e:
+            self.load_error = str(e)
+            return
+        if self.count is None:
+            self._request("count", fixed=())
+        for name in self.deferred:
+            self.command(name)
+        self.deferred.clear()
+
     def _queue_flights(self, new: tuple[Placement, ...]) -> None:
         used: set[int] = set()
         for pl in sorted(new, key=lambda q: q.cells[0]):
@@ -597,10 +662,15 @@ class PuzzleScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Poll the solver, run hint/fly-in/replay animations, the timer and the solved flash."""
-        ui = self.ui
         worker = self.ctx.solver()
         for res in worker.poll():
-            self._on_result(res)
+            if res.kind == "call":
+                self._on_loaded(res)
+            elif self.puzzle is not None:
+                self._on_result(res)
+        if self.puzzle is None:
+            return
+        ui = self.ui
         ui.anim_s += dt_s
         ui.message_ttl = max(0.0, ui.message_ttl - dt_s)
         ui.flash_s = max(0.0, ui.flash_s - dt_s)
@@ -678,6 +748,9 @@ class PuzzleScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the frame: header, board, pieces, previews, tray, buttons, status, banner."""
+        if self.puzzle is None:
+            self._draw_loading(surface)
+            return
         L, ui, st = self.layout, self.ui, self.state
         fonts, cache, lang = self.ctx.fonts, self.cache, self.ctx.lang
         surface.fill(P.BACKGROUND)
@@ -735,6 +808,20 @@ class PuzzleScene(Scene):
                 + (" " + self.ctx.t("cheated") if st.cheated else ""))
             draw_banner(surface, fonts, cache, L.board_rect, self.ctx.t("solved"), sub)
 
+    def _draw_loading(self, surface: pygame.Surface) -> None:
+        fonts, cache = self.ctx.fonts, self.cache
+        w, h = surface.get_size()
+        surface.fill(P.BACKGROUND)
+        blit_center(surface, text_surface(cache, fonts, self.ctx.t("title"), max(24, h // 12), P.TITLE, True),
+                    (w / 2, h * 0.38))
+        if self.load_error:
+            text, col = self.ctx.t("error", msg=self.load_error), P.ILLEGAL
+        else:
+            text, col = self.ctx.t("preparing", date=self._date_text()), P.TEXT_SOFT
+            dots = int(self.ctx.worker.ready if self.ctx.worker else 0)
+            text += "" if dots else "  (" + self.ctx.t("warming") + ")"
+        blit_center(surface, fit_text(cache, fonts, text, max(14, h // 32), col, w - 40), (w / 2, h * 0.5))
+
     def _label(self, code: str) -> str:
         return FORMATIONS[code].name_zh if self.ctx.lang == "zh" else ""
 
@@ -765,6 +852,10 @@ class PuzzleScene(Scene):
             right.append(self.ctx.t("solutions" if self.puzzle_for_date else "solutions_one", n=self.count))
         elif "count" in self.pending:
             right.append(self.ctx.t("counting"))
+        if self.info.get("stars"):
+            word = self.info.get("grade_zh" if self.ctx.lang == "zh" else "grade", "")
+            right[-1] += f"   {self.ctx.t('difficulty')} {'★' * self.info['stars']}{'☆' * (5 - self.info['stars'])} {word}"
+
         y = hr.y
         for i, line in enumerate(right):
             img = text_surface(cache, fonts, line, int(big * 0.6) if i == 0 else small,

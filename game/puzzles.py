@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+from typing import Any
 
 from solver.board import classic_board, date_targets
 from solver.formations import CLASSIC_SET
@@ -24,19 +25,42 @@ def classic_puzzle(date: _dt.date) -> Puzzle:
     return Puzzle(classic_board(), CLASSIC_SET, date_targets(date), f"Classic {date.isoformat()}")
 
 
-def drill_puzzle(date: _dt.date) -> Puzzle:
-    """Today's Daily Drill puzzle from ``solver.drill.daily_puzzle(date)``.
+def drill_module() -> Any:
+    """The ``solver.drill`` module (importing it does not import numba).
 
-    Raises :class:`ModeUnavailable` when ``solver.drill`` is not importable.
+    Raises :class:`ModeUnavailable` when it is missing or has no ``daily_puzzle``.
     """
     try:
         drill = importlib.import_module("solver.drill")
     except ImportError:
         raise ModeUnavailable("Daily Drill mode is not available yet (solver.drill is missing)") from None
-    fn = getattr(drill, "daily_puzzle", None)
-    if fn is None:
+    if not callable(getattr(drill, "daily_puzzle", None)):
         raise ModeUnavailable("Daily Drill mode is not available yet (solver.drill.daily_puzzle is missing)")
-    return fn(date)
+    return drill
+
+
+def drill_puzzle(date: _dt.date) -> Puzzle:
+    """Today's Daily Drill puzzle from ``solver.drill.daily_puzzle(date)``.
+
+    Runs searches (imports the numba solver): call it on the solver thread.
+    Raises :class:`ModeUnavailable` when ``solver.drill`` is not importable.
+    """
+    return drill_module().daily_puzzle(date)
+
+
+def drill_puzzle_info(date: _dt.date) -> tuple[Puzzle, dict[str, Any]]:
+    """The Daily Drill puzzle plus header info: ``count``, ``stars``, ``grade``, ``grade_zh``.
+
+    Uses ``solver.drill.daily_info`` when present, else :func:`drill_puzzle` with no
+    info.  Runs searches: call it on the solver thread.
+    """
+    drill = drill_module()
+    info_fn = getattr(drill, "daily_info", None)
+    if info_fn is None:
+        return drill.daily_puzzle(date), {}
+    info = info_fn(date)
+    return info.puzzle(), {"count": info.count, "stars": info.stars, "grade": info.grade,
+                           "grade_zh": info.grade_zh}
 
 
 def file_puzzle(path: str) -> Puzzle:

@@ -16,7 +16,9 @@ Rules:
 * Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
   placement, or the indices of the pieces that make the position dead),
   ``"count"`` (number of solutions), ``"trace"`` (first solution plus the search's
-  step trace, for the "show search" replay).
+  step trace, for the "show search" replay), ``"call"`` (run a function that may
+  search, such as building the Daily Drill puzzle: ``submit("call", None, fn=f,
+  args=(date,))``).
 """
 from __future__ import annotations
 
@@ -40,13 +42,19 @@ class Request:
         fixed: placements on the board (they stay).
         rid: request id, unique per worker (set by :meth:`SolverWorker.submit`).
         trace_limit: most trace events to record (``"trace"`` only).
+        fn: ``"call"`` only: a function to run on the worker thread (e.g. building
+            the Daily Drill puzzle, which searches); its return value comes back
+            as ``Result.value``.
+        args: positional arguments for ``fn``.
     """
 
     kind: str
-    puzzle: Puzzle
+    puzzle: Puzzle | None
     fixed: tuple[Placement, ...] = ()
     rid: int = 0
     trace_limit: int = 20000
+    fn: Any = None
+    args: tuple = ()
 
 
 @dataclass
@@ -67,6 +75,7 @@ class Result:
         truncated: ``"trace"``: True when the trace stopped at ``trace_limit``.
         message: error text for the player.
         seconds: search time (seconds).
+        value: ``"call"``: the function's return value.
     """
 
     kind: str
@@ -81,6 +90,7 @@ class Result:
     truncated: bool = False
     message: str = ""
     seconds: float = 0.0
+    value: Any = None
 
 
 class _Cancelled(Exception):
@@ -113,7 +123,7 @@ class SolverWorker:
 
     # ---------------------------------------------------------------- UI thread side
 
-    def submit(self, kind: str, puzzle: Puzzle, fixed: tuple[Placement, ...] = (), **kw: Any) -> int:
+    def submit(self, kind: str, puzzle: Puzzle | None, fixed: tuple[Placement, ...] = (), **kw: Any) -> int:
         """Queue a request; returns its id at once (never blocks on a search).
 
         Cancels the running search and drops queued requests of the same kind.
@@ -219,6 +229,8 @@ class SolverWorker:
 
     def _answer(self, req: Request) -> Result:
         p, fixed = req.puzzle, req.fixed
+        if req.kind == "call":
+            return Result("call", req.rid, "ok", fixed, value=req.fn(*req.args))
         if req.kind == "solve":
             sol, sec = self._first(p, fixed)
             return Result("solve", req.rid, "ok" if sol else "none", fixed, solution=sol, seconds=sec)

@@ -51,7 +51,6 @@ class _Table:
     win_piece: np.ndarray = None  # int64[E]
     win_pl: np.ndarray = None     # int64[E]
     win_first: np.ndarray = None  # int64[n_cells * 64 + 1]
-    win_skip: np.ndarray = None   # int64[E] end of each entry's run of one piece type
     win_off: np.ndarray = None    # int64[B] window offsets (bits)
     win_off_list: tuple = ()      # the same as Python ints
 
@@ -115,11 +114,10 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
     last_col = sum(1 << (r * W + W - 1) for r in range(H))
     sizes = np.array([len(_type_cells(t)[0]) for t in types], dtype=np.int64)
     index = {(k, m): i for i, (_, m, k) in enumerate(rows)}
-    win_off, win_first, win_pl, win_skip = _window_lists(pl_mask, pl_piece, cell_first,
-                                                         W, n_cells)
+    win_off, win_first, win_pl = _window_lists(pl_mask, pl_piece, cell_first, W, n_cells)
     return _Table(W, transposed, types, sizes, pl_mask, pl_piece, cell_first,
                   full & ~first_col, full & ~last_col, index,
-                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_skip, win_off,
+                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
                   tuple(int(o) for o in win_off))
 
 
@@ -128,18 +126,16 @@ WINDOW_OFFSETS = lambda W: (1, 2, W - 1, W, W + 1, 2 * W)  # noqa: E731
 
 
 def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndarray,
-                  W: int, n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+                  W: int, n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate lists per (anchor cell, window state) for :func:`kernels.search`.
 
     For anchor ``c`` the window is the ``B`` cells ``c + WINDOW_OFFSETS(W)``
     (:func:`kernels.window_state`); list ``(c << B) | s`` keeps the placements
     anchored at ``c`` whose window cells are all empty in state ``s``, grouped in
     runs of one piece type; ``win_skip[e]`` is the end of ``e``'s run, so the kernel
-    skips a used-up type in one step.  Offsets that fall off the 64-bit board read
-    as "not empty".
+    Offsets that fall off the 64-bit board read as "not empty".
 
-    Returns ``(win_off int64[B], win_first int64[(n_cells << B) + 1], win_pl int64[E],
-    win_skip int64[E])``.
+    Returns ``(win_off int64[B], win_first int64[(n_cells << B) + 1], win_pl int64[E])``.
     """
     offsets = np.array(WINDOW_OFFSETS(W), dtype=np.int64)
     B = offsets.size
@@ -149,7 +145,6 @@ def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndar
     for c in range(n_cells):
         lo, hi = int(cell_first[c]), int(cell_first[c + 1])
         idx = np.arange(lo, hi)
-        idx = idx[np.argsort(pl_piece[idx], kind="stable")]  # runs of one type
         need = np.zeros(idx.size, dtype=np.int64)
         for i, off in enumerate(offsets):
             b = c + int(off)
@@ -163,18 +158,7 @@ def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndar
     win_first = np.zeros(sizes.size + 1, dtype=np.int64)
     np.cumsum(sizes, out=win_first[1:])
     win_pl = np.concatenate(members).astype(np.int64) if members else np.zeros(0, np.int64)
-    # end of each run of equal piece type inside each list
-    piece = pl_piece[win_pl]
-    n = win_pl.size
-    boundary = np.zeros(n + 1, dtype=bool)
-    boundary[win_first] = True            # a list starts: a run starts
-    boundary[1:n][piece[1:] != piece[:-1]] = True
-    boundary[n] = True
-    starts = np.nonzero(boundary)[0]
-    run_end = starts[1:]
-    run_of = np.repeat(np.arange(run_end.size), np.diff(starts))
-    win_skip = run_end[run_of].astype(np.int64)
-    return offsets, win_first, win_pl, win_skip
+    return offsets, win_first, win_pl
 
 
 @lru_cache(maxsize=1024)
@@ -253,12 +237,13 @@ class Search:
         L = max(self.depth, 1)
         self.counts = np.array([counts[c] for c in self.types], dtype=np.int64)
         # one allocation for the four stacks and the control block
-        buf = np.zeros(4 * (L + 1) + K.N_CONTROL, dtype=np.int64)
+        buf = np.zeros(5 * (L + 1) + K.N_CONTROL, dtype=np.int64)
         self.free_stack = buf[: L + 1].view(np.uint64)
         self.ptr = buf[L + 1: 2 * (L + 1)]
         self.end = buf[2 * (L + 1): 3 * (L + 1)]
         self.choice = buf[3 * (L + 1): 4 * (L + 1)]
-        self.control = buf[4 * (L + 1):]
+        self.cand = buf[4 * (L + 1): 5 * (L + 1)].view(np.uint64)
+        self.control = buf[5 * (L + 1):]
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
         self.hole_type = -1
@@ -281,8 +266,15 @@ class Search:
             j = c << len(t.win_off)   # kernels.window_state, in Python
             for i, off in enumerate(t.win_off_list):
                 j |= ((free_f >> (c + off)) & 1) << i
-            self.ptr[0] = t.win_first[j]
-            self.end[0] = t.win_first[j + 1]
+            lo, hi = int(t.win_first[j]), int(t.win_first[j + 1])
+            self.ptr[0] = lo
+            self.end[0] = hi
+            cand = 0
+            for i in range(min(hi - lo, 64)):   # kernels.candidates, in Python
+                m = int(t.win_mask[lo + i])
+                if m & free_f == m and self.counts[t.win_piece[lo + i]] > 0:
+                    cand |= 1 << i
+            self.cand[0] = np.uint64(cand)
 
     # -- frame conversion
     def _to_frame(self, m: Mask) -> Mask:
@@ -363,7 +355,7 @@ class Search:
                     chunk = n_sol + room
                     limit = chunk if limit == 0 else min(limit, chunk)
                 self.control[K.C_SOL_LIMIT] = limit
-                st = K.search(t.win_mask, t.win_piece, t.win_pl, t.win_first, t.win_skip,
+                st = K.search(t.win_mask, t.win_piece, t.win_pl, t.win_first, self.cand,
                               t.win_off, t.sizes,
                               self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),

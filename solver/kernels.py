@@ -215,15 +215,36 @@ def window_state(free, c, win_off):
     return (c << win_off.shape[0]) | np.int64(s)
 
 
+@njit("uint64(uint64[::1], int64[::1], int64[::1], int64, int64, uint64)", **_JIT)
+def candidates(win_mask, win_piece, counts, lo, hi, free):
+    """Bitmask of the usable entries among list entries ``lo .. min(hi, lo+64)-1``.
+
+    Bit ``i`` is set when entry ``lo + i`` fits in the empty cells ``free`` (uint64)
+    and its piece type still has ``counts[k] > 0``.  Computed branch-free once per
+    level: neither test can change while the level is open (deeper levels restore
+    ``counts`` before returning), so the search then walks the set bits instead of
+    re-testing entries behind unpredictable branches.
+    """
+    n = hi - lo
+    if n > 64:
+        n = 64
+    cand = _U0
+    for i in range(n):
+        m = win_mask[lo + i]
+        ok = ((m & free) == m) & (counts[win_piece[lo + i]] > 0)
+        cand |= np.uint64(ok) << np.uint64(i)
+    return cand
+
+
 @njit(
-    "int64(uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1], int64[::1], "
+    "int64(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
     "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
     "int64, int64[::1])",
     **_JIT,
 )
-def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, counts,
+def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
            width, not_first_col, not_last_col, prune, max_steps,
            control, solutions, trace, hole_type, buckets):
@@ -231,20 +252,20 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
         win_mask: uint64[E] placement masks, grouped into candidate lists: list
-            ``c * 64 + s`` holds the placements whose lowest cell is ``c`` and whose
-            cells in the window of :func:`window_state` are empty in state ``s``;
-            it spans ``win_first[c*64+s] : win_first[c*64+s+1]``.
+            ``j = (c << B) | s`` holds the placements whose lowest cell is ``c``
+            and whose cells in the window of :func:`window_state` are empty in state
+            ``s``; it spans ``win_first[j] : win_first[j+1]``.
         win_piece: int64[E] piece type of each list entry.
         win_pl: int64[E] placement index (row of the caller's placement table).
         win_first: int64[(n_cells << B) + 1] CSR offsets of the lists.
-        win_skip: int64[E] each list is made of runs of one piece type; the end of
-            entry ``e``'s run, so a used-up type is skipped in one step.
+        cand: uint64[L + 1] per level, the usable entries of the current 64-entry
+            chunk ``ptr[level] ..`` not tried yet (:func:`candidates`).
         win_off: int64[B] window offsets (see :func:`window_state`).
         sizes: int64[K] cells per piece type.
         counts: int64[K] remaining multiplicity per type (updated in place).
         free_stack: uint64[L + 1] empty cells at each level; ptr/end: int64[L + 1]
-            cursor and end of the candidate list per level; choice: int64[L + 1]
-            chosen list entry per level.  Level 0 is set up by :mod:`solver.api`.
+            chunk start and list end per level; choice: int64[L + 1] chosen list
+            entry per level.  Level 0 is set up by :mod:`solver.api`.
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
@@ -272,28 +293,18 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
     budget = control[C_NODE_BUDGET]
     limit = control[C_SOL_LIMIT]
     status = ST_DONE
-    k = 0
-    m = _U0
     while level >= 0:
         if tcap > 0 and tlen + 3 > tcap:
             status = ST_TRACE_FULL
             break
-        free = free_stack[level]
-        p = ptr[level]
-        e = end[level]
-        found = False
-        while p < e:
-            k = win_piece[p]
-            if counts[k] == 0:
-                p = win_skip[p]
+        c_bits = cand[level]
+        if c_bits == _U0:
+            if end[level] - ptr[level] > 64:
+                # next 64-entry chunk of a long list
+                ptr[level] += 64
+                cand[level] = candidates(win_mask, win_piece, counts, ptr[level], end[level],
+                                         free_stack[level])
                 continue
-            m = win_mask[p]
-            p += 1
-            if (m & free) == m:
-                found = True
-                break
-        ptr[level] = p
-        if not found:
             # level exhausted: backtrack and give the previous piece back
             level -= 1
             if level >= 0:
@@ -305,11 +316,14 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
                     trace[tlen, 2] = level
                     tlen += 1
             continue
-        q = p - 1
+        cand[level] = c_bits & (c_bits - _U1)
+        q = ptr[level] + lowest_bit_index(c_bits)
+        m = win_mask[q]
+        k = win_piece[q]
         nodes += 1
         counts[k] -= 1
         choice[level] = q
-        newfree = free & ~m
+        newfree = free_stack[level] & ~m
         if tcap > 0:
             trace[tlen, 0] = EV_PLACE
             trace[tlen, 1] = win_pl[q]
@@ -365,10 +379,12 @@ def search(win_mask, win_piece, win_pl, win_first, win_skip, win_off, sizes, cou
             else:
                 level += 1
                 free_stack[level] = newfree
-                c = lowest_bit_index(newfree)
-                j = window_state(newfree, c, win_off)
-                ptr[level] = win_first[j]
-                end[level] = win_first[j + 1]
+                j = window_state(newfree, lowest_bit_index(newfree), win_off)
+                lo = win_first[j]
+                hi = win_first[j + 1]
+                ptr[level] = lo
+                end[level] = hi
+                cand[level] = candidates(win_mask, win_piece, counts, lo, hi, newfree)
         if (nodes & 4095) == 0:
             control[C_NODES] = nodes
             if control[C_CANCEL] != 0:

@@ -319,3 +319,17 @@ def test_font_draws_every_character_in_game_sources():
     text = "".join(sorted(chars))
     missing = [ch for ch, m in zip(text, f.get_metrics(text)) if m is None]
     assert missing == [], "run assets/fonts/make_subset.py"
+
+
+def test_drill_mode_builds_its_puzzle_on_the_worker_and_queues_solve(worker):
+    pytest.importorskip("solver.drill")
+    pygame.display.init()
+    pygame.font.init()
+    ctx = Context(lang="en", fonts=Fonts(), date=DATE, worker=worker)
+    c = Control(ctx, "drill", size=(900, 640), autosolve=True)
+    assert c.scene.puzzle is None  # still preparing: the UI thread did not search
+    frame(c)
+    until(c, lambda: c.scene.puzzle is not None)
+    p = c.scene.puzzle
+    assert p.area == bin(p.cover_mask).count("1")
+    until(c, lambda: c.scene.state.is_solved)

@@ -142,8 +142,11 @@ class CoverInput:
         This is ``exact_cover``'s input (its ``DTYPE_FOR_ARRAY`` is ``numpy.bool_``).
         """
         m = np.zeros((len(self.options), self.n_items), dtype=np.bool_)
-        for r, opt in enumerate(self.options):
-            m[r, opt] = True
+        lens = [len(o) for o in self.options]
+        rows = np.repeat(np.arange(len(self.options)), lens)
+        cols = np.fromiter((i for opt in self.options for i in opt), dtype=np.int64,
+                           count=int(sum(lens)))
+        m[rows, cols] = True
         return np.ascontiguousarray(m)
 
 
@@ -168,20 +171,12 @@ def build_input(rows: Sequence[str], codes: Sequence[str],
         raise ValueError(f"formations cover {area} cells but {len(cover)} are to cover")
     cell_item = {cell: i for i, cell in enumerate(cover)}
     inp = CoverInput(items=list(cover) + list(codes))
-    height, width = len(rows), len(rows[0])
-    for k, code in enumerate(codes):
-        piece_item = len(cover) + k
-        for cells in orientations(code):
-            h = max(r for r, _ in cells) + 1
-            w = max(c for _, c in cells) + 1
-            for r0 in range(height - h + 1):
-                for c0 in range(width - w + 1):
-                    placed = tuple((r + r0, c + c0) for r, c in cells)
-                    idx = [cell_item.get(cell) for cell in placed]
-                    if None in idx:
-                        continue
-                    inp.options.append(sorted(idx) + [piece_item])
-                    inp.placements.append((code, placed))
+    for k, code, placed in _placements(rows, codes):
+        idx = [cell_item.get(cell) for cell in placed]
+        if None in idx:
+            continue
+        inp.options.append(sorted(idx) + [len(cover) + k])
+        inp.placements.append((code, placed))
     return inp
 
 
@@ -204,6 +199,127 @@ def leap_year_dates(year: int = 2024) -> list[_dt.date]:
 def calendar_input(date: _dt.date) -> CoverInput:
     """Classic board, Classic set, the date's two cells left uncovered."""
     return build_input(CLASSIC_ROWS, CLASSIC_CODES, date_cells(date))
+
+
+def calendar_inputs(dates: Sequence[_dt.date]) -> list[CoverInput]:
+    """:func:`calendar_input` for many dates, sharing one placement list.
+
+    The placements on the whole classic board are listed once; each date keeps those
+    that avoid its two cells and renumbers the cell items.  Same result as calling
+    :func:`calendar_input` per date (the test checks it).
+    """
+    base = _placements(CLASSIC_ROWS, CLASSIC_CODES)
+    open_cells = [(r, c) for r, row in enumerate(CLASSIC_ROWS) for c, ch in enumerate(row)
+                  if ch == "."]
+    out = []
+    for date in dates:
+        targets = set(date_cells(date))
+        cover = [cell for cell in open_cells if cell not in targets]
+        cell_item = {cell: i for i, cell in enumerate(cover)}
+        inp = CoverInput(items=list(cover) + list(CLASSIC_CODES))
+        for k, code, placed in base:
+            if targets.isdisjoint(placed):
+                inp.options.append(sorted(cell_item[c] for c in placed) + [len(cover) + k])
+                inp.placements.append((code, placed))
+        out.append(inp)
+    return out
+
+
+def _placements(rows: Sequence[str], codes: Sequence[str]) -> list[tuple[int, str, tuple[Cell, ...]]]:
+    """Every (formation index, code, cells) placement on the open cells of a drawing."""
+    height, width = len(rows), len(rows[0])
+    out = []
+    for k, code in enumerate(codes):
+        for cells in orientations(code):
+            h = max(r for r, _ in cells) + 1
+            w = max(c for _, c in cells) + 1
+            for r0 in range(height - h + 1):
+                for c0 in range(width - w + 1):
+                    placed = tuple((r + r0, c + c0) for r, c in cells)
+                    if all(rows[r][c] == "." for r, c in placed):
+                        out.append((k, code, placed))
+    return out
+
+
+# ---------------------------------------------------------------- symmetry (orbit counting)
+
+
+def board_symmetries(rows: Sequence[str], targets: Iterable[Cell] = ()) -> list[dict[Cell, Cell]]:
+    """The symmetries of a board drawing: cell maps of the square's 8 (a rectangle's 4)
+    rotations and reflections that map the cells to cover onto themselves.
+
+    Returns a list of ``{cell: image}`` dicts over the cells to cover (identity first).
+    """
+    targets = set(targets)
+    h, w = len(rows), len(rows[0])
+    cells = {(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row)
+             if ch == "." and (r, c) not in targets}
+    maps = [
+        lambda r, c: (r, c), lambda r, c: (h - 1 - r, w - 1 - c),
+        lambda r, c: (h - 1 - r, c), lambda r, c: (r, w - 1 - c),
+    ]
+    if h == w:
+        maps += [
+            lambda r, c: (c, r), lambda r, c: (w - 1 - c, h - 1 - r),
+            lambda r, c: (c, h - 1 - r), lambda r, c: (w - 1 - c, r),
+        ]
+    out = []
+    for f in maps:
+        g = {cell: f(*cell) for cell in cells}
+        if set(g.values()) == cells:
+            out.append(g)
+    return out
+
+
+def pivot_orbits(inp: CoverInput, group: list[dict[Cell, Cell]]
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    """Orbits of one formation's placements under ``group``; the formation with the fewest.
+
+    Returns ``(code, [(option index of the orbit's representative, orbit size), ...])``.
+    For every solution set ``S`` and symmetry ``g``, ``g(S)`` is a solution, so the
+    solutions with the pivot at any placement of an orbit are as many as with it at
+    the representative: ``total = sum(size * count(representative))``.
+    """
+    by_code: dict[str, list[int]] = {}
+    for i, (code, _) in enumerate(inp.placements):
+        by_code.setdefault(code, []).append(i)
+    best: tuple[str, list[tuple[int, int]]] | None = None
+    for code, idxs in by_code.items():
+        seen: set[frozenset] = set()
+        orbits = []
+        for i in idxs:
+            key = frozenset(inp.placements[i][1])
+            if key in seen:
+                continue
+            images = {frozenset(g[c] for c in key) for g in group}
+            seen |= images
+            orbits.append((i, len(images)))
+        if best is None or len(orbits) < len(best[1]):
+            best = (code, orbits)
+    assert best is not None
+    return best
+
+
+def restrict(inp: CoverInput, code: str, keep: int) -> CoverInput:
+    """A copy of ``inp`` in which formation ``code`` may only take option ``keep``."""
+    out = CoverInput(items=list(inp.items))
+    for i, (c, cells) in enumerate(inp.placements):
+        if c != code or i == keep:
+            out.options.append(inp.options[i])
+            out.placements.append((c, cells))
+    return out
+
+
+def symmetry_inputs(rows: Sequence[str], codes: Sequence[str]
+                    ) -> tuple[CoverInput, list[tuple[CoverInput, int]]]:
+    """The full problem and the restricted problems of its pivot orbits.
+
+    Returns ``(full input, [(input with the pivot fixed at a representative, orbit
+    size), ...])``; the total count is the sum of orbit size x count.
+    """
+    full = build_input(rows, codes)
+    code, orbits = pivot_orbits(full, board_symmetries(rows))
+    return full, [(restrict(full, code, i), size) for i, size in orbits]
 
 
 # ---------------------------------------------------------------- running the peers

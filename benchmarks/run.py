@@ -63,7 +63,8 @@ CASES: dict[str, tuple[str, int, int, int, float]] = {
 }
 
 # solver keys: what each one does per case is in make_job()
-MAIN_SOLVERS = ("ours", "ours-366", "xcover", "exact_cover")
+MAIN_SOLVERS = ("ours", "ours-366", "xcover", "exact_cover",
+                "ours-sym", "xcover-sym", "exact_cover-sym")
 VARIANT_SOLVERS = ("ours-noprune", "ours-366-noprune", "exact_cover-count")
 
 
@@ -80,14 +81,14 @@ class Job:
         check: verifies a result (``full=True`` after the warm-up: every solution is
             checked where that is cheap); returns ``{"count": ..., "nodes": ...,
             "per_date": ...}`` and raises ``AssertionError`` on a wrong answer.
-        cold: optional; clears our placement-table cache so that one more call shows
-            the cost of building it (ours only).
+        tables: optional (ours only): clears our placement-table cache and returns the
+            seconds it takes to build this job's tables again (None when unknown).
     """
 
     build: Callable[[], Any]
     run: Callable[[Any], Any]
     check: Callable[[Any, Any, bool], dict]
-    cold: Callable[[], bool] | None = None
+    tables: Callable[[Any], float | None] | None = None
 
 
 def _ours_cells_ok(puzzle, solution) -> bool:
@@ -105,6 +106,41 @@ def _ours_clear_tables() -> bool:
         table.cache_clear()
         return True
     return False
+
+
+def _ours_search_tables(puzzles) -> float | None:
+    """Seconds to construct a :class:`Search` per puzzle with the table cache cleared."""
+    from solver.api import Search
+
+    if not _ours_clear_tables():
+        return None
+    t0 = time.perf_counter()
+    for pz in puzzles if isinstance(puzzles, list) else [puzzles]:
+        Search(pz, store=0)
+    return time.perf_counter() - t0
+
+
+def _ours_target_tables(state) -> float | None:
+    """Seconds to build the placement table ``count_by_targets`` uses (cache cleared).
+
+    Mirrors the table request inside ``solver.api.count_by_targets``; returns None
+    when those internals have changed shape.
+    """
+    from solver import api
+    from solver.formations import CLASSIC_SET
+
+    board, months, days = state
+    try:
+        types = api._types_of(CLASSIC_SET) + ("@M", "@D")
+        allowed = tuple([board.open_mask] * (len(types) - 2)
+                        + [board.mask_of(months), board.mask_of(days)])
+        if not _ours_clear_tables():
+            return None
+        t0 = time.perf_counter()
+        api._table(board.width, board.height, board.open_mask, types, allowed)
+        return time.perf_counter() - t0
+    except (AttributeError, TypeError):
+        return None
 
 
 def _ours_puzzle(case: str):
@@ -138,6 +174,21 @@ def make_job(solver: str, case: str) -> Job:
         from solver.model import Puzzle
 
         prune = not solver.endswith("noprune")
+        if solver == "ours-sym":
+            from solver.api import solve_by_symmetry
+
+            def build():
+                return _ours_puzzle(case)
+
+            def run(puzzle):
+                return solve_by_symmetry(puzzle, enumerate_all=False, prune=prune)
+
+            def check(puzzle, res, full):
+                n, _, seconds, nodes = res
+                _expect(n == expected, f"{solver} ({case}): {n} solutions, expected {expected}")
+                return {"count": n, "nodes": nodes, "kernel": seconds}
+
+            return Job(build, run, check, _ours_search_tables)
         if case == "c" and "366" in solver:
             def build():
                 board = classic_board()
@@ -158,7 +209,7 @@ def make_job(solver: str, case: str) -> Job:
                 return {"count": total, "nodes": sum(n for _, n, _ in res), "per_date": per,
                         "kernel": sum(k for _, _, k in res)}
 
-            return Job(build, run, check, _ours_clear_tables)
+            return Job(build, run, check, _ours_search_tables)
         if case == "c":
             def build():
                 return (classic_board(), [month_cell(m) for m in range(1, 13)],
@@ -175,7 +226,7 @@ def make_job(solver: str, case: str) -> Job:
                 _expect(total == expected, f"{solver} (c): {total} solutions, expected {expected}")
                 return {"count": total, "nodes": nodes, "per_date": per, "kernel": seconds}
 
-            return Job(build, run, check, _ours_clear_tables)
+            return Job(build, run, check, _ours_target_tables)
         if "366" in solver:
             raise ValueError("the 366-search variant is for case c only")
 
@@ -209,9 +260,27 @@ def make_job(solver: str, case: str) -> Job:
                             f"{solver} ({case}): repeated solutions")
             return {"count": 1 if first else s.count, "nodes": s.nodes, "kernel": s.seconds}
 
-        return Job(build, run, check, _ours_clear_tables)
+        return Job(build, run, check, _ours_search_tables)
 
     # ---- peers
+    if solver.endswith("-sym"):
+        count_fn = P.xcover_count if solver == "xcover-sym" else P.exact_cover_count
+        to_input = (P.CoverInput.xcover_arrays if solver == "xcover-sym"
+                    else P.CoverInput.bool_matrix)
+        rows = P.RECT_6X10_ROWS if case == "d" else P.SQUARE_8X8_HOLE_ROWS
+
+        def build():
+            _, subs = P.symmetry_inputs(rows, P.PENTOMINO_CODES)
+            return [(to_input(inp), size) for inp, size in subs]
+
+        def run(state):
+            return sum(size * count_fn(x) for x, size in state)
+
+        def check(state, n, full):
+            _expect(n == expected, f"{solver} ({case}): {n} solutions, expected {expected}")
+            return {"count": n}
+
+        return Job(build, run, check)
     if solver == "xcover":
         to_input = P.CoverInput.xcover_arrays
         first_fn, all_fn, count_fn = P.xcover_first, (lambda a: list(P.xcover_solutions(a))), P.xcover_count
@@ -224,7 +293,7 @@ def make_job(solver: str, case: str) -> Job:
 
     if case == "c":
         def build():
-            inps = [P.calendar_input(d) for d in dates]
+            inps = P.calendar_inputs(dates)
             return inps, [to_input(i) for i in inps]
 
         def run(state):
@@ -280,6 +349,8 @@ def applies(solver: str, case: str) -> bool:
     """Whether a solver key is measured on a case."""
     if "366" in solver:
         return case == "c"
+    if solver.endswith("-sym"):
+        return case in "de"
     if solver == "exact_cover-count":
         return case in "bde"
     return True
@@ -318,10 +389,8 @@ def _child(conn, solver: str, case: str, reps: int, budget: float) -> None:
         for _ in range(n):
             t, res = _timed(job.run, state)
             conn.send(("rep", t, job.check(state, res, False).get("kernel")))
-        if job.cold is not None and job.cold():
-            t, res = _timed(job.run, state)
-            job.check(state, res, False)
-            conn.send(("cold", t))
+        if job.tables is not None:
+            conn.send(("tables", job.tables(state)))
         conn.send(("done",))
     except BaseException:
         conn.send(("error", traceback.format_exc()))
@@ -340,7 +409,7 @@ class Measure:
     first: float | None = None  # the warm-up call (includes JIT compile / cache load)
     times: list[float] = field(default_factory=list)
     warm_only: bool = False     # the warm-up is the only sample (over budget)
-    cold: float | None = None   # ours: one call with the placement-table cache cleared
+    table_build: float | None = None  # ours: building the placement tables
     info: dict = field(default_factory=dict)
     kernel: list[float] = field(default_factory=list)  # ours: search time the solver reports
     error: str = ""
@@ -363,13 +432,6 @@ class Measure:
         """Fastest sample, or None."""
         s = self.samples
         return min(s) if s else None
-
-    @property
-    def table_build(self) -> float | None:
-        """Ours: cold-table call minus the fastest warm call (time to build placement tables)."""
-        if self.cold is None or self.min is None:
-            return None
-        return max(0.0, self.cold - self.min)
 
 
 def measure(solver: str, case: str, reps: int, cap: float, budget: float) -> Measure:
@@ -404,8 +466,8 @@ def measure(solver: str, case: str, reps: int, cap: float, budget: float) -> Mea
                 m.times.append(msg[1])
                 if msg[2] is not None:
                     m.kernel.append(msg[2])
-            elif kind == "cold":
-                m.cold = msg[1]
+            elif kind == "tables":
+                m.table_build = msg[1]
             elif kind == "error":
                 m.status, m.error = "error", msg[1]
                 break
@@ -529,8 +591,10 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                "exact_cover / ours | target vs xcover | ours nodes | reps |")
     out.append("|---|---|---|---|---|---|---|---|---|---|")
 
-    def row(label, case, ours_key):
-        ours, xc, ec = R((ours_key, case)), R(("xcover", case)), R(("exact_cover", case))
+    def row(label, case, ours_key, xc_key="xcover", ec_key="exact_cover"):
+        ours, xc, ec = R((ours_key, case)), R((xc_key, case)), R((ec_key, case))
+        if ours is None and xc is None and ec is None:
+            return
         tgt = CASES[case][4]
         met = "-"
         if ours is not None and ours.median is not None and xc is not None:
@@ -550,9 +614,19 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
         if case == "c":
             row("(c) 366 dates: ours ONE search (count_by_targets)", "c", "ours")
             row("(c) 366 dates: ours 366 searches", "c", "ours-366")
+        elif case in "de":
+            row(CASES[case][0] + ": all solutions listed", case, "ours")
+            row(CASES[case][0] + ": counted by symmetry orbits (all three)", case,
+                "ours-sym", "xcover-sym", "exact_cover-sym")
         else:
             row(CASES[case][0], case, "ours")
     out.append("")
+    for case in cases:
+        sym, xc = R(("ours-sym", case)), R(("xcover", case))
+        if case in "de" and sym is not None and sym.median is not None and xc is not None:
+            out.append(f"{CASES[case][0]}: ours by symmetry orbits vs xcover listing every "
+                       f"solution without symmetry: {ratio(xc, sym, cap)} (not the same work: "
+                       "the orbit trick is open to the peers too, see the row above).\n")
     out.append("† the warm-up call was the only sample (it took longer than the time budget "
                f"of {args.budget:g} s); \"> cap\": one call took longer than {cap:g} s and was "
                "stopped. reps = samples for ours / xcover / exact_cover.\n")
@@ -561,15 +635,24 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                "for (a), `Search(puzzle, store=None).run()` (lists every solution) for (b), (d), "
                "(e); (c) either one `count_by_targets` search over all month/day pairs (the "
                "366 real dates are summed from its result) or 366 `Search(puzzle, store=0).run()` "
-               "counts. **xcover** `algorithm_c` generator on prebuilt arrays: the first "
+               "counts; \"counted by symmetry orbits\" = `solve_by_symmetry(puzzle, "
+               "enumerate_all=False)`. **xcover** `algorithm_c` generator on prebuilt arrays: the first "
                "solution for (a), all solutions listed for (b), (d), (e), enumerated and counted "
                "per date for (c). **exact_cover** `get_exact_cover` for (a), `get_all_solutions` "
                "for (b), (d), (e) (it runs a counting search and then a listing search), "
-               "`get_solution_count` per date for (c).\n")
+               "`get_solution_count` per date for (c). **Symmetry orbits** (rows marked so, "
+               "all three solvers): the board's rotations/reflections split the placements "
+               "of one pivot formation (the one with the fewest orbits: the X pentomino, "
+               "8 orbits of 4 on 6 x 10, 4 orbits of 4 or 8 on the 8 x 8) into orbits; one "
+               "search per orbit representative with the pivot fixed there, total = sum of "
+               "orbit size x count (exact; Knuth's X restriction generalised); the peers "
+               "get one restricted matrix per representative (built by `peers.symmetry_inputs`) "
+               "and count (xcover by enumerating, exact_cover by `get_solution_count`).\n")
 
     out.append("## Input building and first call\n")
-    out.append("Input building: ours = building the placement tables (a call with the table "
-               "cache cleared minus the fastest warm call); peers = the exact-cover matrix from "
+    out.append("Input building: ours = building the placement tables (`Search` construction with "
+               "the table cache cleared; for (c) one search the table `count_by_targets` asks "
+               "for); peers = the exact-cover matrix from "
                "`benchmarks/peers.py` (own rotate/reflect code from the SPEC shapes) converted "
                "to the peer's format (for (c): 366 matrices). First call = the warm-up call "
                "(includes numba compilation or cache loading where there is any; xcover's "
@@ -578,10 +661,16 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                "xcover first call | exact_cover first call |")
     out.append("|---|---|---|---|---|---|---|")
     for case in cases:
-        keys = [("ours", "ours")] + ([("ours-366", "ours-366")] if case == "c" else [])
-        for label_key, ours_key in keys:
-            ours, xc, ec = R((ours_key, case)), R(("xcover", case)), R(("exact_cover", case))
-            label = CASES[case][0] + (" (366 searches)" if ours_key == "ours-366" else "")
+        keys = [("", "ours", "xcover", "exact_cover")]
+        if case == "c":
+            keys.append((" (366 searches)", "ours-366", "xcover", "exact_cover"))
+        if case in "de":
+            keys.append((" (symmetry orbits)", "ours-sym", "xcover-sym", "exact_cover-sym"))
+        for suffix, ours_key, xc_key, ec_key in keys:
+            ours, xc, ec = R((ours_key, case)), R((xc_key, case)), R((ec_key, case))
+            if ours is None and xc is None and ec is None:
+                continue
+            label = CASES[case][0] + suffix
             out.append(f"| {label} | {fmt_time(ours.table_build if ours else None)} | "
                        f"{fmt_time(xc.input if xc else None)} | {fmt_time(ec.input if ec else None)} | "
                        f"{fmt_time(ours.first if ours else None)} | {fmt_time(xc.first if xc else None)} | "
@@ -606,7 +695,11 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                 pairs.append((CASES[case][0], case, "ours", "ours-noprune"))
         for label, case, on_key, off_key in pairs:
             on, off = R((on_key, case)), R((off_key, case))
-            kern = fmt_time(statistics.median(on.kernel)) if on and on.kernel else "-"
+            kern = "-"
+            if on is not None and on.kernel:
+                kern = fmt_time(statistics.median(on.kernel))
+            elif on is not None and on.warm_only and on.info.get("kernel") is not None:
+                kern = fmt_time(on.info["kernel"])
             out.append(f"| {label} | {fmt_cell(on, cap)} | {fmt_cell(off, cap)} | "
                        f"{ratio(off, on, cap)} | {kern} | {on.info.get('nodes', '-') if on else '-'} | "
                        f"{off.info.get('nodes', '-') if off else '-'} |")
@@ -702,6 +795,10 @@ def main(argv: list[str] | None = None) -> int:
     import solver.api  # noqa: F401
     import xcover  # noqa: F401
     import exact_cover  # noqa: F401
+
+    if not hasattr(solver.api, "solve_by_symmetry"):
+        solvers = [x for x in solvers if not x.endswith("-sym")]
+        print("solver.api.solve_by_symmetry not found: symmetry rows skipped", file=sys.stderr)
 
     info = machine_info()
     start = time.perf_counter()

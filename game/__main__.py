@@ -63,11 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     from .fonts import Fonts
     from .puzzles import ModeUnavailable
     from .scene import Context
+    from .stats import Progress
 
     pygame.display.init()
     pygame.font.init()
     try:
-        ctx = Context(lang=args.lang, fonts=Fonts(), date=date,
+        # scripted runs (--frames) neither read nor write the player's progress
+        progress = Progress(enabled=args.frames is None)
+        ctx = Context(lang=args.lang, fonts=Fonts(), date=date, progress=progress,
                       options={"puzzle": args.puzzle, "autosolve": args.autosolve})
         try:
             control = Control(ctx, mode, autosolve=args.autosolve)

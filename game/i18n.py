@@ -64,6 +64,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "placed": ("已放置 {k}/{n}", "Placed {k}/{n}"),
     "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
     "difficulty": ("难度", "Difficulty"),
+    "best": ("最佳 {t}", "Best {t}"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 

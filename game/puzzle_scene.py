@@ -32,8 +32,8 @@ from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_butto
                      fit_text, piece_image, text_surface)
 from .scene import Context, Scene
 from .session import Session
-from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, place_move,
-                    rotate_orientation, slot_for)
+from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, move_from_str,
+                    place_move, rotate_orientation, slot_for)
 
 FLY_S = 0.3
 """Seconds each solver piece takes to fly in at speed x1."""
@@ -174,6 +174,35 @@ class PuzzleScene(Scene):
         self.pending = {}
         self.cache.clear()
         self._relayout()
+        self._resume()
+
+    @property
+    def key(self) -> str:
+        """Progress-file key of this puzzle: mode and date, or mode and puzzle name."""
+        mode = self.title_key.removeprefix("mode_")
+        if self.puzzle_for_date is not None:
+            return f"{mode} {self.ctx.date.isoformat()}"
+        return f"{mode} {self.puzzle.name if self.puzzle else ''}"
+
+    def _resume(self) -> None:
+        """Replay the saved move log of this puzzle (stops quietly at the first bad move)."""
+        prog = self.ctx.progress
+        if prog is None:
+            return
+        for text in prog.moves(self.key):
+            try:
+                self.session.do(move_from_str(text))
+            except ValueError:
+                break
+        self.session.elapsed_s = prog.elapsed(self.key)
+        self.ui.solved_seen = self.state.is_solved
+        self.ui.solved_t = BANNER_S
+
+    def _changed(self) -> None:
+        """Save the position after a move, undo or redo (no-op without a progress file)."""
+        prog = self.ctx.progress
+        if prog is not None and self.puzzle is not None:
+            prog.save_moves(self.key, self.session.move_log(), self.session.elapsed_s)
 
     def _load_async(self) -> None:
         """Ask the worker to build the puzzle of ``ctx.date``; the scene waits in "preparing"."""
@@ -204,7 +233,8 @@ class PuzzleScene(Scene):
             self._request("count", fixed=())
 
     def exit(self) -> dict:
-        """Hand on the language and date to the next scene."""
+        """Save the position and hand on the language and date to the next scene."""
+        self._changed()
         return {"lang": self.ctx.lang, "date": self.ctx.date}
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -262,6 +292,7 @@ class PuzzleScene(Scene):
             self.say(str(e), P.ILLEGAL)
             return False
         self.ui.dead_slots = ()
+        self._changed()
         return True
 
     def _stop_animations(self) -> None:
@@ -302,12 +333,14 @@ class PuzzleScene(Scene):
         if name == "undo":
             self._stop_animations()
             ui.drag = None
-            self.session.undo()
+            if self.session.undo():
+                self._changed()
             return True
         if name == "redo":
             self._stop_animations()
             ui.drag = None
-            self.session.redo()
+            if self.session.redo():
+                self._changed()
             return True
         if name == "speed":
             ui.speed_i = (ui.speed_i + 1) % len(SPEEDS)
@@ -324,6 +357,7 @@ class PuzzleScene(Scene):
         if name in ("prev", "next") and self.puzzle_for_date is not None:
             day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
             if self.load_on_worker:
+                self._changed()
                 self.ctx.date = day
                 self._load_async()
                 return True
@@ -332,6 +366,7 @@ class PuzzleScene(Scene):
             except (ValueError, LookupError) as e:
                 self.say(self.ctx.t("error", msg=str(e)), P.ILLEGAL)
                 return True
+            self._changed()
             self.ctx.date = day
             self._load(puzzle)
             self._request("count", fixed=())
@@ -704,6 +739,8 @@ class PuzzleScene(Scene):
             ui.flash_s = 1.2
             ui.flights.clear()
             self.say(self.ctx.t("solved"), P.LEGAL, 1e9)
+            if self.ctx.progress is not None:
+                self.ctx.progress.mark_solved(self.key, self.session.elapsed_s, self.state.cheated)
         elif solved:
             ui.solved_t += dt_s
         elif ui.solved_seen:
@@ -852,6 +889,9 @@ class PuzzleScene(Scene):
             right.append(self.ctx.t("solutions" if self.puzzle_for_date else "solutions_one", n=self.count))
         elif "count" in self.pending:
             right.append(self.ctx.t("counting"))
+        best = self.ctx.progress.best(self.key) if self.ctx.progress is not None else None
+        if best is not None:
+            right[-1] += f"   {self.ctx.t('best', t=f'{int(best) // 60:02d}:{int(best) % 60:02d}')}"
         if self.info.get("stars"):
             word = self.info.get("grade_zh" if self.ctx.lang == "zh" else "grade", "")
             right[-1] += f"   {self.ctx.t('difficulty')} {'★' * self.info['stars']}{'☆' * (5 - self.info['stars'])} {word}"

@@ -55,6 +55,7 @@ class Context:
         date: the puzzle date (local today unless ``--date``).
         options: extra command-line values (``puzzle`` path, ``autosolve`` ...).
         worker: the shared solver worker, started on first use (see :meth:`solver`).
+        progress: the :class:`~game.stats.Progress` file, or None (nothing saved).
     """
 
     lang: str
@@ -62,6 +63,7 @@ class Context:
     date: _dt.date
     options: dict[str, Any] = field(default_factory=dict)
     worker: Any = None
+    progress: Any = None
 
     def t(self, key: str, **fields: object) -> str:
         """The UI string ``key`` in the current language (:func:`game.i18n.tr`)."""

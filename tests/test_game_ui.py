@@ -333,3 +333,28 @@ def test_drill_mode_builds_its_puzzle_on_the_worker_and_queues_solve(worker):
     p = c.scene.puzzle
     assert p.area == bin(p.cover_mask).count("1")
     until(c, lambda: c.scene.state.is_solved)
+
+
+def test_ui_thread_never_imports_numba():
+    code = r"""
+import os, sys, datetime as dt
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+import pygame
+from game.control import Control
+from game.fonts import Fonts
+from game.scene import Context
+from game.worker import SolverWorker
+pygame.display.init(); pygame.font.init()
+for mode in ("classic", "drill"):
+    ctx = Context(lang="zh", fonts=Fonts(), date=dt.date(2024, 5, 1), worker=SolverWorker(start=False))
+    c = Control(ctx, mode, size=(800, 600), autosolve=True)
+    for cmd in ("hint", "solve", "search", "next", "prev", "lang"):
+        c.scene.command(cmd)
+    for _ in range(5):
+        c.step(1 / 60)
+print("numba" in sys.modules, "solver.api" in sys.modules)
+"""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]

@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "target": ("目标", "Target"),
     "cheated": ("（有协助）", "(assisted)"),
     "date": ("日期", "Date"),
-    "prev_day": ("前一天", "Previous day"),
+    "prev_day": ("前一天", "Prev day"),
     "next_day": ("后一天", "Next day"),
     "weekday": ("一二三四五六日", "MonTueWedThuFriSatSun"),
     "date_fmt": ("{y}年{m}月{d}日", "{mon} {d}, {y}"),

@@ -183,22 +183,23 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
             rect = L.cell_rect((r, c))
             is_t = (r, c) in targets
             col = P.TEXT if is_t else P.LABEL
+            if is_t:
+                ring = max(2, cell // 16)
+                rad = int(cell * (0.47 + 0.02 * math.sin(pulse * math.tau)))
+                pygame.draw.circle(surface, P.TARGET_RING, rect.center, rad, ring)
             ml = month_labels(board, (r, c))
             if ml is not None:
                 zh, en = ml
                 main, sub = (en, zh) if lang == "en" else (zh, en)
-                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col, int(cell * 0.9), is_t),
+                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col,
+                                              int(cell * (0.78 if is_t else 0.9)), is_t),
                             (rect.centerx, rect.centery - cell * 0.1))
                 blit_center(surface, fit_text(cache, fonts, sub, int(cell * 0.19), P.LABEL_SOFT if not is_t else col,
-                                              int(cell * 0.9)),
-                            (rect.centerx, rect.centery + cell * 0.24))
+                                              int(cell * (0.56 if is_t else 0.9))),
+                            (rect.centerx, rect.centery + cell * (0.2 if is_t else 0.24)))
             elif board.labels and board.labels[r * board.width + c]:
                 text = board.labels[r * board.width + c]
                 blit_center(surface, text_surface(cache, fonts, text, int(cell * 0.36), col, is_t), rect.center)
-            if is_t:
-                ring = max(2, cell // 16)
-                rad = int(cell * (0.46 + 0.02 * math.sin(pulse * math.tau)))
-                pygame.draw.circle(surface, P.TARGET_RING, rect.center, rad, ring)
 
 
 def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, code: str,

@@ -50,7 +50,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence, TypeAlias
+from typing import Sequence, TypeAlias
 
 import numpy as np
 
@@ -203,7 +203,8 @@ def gf2_rref(packed: np.ndarray, ncols: int) -> tuple[np.ndarray, list[int]]:
 
     Method: for each column, swap a row with that bit up to the pivot position, then
     XOR the pivot row into every other row having the bit (one numpy fancy-index XOR),
-    as in the elimination of Tatham's ``flip.c`` (which works on bytes, not words).
+    as in the elimination of Tatham's ``flip.c`` ``solve_game`` (which stores one byte per
+    coefficient; here 64 coefficients share a word).
     """
     m = packed.shape[0]
     pivots: list[int] = []
@@ -634,8 +635,3 @@ def par(w: int, h: int, pattern: Mask) -> int | None:
     """Fewest presses that solve ``pattern`` (None when unsolvable)."""
     x, _ = fewest_presses(w, h, pattern)
     return None if x is None else x.bit_count()
-
-
-def iter_patterns(w: int, h: int) -> Iterator[Mask]:
-    """Every pattern of a ``w x h`` board, ``0 .. 2**N - 1`` (for brute-force checks)."""
-    return iter(range(1 << (w * h)))

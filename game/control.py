@@ -54,6 +54,9 @@ def _flip(ctx: Context) -> Scene:
     return cls(ctx)
 
 
+MODE_KEYS: dict[int, str] = {pygame.K_F1: "classic", pygame.K_F2: "drill", pygame.K_F3: "flip"}
+"""Keys that switch mode from any scene (handled by :class:`Control`, not the scenes)."""
+
 SCENES: dict[str, Callable[[Context], Scene]] = {
     "classic": _classic,
     "drill": _drill,
@@ -103,6 +106,9 @@ class Control:
             if ev.type == pygame.QUIT:
                 self.quit = True
                 continue
+            if ev.type == pygame.KEYDOWN and ev.key in MODE_KEYS:
+                self.switch_to(MODE_KEYS[ev.key])
+                continue
             if ev.type == pygame.VIDEORESIZE:
                 self.scene.resize((ev.w, ev.h))
             elif ev.type == pygame.WINDOWSIZECHANGED:
@@ -117,18 +123,29 @@ class Control:
 
     def _switch(self) -> None:
         nxt = self.scene.next
-        persist = self.scene.exit()
+        self.scene.done = False
         if nxt is None or nxt not in SCENES:
+            self.scene.exit()
             self.quit = True
             return
+        self.switch_to(nxt)
+
+    def switch_to(self, name: str) -> bool:
+        """Make scene ``name`` current (exit the old one, enter the new one with its persist dict).
+
+        Returns False, keeping the current scene, when the mode is unknown or unavailable.
+        """
+        if name not in SCENES or getattr(self.scene, "name", None) == name:
+            return False
         try:
-            scene = SCENES[nxt](self.ctx)
+            scene = SCENES[name](self.ctx)
         except (ModeUnavailable, ValueError):
-            self.scene.done = False
-            return
+            return False
+        persist = self.scene.exit()
         self.scene = scene
         self.scene.resize(self.screen.get_size())
         self.scene.enter(persist)
+        return True
 
     def run(self, frames: int | None = None, screenshot: str | None = None) -> None:
         """Loop until the window closes, or for ``frames`` frames; then save ``screenshot`` (PNG path)."""

@@ -29,7 +29,9 @@ bold)``; look strings up with ``ctx.t(key, **fields)`` (see :mod:`game.i18n`).
 
 Events: ``pygame.VIDEORESIZE``/``WINDOWSIZECHANGED`` are turned into ``resize``
 calls by Control (scenes also receive the raw event).  ``QUIT`` is handled by
-Control.  Read mouse positions from ``ev.pos`` (never ``pygame.mouse.get_pos()``:
+Control, and so are F1 / F2 / F3 (switch to classic / drill / flip:
+``Control.switch_to(name)``); a scene can also leave by setting ``done = True``
+and ``next = "flip"`` (say).  Read mouse positions from ``ev.pos`` (never ``pygame.mouse.get_pos()``:
 posted test events do not move it).  Ctrl+Z / Ctrl+Y and the number keys are
 the scene's own business.
 """

@@ -358,3 +358,13 @@ print("numba" in sys.modules, "solver.api" in sys.modules)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_function_keys_switch_modes(control):
+    pytest.importorskip("game.flip_mode")
+    key(pygame.K_F3)
+    frame(control)
+    assert control.scene.name == "flip"
+    key(pygame.K_F1)
+    frame(control)
+    assert control.scene.name == "classic" and control.scene.puzzle is not None

@@ -34,8 +34,8 @@ from solver.board import days_in_month  # noqa: E402
 
 def _quantiles(xs: list[float]) -> str:
     q = statistics.quantiles(xs, n=10, method="inclusive")
-    return f"min {min(xs):g}, p10 {q[0]:g}, median {statistics.median(xs):g}, " \
-           f"p90 {q[8]:g}, max {max(xs):g}"
+    return f"min {min(xs):.3g}, p10 {q[0]:.3g}, median {statistics.median(xs):.3g}, " \
+           f"p90 {q[8]:.3g}, max {max(xs):.3g}"
 
 
 def bench_all(first: int, last: int) -> dict[_dt.date, tuple[drill.DailyInfo, float]]:

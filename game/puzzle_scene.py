@@ -519,8 +519,9 @@ class PuzzleScene(Scene):
 
     def _key(self, ev: pygame.event.Event) -> None:
         ui = self.ui
-        ctrl = bool(ev.mod & pygame.KMOD_CTRL)
-        shift = bool(ev.mod & pygame.KMOD_SHIFT)
+        mod = getattr(ev, "mod", 0)
+        ctrl = bool(mod & pygame.KMOD_CTRL)
+        shift = bool(mod & pygame.KMOD_SHIFT)
         k = ev.key
         if ctrl and k == pygame.K_z:
             self.command("redo" if shift else "undo")
@@ -914,6 +915,10 @@ class PuzzleScene(Scene):
         surface.blit(text_surface(cache, fonts, head, int(L.tray_title.height * 0.7), P.TEXT_SOFT),
                      (L.tray_title.x + 10, L.tray_title.y + 4))
         flying = {f.slot for f in ui.flights}
+        for pl in ui.trace_overlay.values():  # pieces the search replay has on the board
+            slot = slot_for(st, pl, flying)
+            if slot is not None:
+                flying.add(slot)
         hint_slot = ui.hint[0] if ui.hint else None
         for slot, rect in enumerate(L.slots):
             code = self.puzzle.formations[slot]
@@ -965,7 +970,10 @@ class PuzzleScene(Scene):
         fonts, cache = self.ctx.fonts, self.cache
         worker = self.ctx.worker
         text, col = "", P.TEXT_SOFT
-        if ui.message_ttl > 0:
+        if ui.trace:
+            text = (f"{self.ctx.t('search')}  {ui.trace_i}/{len(ui.trace)}  ·  {self.ctx.t('speed')} x{self.speed:g}"
+                    "  (+/-, Esc)")
+        elif ui.message_ttl > 0:
             text, col = ui.message, ui.message_colour
         elif worker is not None and worker.failed:
             text, col = self.ctx.t("error", msg=worker.failed), P.ILLEGAL

@@ -52,7 +52,7 @@ class Request:
     puzzle: Puzzle | None
     fixed: tuple[Placement, ...] = ()
     rid: int = 0
-    trace_limit: int = 20000
+    trace_limit: int = 4000
     fn: Any = None
     args: tuple = ()
 

@@ -20,7 +20,6 @@ from game.fonts import Fonts
 from game.scene import Context
 from game.state import flip_orientation, place_move, rotate_orientation
 from game.worker import SolverWorker
-from solver.formations import FORMATIONS
 from test_game_state import MAY1_SOLUTION, solution_placements
 
 DATE = dt.date(2024, 5, 1)
@@ -99,7 +98,7 @@ def test_drag_all_pieces_into_the_hand_solution(control):
             key(pygame.K_r if name == "R" else pygame.K_f)
         frame(control)
         assert scene.ui.tray_orient[slot] == goal
-        cells = FORMATIONS[code] and scene._cells(slot, goal)
+        cells = scene._cells(slot, goal)
         rr, cc = cells[0]
         ox, oy = L.tray_piece_origin(slot, cells)
         grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))

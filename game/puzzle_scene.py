@@ -29,7 +29,7 @@ from . import i18n
 from . import palette as P
 from .geometry import Layout
 from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_button, draw_placed,
-                     fit_text, piece_image, text_surface)
+                     draw_target_rings, fit_text, piece_image, text_surface)
 from .scene import Context, Scene
 from .session import Session
 from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, move_from_str,
@@ -791,10 +791,21 @@ class PuzzleScene(Scene):
             return
         L, ui, st = self.layout, self.ui, self.state
         fonts, cache, lang = self.ctx.fonts, self.cache, self.ctx.lang
-        surface.fill(P.BACKGROUND)
+        key = (surface.get_size(), lang, id(self.puzzle), self.ctx.date)
+        if cache.static is None or cache.static_key != key:
+            # everything that only changes with the window, language or puzzle: drawn once
+            static = pygame.Surface(surface.get_size())
+            static.fill(P.BACKGROUND)
+            draw_board(static, L, fonts, cache, self.puzzle.board, self.puzzle.targets, lang, None)
+            pygame.draw.rect(static, P.PANEL, L.tray_rect, border_radius=10)
+            pygame.draw.rect(static, P.PANEL_EDGE, L.tray_rect, 1, border_radius=10)
+            for rect in L.slots:
+                pygame.draw.rect(static, P.BUTTON, rect, border_radius=8)
+                pygame.draw.rect(static, P.PANEL_EDGE, rect, 1, border_radius=8)
+            cache.static, cache.static_key = static, key
+        surface.blit(cache.static, (0, 0))
         self._draw_header(surface)
-        draw_board(surface, L, fonts, cache, self.puzzle.board, self.puzzle.targets, lang,
-                   (ui.anim_s * 0.8) % 1.0)
+        draw_target_rings(surface, L, self.puzzle.targets, (ui.anim_s * 0.8) % 1.0)
         drag_slot = ui.drag.slot if ui.drag is not None and ui.drag.from_board else None
         for slot, pl in enumerate(st.pieces):
             if pl is None or slot == drag_slot:
@@ -907,8 +918,6 @@ class PuzzleScene(Scene):
     def _draw_tray(self, surface: pygame.Surface) -> None:
         L, ui, st = self.layout, self.ui, self.state
         fonts, cache = self.ctx.fonts, self.cache
-        pygame.draw.rect(surface, P.PANEL, L.tray_rect, border_radius=10)
-        pygame.draw.rect(surface, P.PANEL_EDGE, L.tray_rect, 1, border_radius=10)
         key = "tray" if self.puzzle_for_date is None or self.title_key == "mode_classic" else "today_set"
         placed = len(st.placed)
         head = f"{self.ctx.t(key)}   {self.ctx.t('placed', k=placed, n=len(st.pieces))}"
@@ -924,10 +933,9 @@ class PuzzleScene(Scene):
             code = self.puzzle.formations[slot]
             in_hand = ui.drag is not None and ui.drag.slot == slot and not ui.drag.from_board
             on_board = st.pieces[slot] is not None
-            hover = rect.collidepoint(ui.mouse) and not on_board and ui.drag is None
-            bg = P.BUTTON_HOVER if hover else P.BUTTON
-            pygame.draw.rect(surface, bg, rect, border_radius=8)
-            pygame.draw.rect(surface, P.PANEL_EDGE, rect, 1, border_radius=8)
+            if rect.collidepoint(ui.mouse) and not on_board and ui.drag is None:  # hover
+                pygame.draw.rect(surface, P.BUTTON_HOVER, rect, border_radius=8)
+                pygame.draw.rect(surface, P.BUTTON_EDGE, rect, 1, border_radius=8)
             o = ui.tray_orient[slot] if not on_board else st.pieces[slot].orientation()[0]
             cells = self._cells(slot, o)
             ox, oy = L.tray_piece_origin(slot, cells)

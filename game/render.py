@@ -26,11 +26,15 @@ class DrawCache:
     def __init__(self) -> None:
         self.pieces: dict[tuple, pygame.Surface] = {}
         self.text: dict[tuple, pygame.Surface] = {}
+        self.static: pygame.Surface | None = None
+        self.static_key: tuple = ()
 
     def clear(self) -> None:
         """Drop everything (call after a resize or a language change)."""
         self.pieces.clear()
         self.text.clear()
+        self.static = None
+        self.static_key = ()
 
 
 def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P.Colour,
@@ -156,10 +160,11 @@ def month_labels(board: Board, cell: Cell) -> tuple[str, str] | None:
 
 
 def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, board: Board,
-               targets: Iterable[Cell], lang: str, pulse: float = 0.0) -> None:
+               targets: Iterable[Cell], lang: str, pulse: float | None = 0.0) -> None:
     """Board frame, open cells, month/day labels and the marked target cells.
 
-    ``pulse`` (0..1) animates the target ring.
+    ``pulse`` (0..1) animates the target ring; None leaves the rings out (see
+    :func:`draw_target_rings`, for a cached board drawn once).
     """
     cell = L.cell
     fr = L.frame_rect
@@ -183,10 +188,8 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
             rect = L.cell_rect((r, c))
             is_t = (r, c) in targets
             col = P.TEXT if is_t else P.LABEL
-            if is_t:
-                ring = max(2, cell // 16)
-                rad = int(cell * (0.47 + 0.02 * math.sin(pulse * math.tau)))
-                pygame.draw.circle(surface, P.TARGET_RING, rect.center, rad, ring)
+            if is_t and pulse is not None:
+                draw_target_rings(surface, L, [(r, c)], pulse)
             ml = month_labels(board, (r, c))
             if ml is not None:
                 zh, en = ml
@@ -200,6 +203,14 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
             elif board.labels and board.labels[r * board.width + c]:
                 text = board.labels[r * board.width + c]
                 blit_center(surface, text_surface(cache, fonts, text, int(cell * 0.36), col, is_t), rect.center)
+
+
+def draw_target_rings(surface: pygame.Surface, L: Layout, targets: Iterable[Cell], pulse: float) -> None:
+    """The red ring around each target cell; ``pulse`` (0..1) breathes its radius."""
+    ring = max(2, L.cell // 16)
+    rad = int(L.cell * (0.47 + 0.02 * math.sin(pulse * math.tau)))
+    for cell in targets:
+        pygame.draw.circle(surface, P.TARGET_RING, L.cell_rect(cell).center, rad, ring)
 
 
 def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, code: str,

@@ -28,8 +28,10 @@ No BLAS is involved, so ``OPENBLAS_*`` / ``OMP_*`` settings make no difference.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as _dt
 import gc
+import json
 import multiprocessing as mp
 import os
 import platform
@@ -767,7 +769,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds one call may take before it is stopped (default 60)")
     ap.add_argument("--budget", type=float, default=None,
                     help="seconds of repetitions per measurement before fewer are made "
-                         "(default 15, 5 with --quick)")
+                         "(default 10, 4 with --quick)")
     ap.add_argument("--solvers", default=None,
                     help="comma-separated solver keys (default: all of "
                          + ", ".join(MAIN_SOLVERS + VARIANT_SOLVERS) + ")")
@@ -775,9 +777,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip the prune-off and exact_cover count-only variants")
     ap.add_argument("--out", default=str(HERE / "RESULTS.md"),
                     help="Markdown output path ('-': print only)")
+    ap.add_argument("--json", default=None, help="also write every raw sample to this JSON file")
     args = ap.parse_args(argv)
     if args.budget is None:
-        args.budget = 5.0 if args.quick else 15.0
+        args.budget = 4.0 if args.quick else 10.0
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
     bad = [c for c in cases if c not in CASES]
     if bad:
@@ -824,6 +827,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.out != "-":
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"written to {args.out}")
+    if args.json:
+        raw = {"machine": dict(info), "cap": args.cap, "budget": args.budget,
+               "measurements": [dataclasses.asdict(m) for m in results.values()]}
+        Path(args.json).write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
     failed = [m for m in results.values() if m.status == "error"]
     for p in problems:
         print("MISMATCH:", p, file=sys.stderr)

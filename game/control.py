@@ -66,6 +66,17 @@ SCENES: dict[str, Callable[[Context], Scene]] = {
 """Scene factories by name; another mode registers itself here."""
 
 
+def make_icon() -> pygame.Surface:
+    """A 32 x 32 px window icon: four coloured cells of a calendar board."""
+    from . import palette as P
+
+    icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+    pygame.draw.rect(icon, P.FRAME, icon.get_rect(), border_radius=6)
+    for (r, c), code in zip(((0, 0), (0, 1), (1, 0), (1, 1)), ("F6", "BDQX", "FS", "JS")):
+        pygame.draw.rect(icon, P.piece_colour(code), (4 + c * 12, 4 + r * 12, 11, 11), border_radius=2)
+    return icon
+
+
 class Control:
     """The window, the clock and the scene stack; runs the one frame loop.
 
@@ -84,6 +95,7 @@ class Control:
         self.ctx = ctx
         self.scene = SCENES[scene](ctx)
         pygame.display.set_caption("每日演兵 Daily Drill")
+        pygame.display.set_icon(make_icon())
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.clock = pygame.time.Clock()
         self.frames = 0

@@ -100,12 +100,14 @@ class _Cancelled(Exception):
 class SolverWorker:
     """One daemon thread that owns every search.
 
+    Requests wait in a list guarded by a lock (so a newer request can replace a
+    queued one of the same kind); results come back through a ``queue.Queue``.
+
     Args:
         start: start the thread now (default True).
     """
 
     def __init__(self, start: bool = True) -> None:
-        self._requests: queue.Queue[Request | None] = queue.Queue()
         self._results: queue.Queue[Result] = queue.Queue()
         self._lock = threading.Lock()
         self._pending: list[Request] = []

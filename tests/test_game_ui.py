@@ -367,3 +367,36 @@ def test_function_keys_switch_modes(control):
     key(pygame.K_F1)
     frame(control)
     assert control.scene.name == "classic" and control.scene.puzzle is not None
+
+
+def test_random_input_never_crashes_and_keeps_the_state_legal(control):
+    import random
+
+    rng = random.Random(20240501)
+    scene = control.scene
+    w, h = control.screen.get_size()
+    keys = [pygame.K_r, pygame.K_f, pygame.K_1, pygame.K_3, pygame.K_8, pygame.K_9, pygame.K_UP, pygame.K_DOWN,
+            pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_h,
+            pygame.K_PLUS, pygame.K_MINUS, pygame.K_l, pygame.K_z, pygame.K_y]
+    for i in range(1000):
+        pos = (rng.randrange(-20, w + 20), rng.randrange(-20, h + 20))
+        kind = rng.random()
+        if kind < 0.35:
+            post(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(1, 0, 0))
+        elif kind < 0.55:
+            post(pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.choice((1, 1, 1, 2, 3)))
+        elif kind < 0.75:
+            post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+        elif kind < 0.8:
+            post(pygame.MOUSEWHEEL, x=0, y=rng.choice((-1, 1)), flipped=False)
+        else:
+            key(rng.choice(keys), rng.choice((0, 0, pygame.KMOD_CTRL)))
+        if i % 10 == 0:
+            frame(control)
+            st = scene.state
+            seen: set = set()
+            for slot, pl in enumerate(st.pieces):
+                if pl is not None:
+                    assert st.check_place(slot, pl) is None
+                    assert not seen & set(pl.cells)
+                    seen |= set(pl.cells)

@@ -584,7 +584,14 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
         out.append(f"| {k} | {v} |")
     out.append(f"| load average at end | {' '.join(f'{x:.2f}' for x in os.getloadavg())} |")
     out.append(f"| wall time of this run | {elapsed:.0f} s |")
+    out.append(f"| command | `{' '.join(['python benchmarks/run.py'] + list(args.argv))}` |")
     out.append("")
+    load = os.getloadavg()[0]
+    ncpu = os.cpu_count() or 1
+    if load > 0.75 * ncpu:
+        out.append(f"**Note: the machine was busy (1-minute load {load:.1f} on {ncpu} CPUs) "
+                   "when this finished; the timings are noisy and slower than on a quiet "
+                   "machine. Re-run `make bench` on a quiet machine for figures to quote.**\n")
     out.append("Times are the median (and the fastest) of the repeated calls after one warm-up "
                "call; the input building is not included (see the second table). Ratios are "
                "peer median / our median; targets: at least 10x faster than xcover on (a)-(c) "
@@ -779,6 +786,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="Markdown output path ('-': print only)")
     ap.add_argument("--json", default=None, help="also write every raw sample to this JSON file")
     args = ap.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if args.budget is None:
         args.budget = 4.0 if args.quick else 10.0
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]

@@ -172,7 +172,8 @@ def test_harness_report_renders():
     xc = run.Measure("xcover", "a", input=1e-2, first=1e-3, times=[4e-4], info={"count": 1})
     ec = run.Measure("exact_cover", "a", status="cap")
     results = {("ours", "a"): ours, ("xcover", "a"): xc, ("exact_cover", "a"): ec}
-    args = run.argparse.Namespace(cap=60.0, budget=15.0, quick=False, no_variants=False)
+    args = run.argparse.Namespace(cap=60.0, budget=15.0, quick=False, no_variants=False,
+                                  argv=["--cases", "a"])
     text = run.render(results, ["a"], [("python", "3")], args, 1.0)
     assert "| (a) first solution, 2024-12-03 | 1 |" in text
     assert "16.0x" in text  # 4e-4 / 2.5e-5

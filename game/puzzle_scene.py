@@ -266,10 +266,6 @@ class PuzzleScene(Scene):
     def _name(self, code: str) -> str:
         return i18n.formation_name(code, self.ctx.lang)
 
-    def _orient_of(self, slot: int) -> int:
-        pl = self.state.pieces[slot]
-        return pl.orientation()[0] if pl is not None else self.ui.tray_orient[slot]
-
     def _cells(self, slot: int, orientation: int) -> tuple[tuple[int, int], ...]:
         return orientation_cells(self.puzzle.formations[slot])[orientation]
 
@@ -279,7 +275,7 @@ class PuzzleScene(Scene):
         if kind != "count":
             if not worker.ready:
                 self.say(self.ctx.t("queued"), P.TEXT_SOFT, 30)
-            elif worker.busy:
+            elif any(k != "count" for k in self.pending):
                 self.say(self.ctx.t("busy"), P.TEXT_SOFT, 30)
             else:
                 self.say(self.ctx.t("solving" if kind != "hint" else "thinking"), P.TEXT_SOFT, 30)
@@ -355,7 +351,10 @@ class PuzzleScene(Scene):
             self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
             return True
         if name in ("prev", "next") and self.puzzle_for_date is not None:
-            day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
+            try:
+                day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
+            except OverflowError:
+                return True
             if self.load_on_worker:
                 self._changed()
                 self.ctx.date = day
@@ -513,7 +512,7 @@ class PuzzleScene(Scene):
         pl = Placement.at(self.puzzle.formations[d.slot], d.orientation, r, c)
         why = self.state.check_place(d.slot, pl) or ""
         if self.ctx.lang == "zh":
-            why = {"off the board": "超出棋盘", "on a blocked cell": "压住了空白格",
+            why = {"off the board": "超出棋盘", "on a blocked cell": "压住了不可用的格子",
                    "on a target cell": "压住了目标格", "on another piece": "与其他阵型重叠"}.get(why, why)
         return f"{self._name(pl.formation)}: {why}"
 

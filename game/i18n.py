@@ -51,8 +51,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error": ("出错：{msg}", "Error: {msg}"),
     "help": ("拖动阵型到棋盘 · R/滚轮/右键 旋转 · F/中键 翻转 · Ctrl+Z 撤销",
              "Drag pieces onto the board · R/wheel/right-click rotate · F/middle-click flip · Ctrl+Z undo"),
-    "help_keys": ("键盘：1-9 选阵型 · 方向键移动 · 回车放下 · F1/F2/F3 经典/每日/翻转",
-                  "Keys: 1-9 pick · arrows move · Enter drop · F1/F2/F3 Classic/Drill/Flip"),
+    "help_keys": ("键盘：1-9 选阵型 · 方向键移动 · 回车放下 · [ ] Home 换日期 · F1/F2/F3 经典/每日/翻转",
+                  "Keys: 1-9 pick · arrows move · Enter drop · [ ] Home date · F1/F2/F3 Classic/Drill/Flip"),
     "target": ("目标", "Target"),
     "cheated": ("（有协助）", "(assisted)"),
     "date": ("日期", "Date"),
@@ -65,6 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
     "difficulty": ("难度", "Difficulty"),
     "best": ("最佳 {t}", "Best {t}"),
+    "days_solved": ("已完成 {n} 天", "{n} days solved"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 

@@ -301,7 +301,8 @@ class PuzzleScene(Scene):
     # ---------------------------------------------------------------- commands
 
     def command(self, name: str) -> bool:
-        """Run a button command: hint, solve, search, reset, undo, redo, speed, prev, next, lang."""
+        """Run a command: hint, solve, search, reset, undo, redo, speed, faster, slower, prev, next,
+        today, lang.  Returns False for an unknown name."""
         if self.puzzle is None:
             if name in ("hint", "solve", "search"):
                 self.deferred.append(name)
@@ -350,10 +351,13 @@ class PuzzleScene(Scene):
             ui.speed_i = min(len(SPEEDS) - 1, ui.speed_i + 1)
             self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
             return True
-        if name in ("prev", "next") and self.puzzle_for_date is not None:
+        if name in ("prev", "next", "today") and self.puzzle_for_date is not None:
             try:
-                day = self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1)
+                day = (_dt.date.today() if name == "today"
+                       else self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1))
             except OverflowError:
+                return True
+            if day == self.ctx.date and self.puzzle is not None:
                 return True
             if self.load_on_worker:
                 self._changed()
@@ -557,6 +561,9 @@ class PuzzleScene(Scene):
             return
         if k == pygame.K_RIGHTBRACKET:
             self.command("next")
+            return
+        if k == pygame.K_HOME:
+            self.command("today")
             return
         if k == pygame.K_ESCAPE:
             if ui.drag is not None:
@@ -896,17 +903,25 @@ class PuzzleScene(Scene):
         sub = self._date_text() if self.puzzle_for_date is not None else self.puzzle.name
         surface.blit(text_surface(cache, fonts, sub, small, P.TEXT), (hr.x, hr.y + big + 4))
         right = [f"{self.ctx.t('time')} {self._clock()}   {self.ctx.t('moves')} {self.session.moves}"]
+        facts = []  # the second line: solutions, difficulty, best time, days solved
         if self.count is not None:
-            right.append(self.ctx.t("solutions" if self.puzzle_for_date else "solutions_one", n=self.count))
+            facts.append(self.ctx.t("solutions" if self.puzzle_for_date else "solutions_one", n=self.count))
         elif "count" in self.pending:
-            right.append(self.ctx.t("counting"))
-        best = self.ctx.progress.best(self.key) if self.ctx.progress is not None else None
-        if best is not None:
-            right[-1] += f"   {self.ctx.t('best', t=f'{int(best) // 60:02d}:{int(best) % 60:02d}')}"
+            facts.append(self.ctx.t("counting"))
         if self.info.get("stars"):
+            stars = self.info["stars"]
             word = self.info.get("grade_zh" if self.ctx.lang == "zh" else "grade", "")
-            right[-1] += f"   {self.ctx.t('difficulty')} {'★' * self.info['stars']}{'☆' * (5 - self.info['stars'])} {word}"
-
+            facts.append(f"{self.ctx.t('difficulty')} {'★' * stars}{'☆' * (5 - stars)} {word}")
+        prog = self.ctx.progress
+        best = prog.best(self.key) if prog is not None else None
+        if best is not None:
+            facts.append(self.ctx.t("best", t=f"{int(best) // 60:02d}:{int(best) % 60:02d}"))
+        if prog is not None and self.puzzle_for_date is not None:
+            n = prog.solved_count(self.title_key.removeprefix("mode_") + " ")
+            if n:
+                facts.append(self.ctx.t("days_solved", n=n))
+        if facts:
+            right.append("   ·   ".join(facts))
         y = hr.y
         for i, line in enumerate(right):
             img = text_surface(cache, fonts, line, int(big * 0.6) if i == 0 else small,

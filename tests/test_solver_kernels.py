@@ -1,0 +1,288 @@
+"""Numba kernels, run twice: compiled and as plain Python (``.py_func``), emg3d style.
+
+In the plain-Python run every dispatcher of :mod:`solver.kernels` is replaced by
+its ``py_func`` for the duration of the test, so kernels that call other kernels
+(``dead_region`` -> ``flood``, ``search`` -> ``dead_region`` ...) and the API's
+``Search.run`` all execute as Python; coverage then sees the kernel lines.
+Results are compared with the slow reference code in ``tests/reference.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import random
+import types
+import warnings
+
+import numpy as np
+import pytest
+
+import solver.kernels as K
+from solver.api import Search, all_solutions, count_by_targets, count_solutions
+from solver.board import Board, classic_board, date_targets
+from solver.formations import CLASSIC_SET
+from solver.model import Puzzle
+
+try:
+    from tests.reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells,
+                                 ref_components, ref_count, ref_popcount, ref_solutions,
+                                 ref_subset_sums, rows_to_cells, verify_cover)
+except ImportError:  # tests/ is not a package: pytest put it on sys.path
+    from reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells, ref_components,
+                           ref_count, ref_popcount, ref_solutions, ref_subset_sums, rows_to_cells,
+                           verify_cover)
+
+U64 = (1 << 64) - 1
+UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
+KERNEL_NAMES = ("popcount", "lowest_bit_index", "flood", "achievable_sizes", "dead_region", "search")
+
+
+@pytest.fixture(params=[True, False], ids=["njit", "py_func"])
+def kern(request, monkeypatch):
+    """The kernels module's functions, compiled (``njit``) or as plain Python (``py_func``).
+
+    In the ``py_func`` case every numba dispatcher in :mod:`solver.kernels` is patched
+    with its ``py_func`` (so nested calls and :class:`solver.api.Search` use Python too),
+    and numpy's uint64 wrap-around warnings are silenced: the kernels rely on modular
+    arithmetic, which is what numba does.
+    """
+    if request.param:
+        yield types.SimpleNamespace(compiled=True, **{n: getattr(K, n) for n in KERNEL_NAMES})
+        return
+    for name, obj in list(vars(K).items()):
+        if hasattr(obj, "py_func"):
+            monkeypatch.setattr(K, name, obj.py_func)
+    with np.errstate(over="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield types.SimpleNamespace(compiled=False, **{n: getattr(K, n) for n in KERNEL_NAMES})
+
+
+def test_every_kernel_has_a_py_func():
+    for name in KERNEL_NAMES:
+        assert callable(getattr(K, name).py_func), name
+
+
+def col_masks(width: int, height: int) -> tuple[int, int]:
+    """(not first column, not last column) masks of a width x height board, built here."""
+    full = (1 << (width * height)) - 1
+    first = sum(1 << (r * width) for r in range(height))
+    last = sum(1 << (r * width + width - 1) for r in range(height))
+    return full & ~first, full & ~last
+
+
+def interesting_u64(rng: random.Random, n: int) -> list[int]:
+    vals = [0, 1, 2, 3, 1 << 63, U64, U64 >> 1, 0x5555555555555555, 0xAAAAAAAAAAAAAAAA,
+            0x8000000000000001, 0x00000000FFFFFFFF, 0xFFFFFFFF00000000]
+    vals += [rng.getrandbits(64) for _ in range(n)]
+    vals += [1 << rng.randrange(64) for _ in range(n)]
+    vals += [rng.getrandbits(64) & rng.getrandbits(64) & rng.getrandbits(64) for _ in range(n)]
+    return vals
+
+
+# ---------------------------------------------------------------- bit helpers
+
+
+def test_popcount(kern):
+    rng = random.Random(1)
+    for x in interesting_u64(rng, 60):
+        assert kern.popcount(np.uint64(x)) == ref_popcount(x), hex(x)
+
+
+def test_lowest_bit_index(kern):
+    rng = random.Random(2)
+    for x in interesting_u64(rng, 60):
+        if x:
+            assert kern.lowest_bit_index(np.uint64(x)) == (x & -x).bit_length() - 1, hex(x)
+
+
+@pytest.mark.parametrize("width,height", [(5, 5), (7, 7), (8, 8), (4, 6), (10, 6), (1, 9), (9, 1)])
+def test_flood_matches_breadth_first_search(kern, width, height):
+    rng = random.Random(width * 100 + height)
+    nfc, nlc = col_masks(width, height)
+    full = (1 << (width * height)) - 1
+    for _ in range(25):
+        density = rng.choice([0.3, 0.5, 0.7, 0.9, 1.0])
+        free = sum(1 << b for b in range(width * height) if rng.random() < density) & full
+        regions = ref_components(free, width, height)
+        for region in regions:
+            bits = [b for b in range(64) if region >> b & 1]
+            seed = 1 << rng.choice(bits)
+            got = kern.flood(np.uint64(seed), np.uint64(free), np.uint64(nfc), np.uint64(nlc),
+                             np.int64(width))
+            assert int(got) == region
+        # a seed outside ``free`` floods nothing
+        outside = full & ~free
+        if outside:
+            seed = outside & -outside
+            assert int(kern.flood(np.uint64(seed), np.uint64(free), np.uint64(nfc),
+                                  np.uint64(nlc), np.int64(width))) == 0
+
+
+def test_achievable_sizes_is_the_subset_sum_set(kern):
+    rng = random.Random(3)
+    for _ in range(60):
+        k = rng.randint(1, 4)
+        sizes = [rng.choice([1, 2, 5, 6, 7]) for _ in range(k)]
+        counts = [rng.randint(0, 4) for _ in range(k)]
+        got = int(kern.achievable_sizes(np.array(counts, dtype=np.int64),
+                                        np.array(sizes, dtype=np.int64)))
+        want = sum(1 << s for s in ref_subset_sums(counts, sizes) if s < 64)
+        assert got == want, (counts, sizes)
+
+
+def call_dead_region(kern, free, nfc, nlc, width, counts, sizes) -> int:
+    """Call ``dead_region`` by keyword, asking for the full check (all regions, no step bound).
+
+    Keyword calls keep this test valid when the kernel gains or reorders parameters;
+    an unknown new parameter fails loudly here.
+    """
+    known = {
+        "free": np.uint64(free), "near": np.uint64(free), "not_first_col": np.uint64(nfc),
+        "not_last_col": np.uint64(nlc), "width": np.int64(width),
+        "counts": np.array(counts, dtype=np.int64), "sizes": np.array(sizes, dtype=np.int64),
+        "max_steps": np.int64(0),
+    }
+    params = list(inspect.signature(K.dead_region.py_func if hasattr(K.dead_region, "py_func")
+                                    else K.dead_region).parameters)
+    unknown = [p for p in params if p not in known]
+    assert not unknown, f"dead_region has new parameters {unknown}: update this test"
+    return int(kern.dead_region(*[known[p] for p in params]))
+
+
+@pytest.mark.skipif(not hasattr(K, "dilate"), reason="no dilate kernel in this version")
+@pytest.mark.parametrize("width,height", [(5, 5), (8, 8), (10, 6)])
+def test_dilate_adds_the_four_neighbours(kern, width, height):
+    rng = random.Random(width + 7 * height)
+    nfc, nlc = col_masks(width, height)
+    full = (1 << (width * height)) - 1
+    for _ in range(30):
+        m = sum(1 << b for b in range(width * height) if rng.random() < 0.15)
+        want = 0
+        for b in range(width * height):
+            if m >> b & 1:
+                r, c = divmod(b, width)
+                for rr, cc in ((r, c), (r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                    if 0 <= rr < height and 0 <= cc < width:
+                        want |= 1 << (rr * width + cc)
+        got = int(getattr(K, "dilate")(np.uint64(m), np.uint64(nfc), np.uint64(nlc),
+                                       np.int64(width)))
+        assert got & full == want
+
+
+def _ref_dead_region(free, width, height, counts, sizes):
+    """First region (by lowest bit) whose size is not a sub-multiset sum, else 0."""
+    sums = ref_subset_sums(counts, sizes)
+    regions = ref_components(free, width, height)
+    if len(regions) <= 1:
+        return 0
+    for region in regions:
+        if ref_popcount(region) not in sums:
+            return region
+    return 0
+
+
+@pytest.mark.parametrize("width,height", [(5, 5), (7, 7), (8, 8), (6, 4)])
+def test_dead_region_matches_reference(kern, width, height):
+    rng = random.Random(width * 10 + height)
+    nfc, nlc = col_masks(width, height)
+    n = width * height
+    dead_seen = alive_seen = 0
+    for _ in range(60):
+        sizes = [5, 6]
+        counts = [rng.randint(0, n // 10), rng.randint(0, n // 12)]
+        area = 5 * counts[0] + 6 * counts[1]
+        if area == 0 or area > n:
+            continue
+        free = sum(1 << b for b in rng.sample(range(n), area))  # area matches the pieces
+        want = _ref_dead_region(free, width, height, counts, sizes)
+        got = call_dead_region(kern, free, nfc, nlc, width, counts, sizes)
+        assert got == want
+        dead_seen += want != 0
+        alive_seen += want == 0
+    assert dead_seen and alive_seen
+
+
+def test_dead_region_single_cell_in_a_corner(kern):
+    # 5 x 5, everything free except (0, 1) and (1, 0): (0, 0) is a one-cell region
+    free = ((1 << 25) - 1) & ~(1 << 1) & ~(1 << 5)
+    nfc, nlc = col_masks(5, 5)
+    assert call_dead_region(kern, free, nfc, nlc, 5, [3, 0], [5, 6]) == 1
+
+
+# ---------------------------------------------------------------- whole searches
+
+
+@pytest.mark.parametrize("prune", [True, False])
+def test_search_5x5_uztlp(kern, prune):
+    # the API really calls the plain-Python kernel in the py_func run
+    assert hasattr(K.search, "py_func") == kern.compiled
+    s = Search(Puzzle(Board.from_rows(["....."] * 5), UZTLP), prune=prune, store=None)
+    assert s.run() == K.ST_DONE
+    sols = s.solutions()
+    assert s.count == len(sols) == 8
+    for sol in sols:
+        verify_cover(rect_cells(5, 5), (), UZTLP, sol)
+    assert {canonical(x) for x in sols} == set(ref_solutions(rect_cells(5, 5), UZTLP))
+
+
+@pytest.mark.parametrize("prune", [True, False])
+def test_search_6x6_six_rectangles(kern, prune):
+    s = Search(Puzzle(Board.from_rows(["......"] * 6), ["F6"] * 6), prune=prune, store=None)
+    assert s.run() == K.ST_DONE
+    sols = s.solutions()
+    assert s.count == 2 == ref_count(rect_cells(6, 6), ["F6"] * 6)
+    assert {canonical(x) for x in sols} == set(ref_solutions(rect_cells(6, 6), ["F6"] * 6))
+
+
+def test_search_wide_board_with_holes(kern):
+    # wider than tall (the API searches it transposed), with blocked cells and a target
+    rows = ["........", "........", "......##"]
+    formations = ("XX", "JS", "SLCS", "F6")
+    targets = ((1, 0),)
+    open_cells = rows_to_cells(rows)
+    puzzle = Puzzle(Board.from_rows(rows), formations, targets)
+    got = {canonical(x) for x in all_solutions(puzzle)}
+    want = set(ref_solutions(open_cells, formations, targets))
+    assert got == want and want
+
+
+def test_search_classic_october_6(kern):
+    # the date with the fewest solutions: 7 (published)
+    puzzle = Puzzle(classic_board(), CLASSIC_SET, date_targets(dt.date(2024, 10, 6)))
+    sols = all_solutions(puzzle)
+    assert len(sols) == 7
+    targets = puzzle.targets
+    for sol in sols:
+        verify_cover(classic_open_cells(), targets, CLASSIC_CODES, sol)
+
+
+def test_search_node_budget_resumes(kern):
+    puzzle = Puzzle(Board.from_rows(["....."] * 5), UZTLP)
+    s = Search(puzzle, store=None)
+    calls = 0
+    while s.run(node_budget=7) != K.ST_DONE:
+        calls += 1
+        assert calls < 10_000
+    assert calls > 1
+    assert s.count == 8
+    assert {canonical(x) for x in s.solutions()} == set(ref_solutions(rect_cells(5, 5), UZTLP))
+
+
+@pytest.mark.parametrize("formations", [("FS", "JS"), ("JS", "JS")])
+def test_count_by_targets_small_board(kern, formations):
+    # 3 x 4 board, two pentominoes (10 cells), one "month" hole and one "day" hole
+    board = Board.from_rows(["...."] * 3)
+    months = [(0, c) for c in range(4)] + [(1, 0)]
+    days = [(2, c) for c in range(4)] + [(1, 3)]
+    res, _, _ = count_by_targets(board, formations, months, days)
+    want = {(m, d): ref_count(rect_cells(3, 4), formations, (m, d)) for m in months for d in days}
+    assert sum(want.values()) == 10  # found by the reference; a check on this test's input
+    for pair, n in want.items():
+        assert res.get(pair, 0) == n, pair
+    assert sum(res.values()) == 10
+
+
+def test_count_solutions_through_py_func_matches_compiled(kern):
+    formations = ("JS", "XX", "SLCS", "SC")
+    puzzle = Puzzle(Board.from_rows(["...."] * 5), formations)
+    assert count_solutions(puzzle) == ref_count(rect_cells(5, 4), formations)

@@ -33,7 +33,7 @@ def test_corrupt_file_is_kept_aside_and_play_goes_on(tmp_path):
     (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
     p = Progress(str(tmp_path))
     assert p.warning and p.moves("x") == []
-    assert (tmp_path / "progress.json.corrupt").exists()
+    assert [f.name for f in tmp_path.glob("progress.json.corrupt-*")] == [p.backup.rsplit("/", 1)[-1]]
     p.save_moves("x", ["R"], 1.0)
     assert json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))["puzzles"]["x"]["moves"] == ["R"]
 

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from solver.board import InvalidPuzzleError, parse_date
 
     try:
-        date = parse_date(args.date) if args.date else _dt.date.today()
+        date = parse_date(args.date) if args.date is not None else _dt.date.today()
     except InvalidPuzzleError as e:
         print(f"python -m game: {e}", file=sys.stderr)
         return 2

@@ -108,7 +108,7 @@ def emit_one(out: dict, puzzle: Puzzle, sols, as_json: bool, header: str) -> Non
 def cmd_classic(args: argparse.Namespace) -> None:
     """``classic`` subcommand: one date, or every date of a leap year (``--all-dates``)."""
     board = classic_board()
-    if args.date:
+    if args.date is not None:  # an empty --date "" is a bad date, not "no date"
         date = parse_date(args.date)
         puzzle = Puzzle(board, CLASSIC_SET, date_targets(date), f"Classic {date}")
         count, sols, secs = _solve_one(puzzle, args.what)
@@ -216,7 +216,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
     """
     from . import drill
 
-    if args.date:
+    if args.date is not None:  # an empty --date "" is a bad date, not "no date"
         date = parse_date(args.date)
         info = drill.daily_info(date, args.sixes)
         puzzle = info.puzzle()

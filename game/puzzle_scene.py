@@ -897,8 +897,9 @@ class PuzzleScene(Scene):
         big = int(hr.height * 0.52)
         title = text_surface(cache, fonts, i18n.tr("title", self.ctx.lang), big, P.TITLE, True)
         surface.blit(title, (hr.x, hr.y))
-        mode = text_surface(cache, fonts, "· " + self.ctx.t(self.title_key), int(big * 0.62), P.TEXT_SOFT)
-        surface.blit(mode, (hr.x + title.get_width() + 10, hr.y + big - mode.get_height()))
+        if self.ctx.t(self.title_key) != self.ctx.t("title"):  # Daily Drill mode is the title itself
+            mode = text_surface(cache, fonts, "· " + self.ctx.t(self.title_key), int(big * 0.62), P.TEXT_SOFT)
+            surface.blit(mode, (hr.x + title.get_width() + 10, hr.y + big - mode.get_height()))
         small = int(hr.height * 0.3)
         sub = self._date_text() if self.puzzle_for_date is not None else self.puzzle.name
         surface.blit(text_surface(cache, fonts, sub, small, P.TEXT), (hr.x, hr.y + big + 4))

@@ -96,19 +96,27 @@ def report_difficulty(res: dict[_dt.date, tuple[drill.DailyInfo, float]]) -> Non
 
 def report_set_sizes() -> None:
     """Print section 3 (the set-size options for each month length)."""
+    from solver.api import Search
+
     print("## 3. Set size: every (pentominoes, 方阵) option\n")
-    print("Per option: dates with any solvable set of that size (exhaustive over all "
-          "candidate sets), then over the dates that have one, the solution count of the "
-          "set the seeded draw picks and the candidate sets tried.\n")
+    print("Per option, over the dates of the month whose cells to cover number as shown "
+          "(a sealed date has fewer and is left out): dates with any solvable set of that "
+          "size (exhaustive over all candidate sets); over the dates that have one, the "
+          "solution count of the set the seeded draw picks, the search-tree nodes the "
+          "solver needs to enumerate all its solutions, and the candidate sets tried.\n")
     print("| month (days) | cells | option (a x 5 + b x 6) | dates solvable | "
-          "solutions: median / mean / max | 1-solution dates | sets tried: mean |")
-    print("|---|---|---|---|---|---|---|")
+          "solutions: median / mean / max | 1-solution dates | nodes: median | "
+          "sets tried: mean |")
+    print("|---|---|---|---|---|---|---|---|")
     months = [(2024, 1), (2024, 3), (2024, 4), (2024, 6), (2024, 2), (2025, 2)]
     for year, month in months:
         n = days_in_month(year, month)
-        dates = [_dt.date(year, month, d) for d in range(1, n + 1)]
-        board, targets, _ = drill.drill_board(dates[0])
-        area = bin(board.open_mask & ~board.mask_of(targets)).count("1")
+        area = 43 - (31 - n) - 2
+        dates = []
+        for d in range(1, n + 1):
+            board, targets, _ = drill.drill_board(_dt.date(year, month, d))
+            if bin(board.open_mask & ~board.mask_of(targets)).count("1") == area:
+                dates.append(_dt.date(year, month, d))
         for a, b in drill.set_size_options(area):
             infos = []
             for d in dates:
@@ -116,13 +124,19 @@ def report_set_sizes() -> None:
                     infos.append(drill.daily_info(d, b))
                 except drill.DrillError:
                     pass
+            nodes = []
+            for info in infos:
+                s = Search(info.puzzle(), store=0)
+                s.run()
+                nodes.append(s.nodes)
             counts = [i.count for i in infos] or [0]
             tried = [i.draws for i in infos] or [0]
             default = " (rule)" if (a, b) == drill.set_size_options(area)[0] else ""
             print(f"| {year}-{month:02d} ({n}) | {area} | {a} x 5 + {b} x 6{default} | "
-                  f"{len(infos)} / {n} | {statistics.median(counts):g} / "
+                  f"{len(infos)} / {len(dates)} | {statistics.median(counts):g} / "
                   f"{statistics.mean(counts):.1f} / {max(counts)} | "
-                  f"{sum(c == 1 for c in counts if infos)} | {statistics.mean(tried):.1f} |")
+                  f"{sum(c == 1 for c in counts if infos)} | "
+                  f"{statistics.median(nodes or [0]):g} | {statistics.mean(tried):.1f} |")
     print()
 
 
@@ -131,6 +145,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--first-year", type=int, default=2024)
     ap.add_argument("--last-year", type=int, default=2030)
+    ap.add_argument("--sizes-only", action="store_true", help="only section 3")
     args = ap.parse_args()
     print(f"# Daily Drill rule v{drill.RULE_VERSION}: benchmark\n")
     print(f"Python {platform.python_version()} on {platform.machine()} "
@@ -139,9 +154,10 @@ def main() -> None:
     t = time.perf_counter()
     drill.daily_info(_dt.date(args.first_year - 1, 12, 31))
     warm = time.perf_counter() - t
-    res = bench_all(args.first_year, args.last_year)
-    report_generation(res, warm)
-    report_difficulty(res)
+    if not args.sizes_only:
+        res = bench_all(args.first_year, args.last_year)
+        report_generation(res, warm)
+        report_difficulty(res)
     report_set_sizes()
 
 

@@ -13,22 +13,25 @@ less the two targets: 41 (31-day months), 40 (30-day), 39 (29-day February),
 the only 6-cell formation, which must therefore repeat), so a set of ``a``
 pentominoes and ``b`` 方阵 fits when ``5a + 6b = area``:
 
-====== ============================ =======================================
+====== ============================ ==============================================
 area   ``(a, b)`` options           rule v1 uses
-====== ============================ =======================================
-41     (7, 1), (1, 6)               (7, 1) -- (1, 6) is unsolvable on 28 of 31 days
-40     (8, 0), (2, 5)               (8, 0) -- (2, 5) is unsolvable on some days
+====== ============================ ==============================================
+41     (7, 1), (1, 6)               (7, 1); (1, 6) is solvable on 3 of 31 days (Jan)
+40     (8, 0), (2, 5)               (8, 0); (2, 5) is solvable on 20 of 30 days (Jun)
 39     (3, 4)                       (3, 4)
 38     (4, 3)                       (4, 3)
-====== ============================ =======================================
+====== ============================ ==============================================
 
-Rule v1 takes the option with the fewest 方阵 (the most pentominoes). Measured
-(``benchmarks/bench_drill.py``, ``benchmarks/drill_results.md``): it is the only
-option that has a solvable set on every date, it gives the most varied sets, and
-the "fewer, larger formations" options are not easier -- they have *fewer*
-solutions (median 1 against 3-6), because several identical rectangles leave the
-search almost no freedom. The other options stay available through ``sixes=``
-(:func:`set_size_options`); they are not the daily rule.
+Rule v1 takes the option with the fewest 方阵 (the most pentominoes). Measured over
+the months of 2024 (``benchmarks/bench_drill.py``, ``benchmarks/drill_results.md``):
+it is the only option with a solvable set on every date, and it gives the most
+varied sets. The "fewer, larger formations" options look harder by the solution
+count alone -- almost every day has exactly one solution (April: 28 of 29 days,
+against 14 of 30 for (8, 0)) -- but they are not harder to solve: their search
+trees are about a hundred times smaller (median 30-150 nodes to enumerate every
+solution, against 6,000-21,000 for the rule's sets), because several identical
+rectangles leave few real choices. The other options stay available through
+``sixes=`` (:func:`set_size_options`); they are not the daily rule.
 
 Sealed cells
 ------------
@@ -59,7 +62,11 @@ Difficulty
 ----------
 The grade comes from the number of solutions of the chosen set
 (:func:`grade_for_count`): fewer solutions, more stars. The thresholds were set
-from the measured spread over 2024-2030 (``benchmarks/drill_results.md``).
+from the measured spread over 2024-2030 (``benchmarks/drill_results.md``): about
+26 / 25 / 23 / 16 / 10 % of the days get 5 / 4 / 3 / 2 / 1 stars. Caveat, measured
+too: February's sets must hold 3 or 4 方阵, so they mostly have one solution (5
+stars) although their search trees are small; the count is the rule's measure,
+:attr:`DailyInfo.count` is always shown with it.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ solutions.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 import pytest
@@ -42,7 +43,8 @@ def _shift(cells: Iterable[Cell]) -> frozenset[Cell]:
     return frozenset((r - r0, c - c0) for r, c in cells)
 
 
-def my_orientations(code: str) -> set[frozenset[Cell]]:
+@lru_cache(maxsize=None)
+def my_orientations(code: str) -> frozenset[frozenset[Cell]]:
     """All rotations (quarter turns (r, c) -> (c, -r)) of the shape and of its mirror
     image ((r, c) -> (r, -c)), each translated to touch row 0 and column 0."""
     rows = SHAPES[code][0].split("/")
@@ -52,7 +54,7 @@ def my_orientations(code: str) -> set[frozenset[Cell]]:
         for _ in range(4):
             cells = [(c, -r) for r, c in cells]
             out.add(_shift(cells))
-    return out
+    return frozenset(out)
 
 
 def verify_solution(open_cells: Iterable[Cell], targets: Iterable[Cell],

@@ -317,6 +317,10 @@ def daily_info(date: _dt.date | str, sixes: int | None = None) -> DailyInfo:
     Returns:
         :class:`DailyInfo` (results are cached per date and size).
 
+    Runs the solver (imports numba on first use; 24 ms median, up to about 2 s on a
+    leap-year February day, see ``benchmarks/drill_results.md``): the game should call
+    it on its worker thread, never the UI thread.
+
     Raises:
         InvalidDateError: a text date that does not parse or does not exist.
         DrillError: ``sixes`` does not fit the date's area, or no set of that size has a

@@ -27,6 +27,7 @@ from solver.model import Placement, Puzzle
 
 from . import i18n
 from . import palette as P
+from .experience import PlayerExtras
 from .geometry import Layout
 from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_button, draw_placed,
                      draw_target_rings, fit_text, piece_image, text_surface)
@@ -115,7 +116,7 @@ class Ui:
     solved_t: float = 0.0
 
 
-class PuzzleScene(Scene):
+class PuzzleScene(PlayerExtras, Scene):
     """Play one polyomino puzzle: drag, rotate, flip, undo, Hint, Solve, show search.
 
     Args:
@@ -197,12 +198,14 @@ class PuzzleScene(Scene):
         self.session.elapsed_s = prog.elapsed(self.key)
         self.ui.solved_seen = self.state.is_solved
         self.ui.solved_t = BANNER_S
+        self.show_notice()
 
     def _changed(self) -> None:
         """Save the position after a move, undo or redo (no-op without a progress file)."""
         prog = self.ctx.progress
         if prog is not None and self.puzzle is not None:
             prog.save_moves(self.key, self.session.move_log(), self.session.elapsed_s)
+            self.show_notice()
 
     def _load_async(self) -> None:
         """Ask the worker to build the puzzle of ``ctx.date``; the scene waits in "preparing"."""
@@ -302,7 +305,9 @@ class PuzzleScene(Scene):
 
     def command(self, name: str) -> bool:
         """Run a command: hint, solve, search, reset, undo, redo, speed, faster, slower, prev, next,
-        today, lang.  Returns False for an unknown name."""
+        today, lang, help, stats, calendar, browse.  Returns False for an unknown name."""
+        if self.extra_command(name):
+            return True
         if self.puzzle is None:
             if name in ("hint", "solve", "search"):
                 self.deferred.append(name)
@@ -319,7 +324,9 @@ class PuzzleScene(Scene):
                 self.say(self.ctx.t("already_solved"))
                 return True
             ui.drag = None
+            self.stop_browsing()
             self._request("trace" if name == "search" else name)
+            self.note_help(name)
             return True
         if name == "reset":
             self._stop_animations()
@@ -357,22 +364,7 @@ class PuzzleScene(Scene):
                        else self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1))
             except OverflowError:
                 return True
-            if day == self.ctx.date and self.puzzle is not None:
-                return True
-            if self.load_on_worker:
-                self._changed()
-                self.ctx.date = day
-                self._load_async()
-                return True
-            try:
-                puzzle = self.puzzle_for_date(day)
-            except (ValueError, LookupError) as e:
-                self.say(self.ctx.t("error", msg=str(e)), P.ILLEGAL)
-                return True
-            self._changed()
-            self.ctx.date = day
-            self._load(puzzle)
-            self._request("count", fixed=())
+            self.goto_date(day)
             return True
         if name == "lang":
             self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
@@ -387,6 +379,8 @@ class PuzzleScene(Scene):
         if self.puzzle is None:
             if ev.type == pygame.KEYDOWN and ev.key == pygame.K_l:
                 self.command("lang")
+            return
+        if self.extra_event(ev):
             return
         ui = self.ui
         if ev.type == pygame.MOUSEMOTION:
@@ -429,6 +423,8 @@ class PuzzleScene(Scene):
                 o, r0, c0 = self.state.pieces[slot].orientation()
                 fx, fy = L.px_to_cellf(pos)
                 ui.drag = Drag(slot, o, fx - c0, fy - r0, pos, from_board=True)
+            else:
+                self.click_target(cell)
             return
         slot = L.slot_at(pos)
         if slot is not None and self.state.pieces[slot] is None:
@@ -746,8 +742,7 @@ class PuzzleScene(Scene):
             ui.flash_s = 1.2
             ui.flights.clear()
             self.say(self.ctx.t("solved"), P.LEGAL, 1e9)
-            if self.ctx.progress is not None:
-                self.ctx.progress.mark_solved(self.key, self.session.elapsed_s, self.state.cheated)
+            self.record_solved()
         elif solved:
             ui.solved_t += dt_s
         elif ui.solved_seen:
@@ -813,7 +808,7 @@ class PuzzleScene(Scene):
         self._draw_header(surface)
         draw_target_rings(surface, L, self.puzzle.targets, (ui.anim_s * 0.8) % 1.0)
         drag_slot = ui.drag.slot if ui.drag is not None and ui.drag.from_board else None
-        for slot, pl in enumerate(st.pieces):
+        for slot, pl in enumerate(self.shown_pieces()):
             if pl is None or slot == drag_slot:
                 continue
             o, r, c = pl.orientation()
@@ -862,6 +857,7 @@ class PuzzleScene(Scene):
                 f"{self.ctx.t('time')} {self._clock()}  ·  {self.ctx.t('moves')} {self.session.moves}"
                 + (" " + self.ctx.t("cheated") if st.cheated else ""))
             draw_banner(surface, fonts, cache, L.board_rect, self.ctx.t("solved"), sub)
+        self.draw_extras(surface)
 
     def _draw_loading(self, surface: pygame.Surface) -> None:
         fonts, cache = self.ctx.fonts, self.cache
@@ -921,6 +917,7 @@ class PuzzleScene(Scene):
             n = prog.solved_count(self.title_key.removeprefix("mode_") + " ")
             if n:
                 facts.append(self.ctx.t("days_solved", n=n))
+        facts += self.found_facts()
         if facts:
             right.append("   ·   ".join(facts))
         y = hr.y

@@ -307,6 +307,7 @@ class Progress:
         field_name = "hints" if kind == "hint" else "solves"
         rec = self.record(key)
         rec[field_name] = int(_num(rec.get(field_name))) + 1
+        rec["helped"] = True  # the attempt in progress is assisted, even if the help is undone
         self.save()
 
     def mark_solved(self, key: str, seconds: float, assisted: bool, solution: str = "",
@@ -320,12 +321,14 @@ class Progress:
             solution: :func:`solution_key` of the finished board ("" when unknown).
             on: the calendar day it happened (default: today, local time).
 
-        Returns True when ``solution`` is a solution this player had not found
-        before.  Keeps the best unassisted time and the :data:`RECENT_KEEP`
+        Help asked for since the last completion (:meth:`note_help`, even when it
+        was undone) makes this completion assisted too.  Returns True when
+        ``solution`` is a solution this player had not found before.  Keeps the best unassisted time and the :data:`RECENT_KEEP`
         newest times; completing the same board twice in a row (an undo and a
         redo of the last piece) is recorded once.
         """
         rec = self.record(key)
+        assisted = bool(assisted) or bool(rec.pop("helped", False))
         times = rec.get("times") if isinstance(rec.get("times"), list) else []
         last = times[-1] if times and isinstance(times[-1], dict) else None
         repeat = bool(solution) and last is not None and last.get("sol") == solution

@@ -179,3 +179,12 @@ def test_wrong_types_inside_records_never_crash(tmp_path):
     assert s.days_alone == 1 and s.current_streak == 1 and s.best_s is None and s.hints == 0
     p.mark_solved("classic junk", 5.0, False, "F6:0@0,0")
     assert p.found("classic junk") == ["F6:0@0,0"]
+
+
+def test_help_that_was_undone_still_marks_the_completion_assisted(tmp_path):
+    p = Progress(str(tmp_path))
+    p.note_help(KEY, "hint")
+    p.mark_solved(KEY, 40.0, assisted=False)
+    assert p.best(KEY) is None and not p.record(KEY)["solved_alone"]
+    p.mark_solved(KEY, 45.0, assisted=False, solution="F6:0@0,0")  # the next attempt is clean
+    assert p.best(KEY) == 45.0 and p.record(KEY)["solved_alone"]

@@ -3,6 +3,10 @@
 ``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
 [--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``
 
+``--lang`` defaults to the system locale (:func:`system_lang`).  Scripted runs
+(``--frames``) keep the player's progress untouched unless ``DAILY_DRILL_DATA_DIR``
+names a data folder.
+
 Bad arguments (an impossible date, a missing mode module, a malformed puzzle
 file) print one line on stderr and exit with status 2, never a traceback.
 """
@@ -23,17 +27,40 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def system_lang(environ: dict[str, str] | None = None) -> str:
+    """``"zh"`` when the system locale is Chinese, else ``"en"``.
+
+    Looks at ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (first one set) in ``environ``
+    (default ``os.environ``), then at :func:`locale.getlocale`.
+    """
+    import locale
+
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        name = locale.getlocale()[0] or ""
+    except (ValueError, TypeError):
+        name = ""
+    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Parse the command line (see the module docstring); exits 2 on a bad option."""
     ap = _Parser(prog="python -m game", description="Daily Drill (每日演兵): calendar polyomino puzzle")
     ap.add_argument("--mode", choices=("classic", "drill", "flip"), default=None)
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
-    ap.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ap.add_argument("--lang", choices=("zh", "en"), default=None,
+                    help="interface language (default: from the system locale; zh for Chinese locales, else en)")
     ap.add_argument("--frames", type=int, help="run N frames, then exit 0")
     ap.add_argument("--screenshot", help="save the last frame as PNG")
     ap.add_argument("--autosolve", action="store_true", help="press Solve on the first frame")
     args = ap.parse_args(argv)
+    if args.lang is None:
+        args.lang = system_lang()
     if args.frames is not None and args.frames < 1:
         ap.error("--frames must be at least 1")
     return args
@@ -68,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     pygame.display.init()
     pygame.font.init()
     try:
-        # scripted runs (--frames) neither read nor write the player's progress
-        progress = Progress(enabled=args.frames is None)
+        # scripted runs (--frames) neither read nor write the player's progress, unless a
+        # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
+        progress = Progress(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
         ctx = Context(lang=args.lang, fonts=Fonts(), date=date, progress=progress,
                       options={"puzzle": args.puzzle, "autosolve": args.autosolve})
         try:

@@ -294,6 +294,7 @@ def test_cli_text_output(capsys):
                                   ["drill", "--year", "2024", "--all"],
                                   ["drill", "--year", "0"],
                                   ["drill", "--date", "2024-01-01", "--sixes", "2"],
+                                  ["drill", "--date", ""],
                                   ["drill"]])
 def test_cli_bad_input_exit_2(argv, capsys):
     assert cli_main(argv) == 2

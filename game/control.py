@@ -101,6 +101,7 @@ class Control:
         self.frames = 0
         self.quit = False
         self.autosolve = autosolve
+        self.active = True  # False while the window is minimised or unfocused: time stands still
         self.scene.resize(self.screen.get_size())
         self.scene.enter({})
 
@@ -112,6 +113,13 @@ class Control:
         ms = self.clock.tick(60)
         dt = ms / 1000.0 if dt_s is None else dt_s
         dt = min(dt, 0.1)
+        for ev in pygame.event.get((pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN,
+                                    pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN,
+                                    pygame.ACTIVEEVENT), pump=False):
+            self.focus_event(ev)
+            self.scene.handle_event(ev)
+        if not self.active:
+            dt = 0.0
         if self.frames == 0 and self.autosolve:
             self.scene.command("solve")
         for ev in pygame.event.get():
@@ -132,6 +140,18 @@ class Control:
         self.scene.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
+
+    def focus_event(self, ev: pygame.event.Event) -> None:
+        """Track whether the player can see the window; while not, ``update`` gets dt = 0
+        (the play timer and animations pause).  Minimising, hiding or losing the focus
+        pauses; restoring, showing or gaining the focus resumes.
+        """
+        if ev.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN):
+            self.active = False
+        elif ev.type in (pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.active = True
+        elif ev.type == pygame.ACTIVEEVENT and getattr(ev, "state", 0) & 6:  # input focus or app shown
+            self.active = bool(getattr(ev, "gain", 1))
 
     def _switch(self) -> None:
         nxt = self.scene.next

@@ -228,6 +228,8 @@ def loads_with_expected(text: str, name: str = "puzzle") -> tuple[Puzzle, dict[s
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise MalformedFileError(f"{name}: not valid TOML ({e})") from None
+    except RecursionError:  # tomllib parses nested arrays/tables recursively
+        raise MalformedFileError(f"{name}: not valid TOML (nested too deeply)") from None
     return parse(data, name)
 
 

@@ -14,6 +14,7 @@ order the pieces were listed in.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 Cell = tuple[int, int]
@@ -43,6 +44,7 @@ PENTOMINO_CODES = tuple(c for c in SPEC_SHAPES if c != "F6")
 """The twelve free pentominoes."""
 
 
+@lru_cache(maxsize=None)
 def shape_cells(code: str) -> frozenset[Cell]:
     """The filled cells of the SPEC drawing of ``code`` (rows split on ``/``)."""
     drawing = SPEC_SHAPES[code][0]
@@ -84,6 +86,7 @@ def dihedral_images(cells: Iterable[Cell]) -> list[frozenset[Cell]]:
     return out
 
 
+@lru_cache(maxsize=None)
 def ref_orientations(code: str) -> frozenset[frozenset[Cell]]:
     """The distinct fixed orientations of a SPEC formation, as normalised cell sets."""
     return frozenset(dihedral_images(shape_cells(code)))

@@ -29,7 +29,7 @@ except ImportError:  # tests/ is not a package: pytest put it on sys.path
                            verify_cover, verify_distinct)
 
 CODES = list(SPEC_SHAPES)
-SETTINGS = settings(max_examples=120, deadline=None,
+SETTINGS = settings(max_examples=90, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 

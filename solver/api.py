@@ -57,6 +57,7 @@ class _Table:
     fwd: tuple = ()               # board bit -> frame bit
     back: tuple = ()              # frame bit -> board (row, col)
     placements: tuple = ()        # Placement (board frame) of each table row
+    cover_f: int = 0              # the cells to cover, frame bits
 
 
 def _type_cells(code: str) -> tuple[tuple[Cell, ...], ...]:
@@ -168,7 +169,8 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
     return _Table(W, frame, types, sizes, pl_mask, pl_piece, cell_first,
                   full & ~first_col, full & ~last_col, index,
                   pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
-                  tuple(int(o) for o in win_off), tuple(fwd), tuple(back), placements)
+                  tuple(int(o) for o in win_off), tuple(fwd), tuple(back), placements,
+                  to_frame(cover))
 
 
 def WINDOW_OFFSETS(W: int) -> tuple[int, ...]:
@@ -309,7 +311,7 @@ class Search:
         self.seconds = 0.0
         self._lock = threading.Lock()
         self._kept: list[np.ndarray] = []
-        free_f = self._to_frame(free)
+        free_f = t.cover_f & ~self._to_frame(cover & ~free)
         self.trivial = free_f == 0
         if self.trivial:
             # nothing left to cover: the fixed pieces already are a solution
@@ -323,12 +325,8 @@ class Search:
             lo, hi = int(t.win_first[j]), int(t.win_first[j + 1])
             self.ptr[0] = lo
             self.end[0] = hi
-            cand = 0
-            for i in range(min(hi - lo, 64)):   # kernels.candidates, in Python
-                m = int(t.win_mask[lo + i])
-                if m & free_f == m and self.counts[t.win_piece[lo + i]] > 0:
-                    cand |= 1 << i
-            self.cand[0] = np.uint64(cand)
+            self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
+                                        np.uint64(free_f))
 
     # -- frame conversion
     def _to_frame(self, m: Mask) -> Mask:

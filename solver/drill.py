@@ -28,7 +28,7 @@ it is the only option with a solvable set on every date, and it gives the most
 varied sets. The "fewer, larger formations" options look harder by the solution
 count alone -- almost every day has exactly one solution (April: 28 of 29 days,
 against 14 of 30 for (8, 0)) -- but they are not harder to solve: their search
-trees are about a hundred times smaller (median 30-150 nodes to enumerate every
+trees are about a hundred times smaller (median 30-154 nodes to enumerate every
 solution, against 6,000-21,000 for the rule's sets), because several identical
 rectangles leave few real choices. The other options stay available through
 ``sixes=`` (:func:`set_size_options`); they are not the daily rule.

@@ -1,0 +1,392 @@
+"""Headless scripted sessions of the player experience: quit and restart, undo/redo round
+trips, corrupt saves, language switch, resize, overlays, found solutions, focus pause."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import datetime as dt
+import json
+
+import pygame
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.control import Control
+from game.fonts import Fonts
+from game.overlays import CalendarPicker, StatsOverlay, TextOverlay
+from game.scene import Context
+from game.session import Session
+from game.state import IllegalMoveError, Lift, Place, Reset, place_move
+from game.stats import Progress
+from game.worker import SolverWorker
+from solver.board import MONTHS_ZH, day_cell, month_cell
+from solver.formations import orientation_cells
+from test_game_state import MAY1, solution_placements
+
+DATE = dt.date(2024, 5, 1)
+E = pygame.event
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = SolverWorker()
+    yield w
+    w.stop()
+
+
+def make(worker, folder, lang="zh", size=(1120, 780), date=DATE, mode="classic") -> Control:
+    pygame.display.init()
+    pygame.font.init()
+    pygame.event.clear()
+    ctx = Context(lang=lang, fonts=Fonts(), date=date, worker=worker,
+                  progress=Progress(str(folder)) if folder is not None else None)
+    return Control(ctx, mode, size=size)
+
+
+def frame(c: Control, n: int = 1, dt_s: float = 1 / 60) -> None:
+    for _ in range(n):
+        c.step(dt_s=dt_s)
+
+
+def until(c: Control, cond, limit: int = 900) -> None:
+    for _ in range(limit):
+        if cond():
+            return
+        frame(c)
+    assert cond(), "condition not reached within the frame limit"
+
+
+def key(k: int, mod: int = 0) -> None:
+    E.post(E.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
+
+
+def click(pos, button: int = 1) -> None:
+    E.post(E.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+    E.post(E.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+
+
+def play_solution(scene, codes=None) -> None:
+    sol = solution_placements()
+    for code in codes or list(sol):
+        slot = scene.puzzle.formations.index(code)
+        assert scene._do(place_move(slot, sol[code]))
+
+
+# ------------------------------------------------------------------ saves
+
+
+def test_quit_and_restart_finds_the_board_timer_and_date_as_left(worker, tmp_path):
+    c = make(worker, tmp_path)
+    play_solution(c.scene, ["F6", "BDQX", "FS"])
+    frame(c, 30, dt_s=0.1)  # 3 s of play
+    key(pygame.K_RIGHTBRACKET)  # next day: May 2, a fresh board
+    frame(c)
+    assert c.scene.ctx.date == dt.date(2024, 5, 2) and c.scene.state.placed == ()
+    play_solution(c.scene, ["GX"])
+    E.post(E.Event(pygame.QUIT))
+    frame(c)
+    assert c.quit
+    c.scene.exit()  # what Control.run does on quit (it also stops the worker, shared here)
+    c2 = make(worker, tmp_path)
+    assert len(c2.scene.state.placed) == 3 and c2.scene.session.elapsed_s == pytest.approx(3.0, abs=0.2)
+    key(pygame.K_RIGHTBRACKET)
+    frame(c2)
+    assert [pl.formation for pl in c2.scene.state.placed] == ["GX"]
+    data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    assert set(data["puzzles"]) == {"classic 2024-05-01", "classic 2024-05-02"}
+
+
+def test_corrupt_save_starts_the_game_keeps_a_backup_and_tells_the_player(worker, tmp_path):
+    (tmp_path / "progress.json").write_bytes(b'{"version": 2, "puzzles": {"classic 2024-05-01": ')
+    c = make(worker, tmp_path, lang="en")
+    backups = list(tmp_path.glob("progress.json.corrupt-*"))
+    assert len(backups) == 1
+    assert backups[0].name in c.scene.ui.message and c.scene.ui.message_ttl > 0
+    frame(c, 2)
+    play_solution(c.scene, ["F6"])
+    assert Progress(str(tmp_path)).moves("classic 2024-05-01") == [c.scene.session.move_log()[0]]
+
+
+def test_read_only_data_folder_plays_and_says_progress_is_not_saved(worker, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    c = make(worker, blocker / "sub", lang="en")
+    assert "will not be saved" in c.scene.ui.message
+    play_solution(c.scene, ["F6"])
+    frame(c, 2)
+    assert len(c.scene.state.placed) == 1
+
+
+def test_solve_and_hint_are_undoable_and_mark_the_day_assisted(worker, tmp_path):
+    c = make(worker, tmp_path)
+    s = c.scene
+    play_solution(s, ["F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX"])
+    s.command("hint")
+    until(c, lambda: len(s.state.placed) == 8)
+    assert s.state.is_solved and s.state.cheated
+    frame(c, 2)
+    prog = c.ctx.progress
+    assert prog.record(s.key)["hints"] == 1 and prog.best(s.key) is None
+    s.command("undo")
+    assert not s.state.is_solved and not s.state.cheated
+    s.command("redo")
+    assert s.state.is_solved and s.state.cheated
+
+
+# ------------------------------------------------------------------ undo / redo
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 7), st.integers(0, 7), st.integers(-1, 6),
+                          st.integers(-1, 6)), max_size=25))
+def test_any_sequence_of_moves_undone_returns_the_start(moves):
+    s = Session(MAY1)
+    start = s.state
+    states = [start]
+    for kind, slot, o, r, c in moves:
+        if kind == 0:
+            mv = Lift(slot)
+        elif kind == 1:
+            mv = Reset()
+        else:
+            mv = Place(slot, o % len(orientation_cells(MAY1.formations[slot])), r, c, assisted=kind == 3)
+        try:
+            s.do(mv)
+        except IllegalMoveError:
+            continue
+        states.append(s.state)
+    final = s.state
+    while s.undo():
+        assert s.state == states[s.pos]
+    assert s.state == start and not s.state.cheated
+    while s.redo():
+        pass
+    assert s.state == final and s.moves == len(states) - 1
+
+
+# ------------------------------------------------------------------ found k of N, browsing
+
+
+def test_found_solutions_are_remembered_and_browsable(worker, tmp_path):
+    c = make(worker, tmp_path, lang="en")
+    s = c.scene
+    until(c, lambda: s.count is not None)
+    play_solution(s)
+    frame(c, 2)
+    assert "A new solution! Found 1 of 57" in s.ui.message
+    assert s.found_facts() == ["found 1 of 57"]
+    s.command("reset")
+    frame(c)
+    key(pygame.K_v)
+    frame(c)
+    assert s.browse_i == 0 and set(s.shown_pieces()) == set(solution_placements().values())
+    assert s.state.placed == ()  # browsing does not touch the position in play
+    key(pygame.K_ESCAPE)
+    frame(c)
+    assert s.browse_i is None and s.shown_pieces() == s.state.pieces
+
+
+# ------------------------------------------------------------------ dates
+
+
+def test_clicking_month_and_day_cells_on_an_empty_board_picks_the_target(worker, tmp_path):
+    c = make(worker, tmp_path)
+    s = c.scene
+    click(s.layout.cell_to_px(month_cell(6)))
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 6, 1)
+    s = c.scene
+    x, y = s.layout.cell_rect(day_cell(15)).center
+    click((x, y))
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 6, 15) and set(s.puzzle.targets) == {month_cell(6), day_cell(15)}
+    click(s.layout.cell_rect(day_cell(31)).center)  # June 31 does not exist
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 6, 15)
+    assert s._do(Place(0, 0, 3, 5))
+    click(s.layout.cell_rect(month_cell(1)).center)  # pieces on the board: no change
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 6, 15)
+
+
+def test_calendar_picks_any_date(worker, tmp_path):
+    c = make(worker, tmp_path)
+    s = c.scene
+    key(pygame.K_d)
+    frame(c)
+    assert isinstance(s.overlay, CalendarPicker)
+    key(pygame.K_PAGEDOWN)  # June
+    key(pygame.K_DOWN)      # a week later
+    key(pygame.K_RETURN)
+    frame(c)
+    assert s.overlay is None and c.ctx.date == dt.date(2024, 6, 8)
+    key(pygame.K_d)
+    frame(c)
+    rects = s.overlay.rects(s.size)
+    click(rects[dt.date(2024, 6, 20)].center)
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 6, 20) and s.overlay is None
+
+
+# ------------------------------------------------------------------ overlays, keyboard, language
+
+
+def test_help_and_statistics_overlays_open_and_close(worker, tmp_path):
+    c = make(worker, tmp_path)
+    s = c.scene
+    key(pygame.K_SLASH, pygame.KMOD_SHIFT)
+    frame(c)
+    assert isinstance(s.overlay, TextOverlay)
+    key(pygame.K_r)  # swallowed by the overlay
+    key(pygame.K_ESCAPE)
+    frame(c)
+    assert s.overlay is None
+    key(pygame.K_i)
+    frame(c)
+    assert isinstance(s.overlay, StatsOverlay)
+    click((5, 5))
+    frame(c)
+    assert s.overlay is None
+
+
+def test_tab_walks_the_tray_and_enter_places(worker, tmp_path):
+    c = make(worker, None)
+    s = c.scene
+    key(pygame.K_TAB)
+    key(pygame.K_TAB)
+    frame(c)
+    assert s.ui.drag is not None and s.ui.drag.slot == 1 and s.ui.drag.keyboard
+    key(pygame.K_TAB, pygame.KMOD_SHIFT)
+    frame(c)
+    assert s.ui.drag.slot == 0
+    key(pygame.K_ESCAPE)
+    frame(c)
+    assert s.ui.drag is None
+
+
+class RecordingFonts(Fonts):
+    """Fonts whose render() records every string drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drawn: set[str] = set()
+
+    def get(self, size: int, bold: bool = False):
+        font = super().get(size, bold)
+        rec = self.drawn
+
+        class Proxy:
+            def render(self, text, *a, **k):
+                rec.add(text)
+                return font.render(text, *a, **k)
+
+            def __getattr__(self, name):
+                return getattr(font, name)
+
+        return Proxy()
+
+
+def _has_cjk(text: str) -> bool:
+    return any(0x3000 <= ord(ch) <= 0x9FFF or 0xFF00 <= ord(ch) <= 0xFFEF for ch in text)
+
+
+@pytest.mark.parametrize("overlay", [None, "help", "stats", "calendar"])
+def test_language_switch_changes_every_visible_string(worker, tmp_path, overlay):
+    c = make(worker, tmp_path, lang="zh")
+    fonts = RecordingFonts()
+    c.ctx.fonts = fonts
+    s = c.scene
+    if overlay:
+        s.open_overlay(overlay)
+    frame(c, 2)
+    zh = set(fonts.drawn)
+    key(pygame.K_l) if overlay is None else s.command("lang")
+    fonts.drawn.clear()
+    s.cache.clear()
+    frame(c, 2)
+    en = set(fonts.drawn)
+    assert c.ctx.lang == "en"
+    # in English only the language button and the small Chinese month captions may be Chinese
+    allowed = set(MONTHS_ZH) | {"中文"}
+    assert [t for t in en if _has_cjk(t) and t not in allowed and "中文" not in t] == []
+    assert any(_has_cjk(t) for t in zh - allowed)
+    assert zh != en
+
+
+# ------------------------------------------------------------------ resize
+
+
+@pytest.mark.parametrize("size", [(1120, 780), (640, 480), (700, 900), (1600, 1000)])
+def test_resize_keeps_clicks_and_drags_on_the_right_cell(worker, size):
+    c = make(worker, None)
+    s = c.scene
+    E.post(E.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+    frame(c)
+    L = s.layout
+    assert L.size[0] == max(320, size[0])
+    start = L.slots[0].center
+    cells = s._cells(0, s.ui.tray_orient[0])
+    ox, oy = L.tray_piece_origin(0, cells)
+    grab = (int(ox + L.tray_cell * 0.5), int(oy + L.tray_cell * 0.5))  # the piece's top-left cell
+    target = (3, 2)
+    dest = L.cell_rect(target).center
+    E.post(E.Event(pygame.MOUSEBUTTONDOWN, pos=grab, button=1))
+    E.post(E.Event(pygame.MOUSEMOTION, pos=dest, rel=(0, 0), buttons=(1, 0, 0)))
+    E.post(E.Event(pygame.MOUSEBUTTONUP, pos=dest, button=1))
+    frame(c)
+    pl = s.state.pieces[0]
+    assert pl is not None and pl.orientation()[1:] == target, (start, size)
+    # a click on the piece on the board picks up that piece
+    E.post(E.Event(pygame.MOUSEBUTTONDOWN, pos=L.cell_rect((4, 3)).center, button=1))
+    frame(c)
+    assert s.ui.drag is not None and s.ui.drag.slot == 0 and s.ui.drag.from_board
+
+
+# ------------------------------------------------------------------ timer pause, sound
+
+
+def test_timer_pauses_while_the_window_is_unfocused_or_minimised(worker):
+    c = make(worker, None)
+    s = c.scene
+    frame(c, 10, dt_s=0.1)
+    t0 = s.session.elapsed_s
+    assert t0 == pytest.approx(1.0)
+    for lost, back in ((pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED),
+                       (pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED)):
+        E.post(E.Event(lost))
+        frame(c, 10, dt_s=0.1)
+        assert s.session.elapsed_s == t0
+        E.post(E.Event(back))
+        frame(c, 10, dt_s=0.1)
+        assert s.session.elapsed_s == pytest.approx(t0 + 1.0)
+        t0 = s.session.elapsed_s
+
+
+def test_chime_is_silent_without_an_audio_device(monkeypatch):
+    from game import sound
+
+    sound._CACHE.clear()
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+
+    def no_device(*a, **k):
+        raise pygame.error("No available audio device")
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    assert sound.chime() is None and sound.play_chime() is False
+    sound._CACHE.clear()
+    samples = sound.chime_samples(8000)
+    assert 0.3 < float(abs(samples).max()) <= 0.36 and len(samples) == int(8000 * (0.11 * 3 + 0.45))
+
+
+def test_locale_decides_the_default_language():
+    from game.__main__ import system_lang
+
+    assert system_lang({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert system_lang({"LC_ALL": "zh_TW", "LANG": "en_US"}) == "zh"
+    assert system_lang({"LANG": "en_GB.UTF-8"}) == "en"
+    assert system_lang({"LANG": "de_DE"}) == "en"

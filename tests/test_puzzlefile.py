@@ -158,6 +158,11 @@ def test_bad_file_gives_one_clear_line(text, cls, words):
     assert "\n" not in msg
 
 
+def test_deeply_nested_toml_is_a_one_line_error_not_a_crash():
+    with pytest.raises(pf.MalformedFileError, match="nested too deeply"):
+        pf.loads("x = " + "[" * 5000 + "]" * 5000, "deep.toml")
+
+
 def test_unreadable_and_non_utf8_files(tmp_path):
     with pytest.raises(pf.MalformedFileError, match="cannot read the file"):
         pf.load(tmp_path / "missing.toml")

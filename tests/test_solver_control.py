@@ -306,6 +306,24 @@ def test_trace_up_to_the_first_solution_equals_solve_first():
     assert canonical(stack) == canonical(first)
 
 
+@pytest.mark.parametrize("capacity", [1, 2, 3])
+def test_tiny_trace_buffer_is_refused_or_still_progresses(capacity):
+    # a buffer too small for one step (place + solution + remove) must not livelock:
+    # either the API refuses it, or repeated run()/take_trace() reaches the end
+    puzzle = Puzzle(rect(5, 5), UZTLP)
+    try:
+        s = Search(puzzle, store=None, trace_capacity=capacity)
+    except ValueError:
+        return
+    for _ in range(20_000):
+        st = s.run()
+        s.take_trace()
+        if st == K.ST_DONE:
+            break
+    assert s.done, f"trace_capacity={capacity}: run() keeps returning ST_TRACE_FULL"
+    assert s.count == 8
+
+
 def test_trace_on_a_wide_board_is_in_the_board_frame():
     # the API searches wide boards transposed; trace placements must come back untransposed
     board = rect(3, 10)

@@ -65,7 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
     "difficulty": ("难度", "Difficulty"),
     "best": ("最佳 {t}", "Best {t}"),
-    "days_solved": ("已完成 {n} 天", "{n} days solved"),
+    "days_solved": ("已完成 {n} 天", "days solved: {n}"),
     # saves and statistics (game.stats notices, the statistics overlay)
     "save_corrupt": ("存档无法读取，已另存为 {name}，本次从头开始",
                      "The progress file could not be read; it was kept as {name} and play starts afresh"),
@@ -85,7 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_hints": ("使用提示次数", "Hints used"),
     "stats_solves": ("使用求解次数", "Solves used"),
     "stats_found": ("已找到的解法（全部日期）", "Solutions found (all dates)"),
-    "stats_days": ("{n} 天", "{n} days"),
+    "stats_days": ("{n} 天", "{n} d"),
     "stats_none": ("暂无", "none yet"),
     "close_hint": ("按 Esc 或点击任意处关闭", "Esc or click anywhere to close"),
     "found": ("已找到 {k}/{n}", "found {k} of {n}"),
@@ -123,6 +123,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_lang": ("L\t切换中文 / English", "L\tswitch language (中文 / English)"),
     "help_modes": ("F1 · F2 · F3\t经典 · 每日演兵 · 翻转色块", "F1 · F2 · F3\tClassic · Daily Drill · Flip"),
     "help_help": ("?\t显示 / 关闭本说明", "?\tshow / hide this help"),
+    "help_fclick": ("点击格子\t翻转此格与上下左右相邻的格子", "Click a cell\tflip it and its up, down, left and right neighbours"),
+    "help_farrows": ("方向键 · 回车 · 空格\t移动光标 · 按下光标处的格子", "Arrows · Enter · Space\tmove the cursor · press the cell under it"),
+    "help_fhint": ("H · S · R\t提示 · 求解（最少步数）· 重置", "H · S · R\thint · solve (fewest presses) · reset"),
+    "help_fdeal": ("+ / - · N · D\t棋盘变大 / 变小 · 新局 · 每日一局", "+ / - · N · D\tbigger / smaller board · new deal · daily deal"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 

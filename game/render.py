@@ -43,7 +43,10 @@ def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P
     key = (text, size, colour, bold)
     s = cache.text.get(key)
     if s is None:
-        s = fonts.get(size, bold).render(text, True, colour)
+        try:
+            s = fonts.get(size, bold).render(text, True, colour)
+        except pygame.error:  # "Text has zero width": only zero-width characters (a puzzle name "\u200b")
+            s = fonts.get(size, bold).render("", True, colour)
         if len(cache.text) > 2000:
             cache.text.clear()
         cache.text[key] = s

@@ -10,14 +10,15 @@ expected solutions.
 """
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from solver.api import (all_solutions, count_by_targets, count_solutions, hint, is_solvable,
-                        solve_first)
+from solver.api import (all_solutions, count_by_targets, count_solutions, explain_dead, hint,
+                        is_solvable, solve_first)
 from solver.board import Board, InvalidPuzzleError
 from solver.model import Placement, Puzzle
 
@@ -164,6 +165,51 @@ def test_fixed_pieces_and_hints_match_reference(case, rnd):
         assert h_pl is not None
         assert is_solvable(puzzle, fixed + [h_pl])
         assert next(ref_solutions(open_cells, formations, targets, fixed + [h_pl]), None) is not None
+        # documented: the hint covers the lowest empty cell in reading order
+        covered = {c for p in fixed for c in p.cells}
+        assert min(set(open_cells) - set(targets) - covered) in h_pl.cells
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(solvable_puzzles(), st.randoms(use_true_random=False))
+def test_explain_dead_is_a_minimum_culprit_set(case, rnd):
+    # fixed pieces dropped at random (not from one solution), so many positions are dead
+    h, w, open_cells, formations, targets = case
+    puzzle = Puzzle(make_board(h, w, open_cells), formations, targets)
+    free = set(open_cells) - set(targets)
+    left = list(formations)
+    fixed: list[Placement] = []
+    for _ in range(rnd.randint(1, 3)):
+        if not left:
+            break
+        code = rnd.choice(left)
+        options = ref_placements(code, free)
+        if not options:
+            break
+        cells = rnd.choice(options)
+        fixed.append(Placement.make(code, cells))
+        free -= cells
+        left.remove(code)
+
+    def alive(keep):
+        return next(ref_solutions(open_cells, formations, targets, keep), None) is not None
+
+    got = explain_dead(puzzle, fixed)
+    if not alive([]):
+        assert got is None
+        return
+    assert got is not None
+    keep = [p for i, p in enumerate(fixed) if i not in got]
+    assert alive(keep), "dropping the named pieces must make the position solvable"
+    for k in range(len(got)):
+        for drop in itertools.combinations(range(len(fixed)), k):
+            assert not alive([p for i, p in enumerate(fixed) if i not in drop]), \
+                f"dropping {drop} already suffices, smaller than {got}"
+    # documented tie-break: among minimum sets, the first in lexicographic order
+    first = next(d for d in itertools.combinations(range(len(fixed)), len(got))
+                 if alive([p for i, p in enumerate(fixed) if i not in d]))
+    assert tuple(got) == first
+    event("dead" if got else "alive")
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -97,14 +97,6 @@ def test_cancel_and_resume_several_times_keeps_the_count():
     assert s.done and s.count == 4040
 
 
-def test_cancel_before_run_does_not_stick():
-    # cancel() is a request to a *running* search; run() starts afresh
-    s = Search(may1(), store=0)
-    s.cancel()
-    assert s.run() == K.ST_DONE
-    assert s.count == 57
-
-
 # ---------------------------------------------------------------- resume
 
 

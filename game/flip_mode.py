@@ -33,6 +33,7 @@ import pygame
 from solver import flip
 
 from . import palette as P
+from .flip_saves import FlipExtras
 from .geometry import Layout
 from .render import DrawCache, blit_center, draw_banner, draw_button, fit_text
 from .scene import Context, Scene
@@ -99,7 +100,7 @@ class CellAnim:
     to_lit: bool
 
 
-class FlipScene(Scene):
+class FlipScene(FlipExtras, Scene):
     """The Flip mode.
 
     Args:
@@ -164,6 +165,7 @@ class FlipScene(Scene):
         self.cursor = (min(self.cursor[0], self.n - 1), min(self.cursor[1], self.n - 1))
         self.status = "goal"
         self.layout = None
+        self.restore_flip()
 
     @property
     def state(self) -> flip.FlipState:
@@ -302,6 +304,7 @@ class FlipScene(Scene):
 
     def exit(self) -> dict:
         """Hand on the board side (coming back deals the same size), the language and date."""
+        self.save_flip()
         return {"flip_size": self.n, "lang": self.ctx.lang, "date": self.ctx.date}
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -321,6 +324,8 @@ class FlipScene(Scene):
 
     def handle_event(self, ev: pygame.event.Event) -> None:
         """Mouse (``ev.pos`` pixels) and keyboard input."""
+        if self.flip_extra_event(ev):
+            return
         if ev.type in (pygame.VIDEORESIZE, getattr(pygame, "WINDOWSIZECHANGED", -1)):
             size = getattr(ev, "size", None) or (getattr(ev, "x", 0), getattr(ev, "y", 0))
             if size and size[0] > 0:
@@ -377,6 +382,7 @@ class FlipScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Advance the clock, the cell animations and the Solve animation by ``dt_s`` seconds."""
+        self.sync_flip()
         if self.autosolve:  # Control may already have pressed Solve: do not restart it
             self.autosolve = False
             if not self.solve_queue:
@@ -434,6 +440,7 @@ class FlipScene(Scene):
             draw_banner(surface, fonts, self.cache, L.board_rect,
                         self.ctx.t("solved_by_solver") if self.state.cheated else self.ctx.t("solved"),
                         flip_text("solved_sub", lang, moves=self.state.moves, par=self.par))
+        self.draw_extras(surface)
 
     def status_text(self) -> str:
         """The status line in the current language ("" when there is none)."""

@@ -15,6 +15,7 @@ Each solution is checked (the presses turn the pattern off) before it is counted
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import platform
 import random
@@ -60,6 +61,14 @@ def bench_size(n: int, repeats: int, rng: random.Random) -> dict:
     }
 
 
+def _load() -> float:
+    """1-minute load average (0.0 where the platform has none)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
 def to_markdown(rows: list[dict]) -> str:
     """Markdown table of the rows, with the machine and versions underneath."""
     head = ("| n | cells | rank | nullity | solutions searched | exact | eliminate (ms) "
@@ -74,7 +83,8 @@ def to_markdown(rows: list[dict]) -> str:
     lines.append("")
     lines.append(f"Random solvable patterns ({rows[0]['repeats']} per size, seeded). "
                  f"Python {platform.python_version()}, numpy {np.__version__}, "
-                 f"{platform.machine()} {platform.system()}.")
+                 f"{platform.machine()} {platform.system()}, {os.cpu_count()} CPUs, "
+                 f"1-minute load average {_load():.1f} at the end (a busy machine inflates times).")
     return "\n".join(lines)
 
 

@@ -390,3 +390,60 @@ def test_locale_decides_the_default_language():
     assert system_lang({"LC_ALL": "zh_TW", "LANG": "en_US"}) == "zh"
     assert system_lang({"LANG": "en_GB.UTF-8"}) == "en"
     assert system_lang({"LANG": "de_DE"}) == "en"
+
+
+# ------------------------------------------------------------------ Flip
+
+
+def _flip(tmp_path, lang="zh"):
+    pygame.display.init()
+    pygame.font.init()
+    pygame.event.clear()
+    ctx = Context(lang=lang, fonts=Fonts(), date=DATE, progress=Progress(str(tmp_path)))
+    return Control(ctx, "flip", size=(900, 700))
+
+
+def test_flip_daily_board_and_undo_list_survive_a_restart_and_completion_is_recorded(tmp_path):
+    from solver import flip
+
+    c = _flip(tmp_path)
+    s = c.scene
+    start = s.state
+    s.press(0, 0)
+    s.press(1, 1)
+    s.undo()
+    frame(c, 5, dt_s=0.2)
+    E.post(E.Event(pygame.QUIT))
+    frame(c)
+    c.scene.exit()
+    c2 = _flip(tmp_path)
+    s2 = c2.scene
+    assert s2.history[0] == start and s2.pos == 1 and len(s2.history) == 3
+    assert s2.elapsed_s == pytest.approx(0.5, abs=0.05)  # 5 frames, dt capped at 0.1 s
+    assert s2.redo() and s2.state == s.history[2]
+    s2.undo()
+    for mv in flip.solution_moves(s2.state):
+        s2.press(mv.row, mv.col)
+    frame(c2, 2)
+    prog = Progress(str(tmp_path))
+    key = f"flip 4x4 {DATE.isoformat()}"
+    assert prog.record(key)["solved"] and prog.best(key) is not None
+    assert prog.summary("flip ", DATE).days_alone == 1
+
+
+def test_flip_help_and_stats_overlays_and_hint_counted(tmp_path):
+    c = _flip(tmp_path, lang="en")
+    s = c.scene
+    key(pygame.K_SLASH)
+    frame(c)
+    assert isinstance(s.overlay, TextOverlay)
+    key(pygame.K_h)  # swallowed by the overlay
+    frame(c)
+    assert s.hint_cell is None
+    key(pygame.K_ESCAPE)
+    key(pygame.K_h)
+    frame(c)
+    assert s.hint_cell is not None and c.ctx.progress.record(s.flip_key)["hints"] == 1
+    key(pygame.K_i)
+    frame(c)
+    assert isinstance(s.overlay, StatsOverlay)

@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python -m game: no such puzzle file: {args.puzzle}", file=sys.stderr)
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
     import pygame
 
     from .control import Control

@@ -447,3 +447,28 @@ def test_flip_help_and_stats_overlays_and_hint_counted(tmp_path):
     key(pygame.K_i)
     frame(c)
     assert isinstance(s.overlay, StatsOverlay)
+
+
+# ------------------------------------------------------------------ the real command line
+
+
+def test_cli_restart_resumes_and_a_corrupt_file_is_kept_aside(tmp_path):
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", DAILY_DRILL_DATA_DIR=str(tmp_path))
+    key_ = "classic 2024-05-01"
+    (tmp_path / "progress.json").write_text(json.dumps(
+        {"version": 1, "puzzles": {key_: {"moves": ["P0:0@3,5"], "elapsed_s": 42.0}}}), encoding="utf-8")
+    run = lambda: subprocess.run([sys.executable, "-m", "game", "--frames", "3", "--date", "2024-05-01",  # noqa: E731
+                                  "--lang", "en"], capture_output=True, text=True, timeout=120, env=env, cwd=root)
+    res = run()
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["puzzles"][key_]["moves"] == ["P0:0@3,5"]
+    assert data["puzzles"][key_]["elapsed_s"] >= 42.0
+    (tmp_path / "progress.json").write_text("\x00garbage", encoding="utf-8")
+    res = run()
+    assert res.returncode == 0 and "Traceback" not in res.stderr
+    assert len(list(tmp_path.glob("progress.json.corrupt-*"))) == 1

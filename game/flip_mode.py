@@ -80,8 +80,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "goal": ("目标：关上每一格", "Goal: turn every cell off"),
     "solved_sub": ("{moves} 步 · 最佳 {par} 步", "{moves} moves · par {par}"),
     "hint_cell": ("提示：点击高亮的格子", "Hint: press the highlighted cell"),
-    "help": ("点击格子翻转此格和上下左右 · 方向键+回车 · Ctrl+Z 撤销 · H 提示 · S 求解",
-             "Click a cell to flip it and its neighbours · arrows+Enter · Ctrl+Z undo · H hint · S solve"),
+    "help": ("点击格子翻转此格和上下左右 · 方向键+回车 · Ctrl+Z 撤销 · H 提示 · S 求解 · ? 全部操作 · I 统计",
+             "Click a cell to flip it and its neighbours · arrows+Enter · Ctrl+Z undo · H hint · S solve"
+             " · ? all controls · I statistics"),
 }
 
 

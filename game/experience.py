@@ -308,6 +308,10 @@ class PlayerExtras:
         self.say(f"{slot + 1}  {i18n.formation_name(self.puzzle.formations[slot], self.ctx.lang)}", P.TEXT, 2.0)
 
     def draw_extras(self, surface: pygame.Surface) -> None:
-        """Paint the open overlay (last, over everything)."""
+        """Paint the browsing frame (a gold border round the board) and the open overlay, last."""
+        if self.browse_i is not None and self.layout is not None:
+            fr = self.layout.frame_rect
+            pygame.draw.rect(surface, P.HINT, fr.inflate(6, 6), max(3, self.layout.cell // 12),
+                             border_radius=max(6, self.layout.cell // 5))
         if self.overlay is not None:
             self.overlay.draw(surface, self.ctx.fonts, self.cache, self.ctx.lang)

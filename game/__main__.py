@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         # scripted runs (--frames) neither read nor write the player's progress, unless a
         # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
         progress = Progress(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
-        ctx = Context(lang=args.lang, fonts=Fonts(), date=date, progress=progress,
+        fonts = Fonts()
+        if fonts.warning:  # a broken install still starts, and says why the text looks wrong
+            print(f"python -m game: warning: {fonts.warning}", file=sys.stderr)
+        ctx = Context(lang=args.lang, fonts=fonts, date=date, progress=progress,
                       options={"puzzle": args.puzzle, "autosolve": args.autosolve})
         try:
             control = Control(ctx, mode, autosolve=args.autosolve)

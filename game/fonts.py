@@ -21,12 +21,28 @@ class Fonts:
     def __init__(self) -> None:
         self._stack = contextlib.ExitStack()
         self.path: str | None = None
+        self.warning = ""
+        """Why the shipped font is not used ("" when it is): one line for the player."""
         try:
             ref = files("assets") / "fonts" / FONT_FILE
             if ref.is_file():
                 self.path = str(self._stack.enter_context(as_file(ref)))
         except (ModuleNotFoundError, OSError):
             self.path = None
+        if self.path is not None:
+            # a corrupt or empty file: pygame.font.Font "opens" it and then crashes the process on
+            # first use (segfault, pygame-ce 2.5.8), so check it with freetype, which raises
+            try:
+                import pygame.freetype
+
+                pygame.freetype.init()
+                pygame.freetype.Font(self.path, 12).get_rect("A")
+            except (OSError, ValueError, pygame.error) as e:
+                self.warning = f"font file {self.path} cannot be loaded ({e}): using pygame's default font"
+                self.path = None
+        else:
+            self.warning = (f"font file assets/fonts/{FONT_FILE} is missing: using pygame's default font "
+                            "(Chinese text will not show; reinstall the game)")
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
@@ -35,7 +51,12 @@ class Fonts:
         key = (size, bold)
         f = self._cache.get(key)
         if f is None:
-            f = pygame.font.Font(self.path, size)
+            try:
+                f = pygame.font.Font(self.path, size)
+            except (OSError, pygame.error) as e:  # unreadable or corrupt font file: default font
+                self.warning = f"font file {self.path} cannot be loaded ({e}): using pygame's default font"
+                self.path = None
+                f = pygame.font.Font(None, size)
             f.bold = bold
             self._cache[key] = f
         return f

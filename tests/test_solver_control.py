@@ -97,6 +97,23 @@ def test_cancel_and_resume_several_times_keeps_the_count():
     assert s.done and s.count == 4040
 
 
+def test_concurrent_searches_on_shared_tables_do_not_interfere():
+    # searches of the same puzzle share cached placement tables; run several at once
+    puzzles = [may1(), may1(), Puzzle(rect(4, 15), PENTOMINOES), may1(),
+               Puzzle(rect(4, 15), PENTOMINOES)]
+    want = [57, 57, 1472, 57, 1472]
+    searches = [Search(p, store=None) for p in puzzles]
+    threads = [_run_in_thread(s)[0] for s in searches]
+    for th in threads:
+        th.join(60)
+        assert not th.is_alive()
+    assert [s.count for s in searches] == want
+    one_shot = [canonical(x) for x in all_solutions(may1())]
+    for s, p in zip(searches, puzzles):
+        if s.count == 57:
+            assert [canonical(x) for x in s.solutions()] == one_shot
+
+
 # ---------------------------------------------------------------- resume
 
 

@@ -236,8 +236,12 @@ class PuzzleScene(PlayerExtras, Scene):
             self._request("count", fixed=())
 
     def exit(self) -> dict:
-        """Save the position and hand on the language and date to the next scene."""
+        """Save the position, cancel this scene's searches, hand on the language and date."""
         self._changed()
+        worker = self.ctx.worker
+        if (self.pending or self.load_rid is not None) and hasattr(worker, "cancel"):
+            worker.cancel()  # a mode switch must not leave a long search running for nobody
+            self.pending = {}
         return {"lang": self.ctx.lang, "date": self.ctx.date}
 
     def resize(self, size: tuple[int, int]) -> None:

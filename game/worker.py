@@ -161,6 +161,16 @@ class SolverWorker:
         with self._lock:
             return self._current is not None or bool(self._pending)
 
+    def cancel(self) -> None:
+        """Drop every queued request and cancel the running search (it answers ``"cancelled"``);
+        the thread stays ready for new requests.  For a scene that is being left."""
+        with self._lock:
+            self._pending.clear()
+            if self._current is not None:
+                self._cancel_current = True
+                if self._search is not None:
+                    self._search.cancel()
+
     def stop(self) -> None:
         """Ask the thread to end after the current search (cancelled); returns at once."""
         with self._lock:

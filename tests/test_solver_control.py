@@ -244,7 +244,8 @@ def _replay(events, fixed, formations, open_cells, targets):
             codes = sorted(set(left))
             sums = ref_subset_sums([left.count(c) for c in codes],
                                    [len(shape_cells(c)) for c in codes])
-            assert len(region) not in sums or not _is_component(region, need - covered)
+            assert _is_component(region, need - covered), "a dead region is a whole empty region"
+            assert len(region) not in sums, "a dead region's size is not a sum of the pieces left"
         else:
             raise AssertionError(f"unknown trace event {ev.kind!r}")
     assert stack == [], "the finished search leaves the board as it found it"

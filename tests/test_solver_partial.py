@@ -195,6 +195,12 @@ def test_overlapping_fixed_pieces_raise():
         solve_first(may1(), [a, b])
 
 
+def test_the_same_fixed_piece_twice_raises():
+    a = Placement.make("F6", [(3, 0), (3, 1), (3, 2), (4, 0), (4, 1), (4, 2)])
+    with pytest.raises(IllegalPlacementError):
+        count_solutions(may1(), [a, a])
+
+
 def test_same_formation_twice_raises_when_the_set_has_one():
     a = Placement.make("F6", [(3, 0), (3, 1), (3, 2), (4, 0), (4, 1), (4, 2)])
     b = Placement.make("F6", [(3, 3), (3, 4), (3, 5), (4, 3), (4, 4), (4, 5)])

@@ -90,6 +90,13 @@ def test_nullity_matches_independent_rank(n):
     assert flip.toggle_system(n, n).rank == n * n - expected
 
 
+@pytest.mark.parametrize("w,h", [(1, 1), (2, 2), (3, 3), (4, 4), (2, 5), (3, 4), (5, 3)])
+def test_nullity_by_brute_force_quiet_press_sets(w, h):
+    # every press set that changes nothing, by enumeration: there are 2**nullity of them
+    quiet = sum(1 for x in range(1 << (w * h)) if ref_effect(w, h, x) == 0)
+    assert quiet == 2 ** flip.toggle_system(w, h).nullity
+
+
 def test_nullity_published_values():
     # OEIS A159257 (dimension of the Lights Out null space, n x n), n = 1..10.
     assert [flip.nullity(n) for n in range(1, 11)] == [0, 0, 0, 4, 2, 0, 0, 0, 8, 0]

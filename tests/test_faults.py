@@ -1,0 +1,361 @@
+"""Injected faults: crashes while saving, read-only folders, an unwritable numba cache,
+no audio device, a missing or corrupt font.  The game must start and play on, and
+lose nothing that was saved before.
+
+Read-only folders: the tests run as root, and root ignores permission bits
+(``chmod a-w`` changes nothing, ``os.access`` still says writable).  A read-only
+*bind mount* is refused to root too (``EROFS``), so the subprocess tests use
+``mount --bind`` + ``mount -o remount,ro,bind`` when the machine allows it (root
+with CAP_SYS_ADMIN, as here) and are skipped with that reason otherwise; the
+in-process tests need no privileges: they monkeypatch ``os.access`` or point the
+data folder below a regular file (``NotADirectoryError``).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KEY = "classic 2024-05-01"
+
+
+def env_for_game(**extra: str) -> dict[str, str]:
+    """The environment for a headless game subprocess, plus ``extra`` variables."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env.update(extra)
+    return env
+
+
+def run_py(code: str, *args: str, env: dict | None = None, cwd: str = ROOT,
+           timeout: float = 180) -> subprocess.CompletedProcess:
+    """Run ``python -c code args...`` and capture its output (text)."""
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env=env or env_for_game(), cwd=cwd, timeout=timeout)
+
+
+@contextlib.contextmanager
+def readonly_mount(*paths):
+    """Bind-mount each path read-only onto itself for the ``with`` block (skip if not allowed)."""
+    done = []
+    try:
+        for p in paths:
+            r = subprocess.run(["mount", "--bind", str(p), str(p)], capture_output=True, text=True)
+            if r.returncode != 0:
+                pytest.skip(f"read-only bind mount not allowed here ({r.stderr.strip()}); "
+                            "covered by the in-process tests")
+            done.append(p)
+            r = subprocess.run(["mount", "-o", "remount,ro,bind", str(p)], capture_output=True, text=True)
+            if r.returncode != 0:
+                pytest.skip(f"read-only remount not allowed here ({r.stderr.strip()})")
+        yield
+    finally:
+        for p in reversed(done):
+            subprocess.run(["umount", str(p)], capture_output=True)
+
+
+# ---------------------------------------------------------------- saves
+
+
+def test_crash_between_temp_file_and_replace_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
+    """In-process: the write is interrupted (a BaseException, like a kill) right before os.replace."""
+    from game import stats
+
+    p = stats.Progress(folder=str(tmp_path))
+    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+
+    class Crash(BaseException):
+        """Stands for the process dying."""
+
+    def crash(src, dst):
+        assert os.path.getsize(src) > 0  # the new file was fully written...
+        raise Crash                      # ...and the process died before replacing the old one
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(Crash):
+        p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)
+    monkeypatch.undo()
+    fuzz_counts["faults"] += 1
+    again = stats.Progress(folder=str(tmp_path))
+    assert again.moves(KEY) == ["P0:0@2,2"] and again.elapsed(KEY) == 12.0
+    assert again.writable and again.notice is None
+
+
+def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
+    """In-process: the process dies half-way through writing the temporary file."""
+    from game import stats
+
+    p = stats.Progress(folder=str(tmp_path))
+    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+
+    class Crash(BaseException):
+        """Stands for the process dying."""
+
+    def half_dump(obj, f, **kw):
+        f.write('{"version": 2, "puzzles": {"classic')
+        f.flush()
+        raise Crash
+
+    monkeypatch.setattr(stats.json, "dump", half_dump)
+    with pytest.raises(Crash):
+        p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)
+    monkeypatch.undo()
+    fuzz_counts["faults"] += 1
+    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2"]
+
+
+def test_disk_full_while_saving_keeps_the_old_save_and_plays_on(tmp_path, monkeypatch, fuzz_counts):
+    from game import stats
+
+    p = stats.Progress(folder=str(tmp_path))
+    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # no exception
+    monkeypatch.undo()
+    fuzz_counts["faults"] += 1
+    assert "No space" in p.warning and p.notice is not None
+    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2"]
+    assert [f for f in os.listdir(tmp_path) if f.startswith(".progress-")] == []  # temp file removed
+
+
+def test_process_killed_before_replace_loses_nothing(tmp_path, fuzz_counts):
+    """A real crash: the saving process is SIGKILLed between the temp file and ``os.replace``."""
+    code = r"""
+import os, sys, signal
+from game import stats
+p = stats.Progress(folder=sys.argv[1])
+p.save_moves("classic 2024-05-01", ["P0:0@2,2"], 12.0)
+os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)
+p.save_moves("classic 2024-05-01", ["P0:0@2,2", "P1:0@4,4"], 20.0)
+print("not reached")
+"""
+    out = run_py(code, str(tmp_path))
+    fuzz_counts["faults"] += 1
+    assert out.returncode == -9 and "not reached" not in out.stdout, out.stderr
+    leftovers = [f for f in os.listdir(tmp_path) if f.startswith(".progress-")]
+    assert leftovers, "the kill should have left the temporary file behind"
+    from game import stats
+
+    again = stats.Progress(folder=str(tmp_path))
+    assert again.moves(KEY) == ["P0:0@2,2"]
+    again.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # and the next save works
+    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2", "P1:0@4,4"]
+
+
+def test_saves_module_crash_before_replace_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
+    """``game.saves`` (when present): a crash between its temp file and ``os.replace`` loses nothing."""
+    saves = pytest.importorskip("game.saves")
+    write = next((getattr(saves, n) for n in ("atomic_write", "write_atomic", "save_json", "write_json")
+                  if callable(getattr(saves, n, None))), None)
+    read = next((getattr(saves, n) for n in ("read_json", "load_json", "load")
+                 if callable(getattr(saves, n, None))), None)
+    if write is None or read is None:
+        pytest.skip(f"game.saves has no recognised write/read functions: {sorted(dir(saves))}")
+    path = tmp_path / "save.json"
+    write(path, {"moves": ["P0:0@2,2"]})
+
+    class Crash(BaseException):
+        """Stands for the process dying."""
+
+    def crash(src, dst):
+        raise Crash
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(Crash):
+        write(path, {"moves": ["P0:0@2,2", "P1:0@4,4"]})
+    monkeypatch.undo()
+    fuzz_counts["faults"] += 1
+    assert read(path) == {"moves": ["P0:0@2,2"]}
+
+
+# ---------------------------------------------------------------- read-only data folder
+
+
+def test_data_folder_that_cannot_be_created_only_disables_saving(tmp_path, fuzz_counts):
+    from game import stats
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    p = stats.Progress(folder=str(blocker / "daily-drill"))
+    fuzz_counts["faults"] += 1
+    assert not p.writable and p.notice is not None
+    p.save_moves(KEY, ["P0:0@2,2"], 3.0)  # no exception, kept in memory
+    assert p.moves(KEY) == ["P0:0@2,2"]
+
+
+def test_read_only_data_folder_game_plays_and_keeps_the_file(tmp_path, fuzz_counts):
+    """A read-only mount holding a progress file: the game resumes from it, plays, exits 0, writes nothing."""
+    from game import stats
+
+    data = tmp_path / "data"
+    data.mkdir()
+    p = stats.Progress(folder=str(data))
+    p.save_moves(KEY, ["P0:0@2,2"], 5.0)
+    before = (data / stats.FILE_NAME).read_bytes()
+    with readonly_mount(data):
+        out = subprocess.run([sys.executable, "-m", "game", "--date", "2024-05-01", "--frames", "90",
+                              "--autosolve", "--lang", "en"], capture_output=True, text=True, cwd=ROOT,
+                             env=env_for_game(DAILY_DRILL_DATA_DIR=str(data)), timeout=180)
+        assert not os.access(data, os.W_OK)
+    fuzz_counts["faults"] += 1
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
+    assert (data / stats.FILE_NAME).read_bytes() == before
+
+
+# ---------------------------------------------------------------- numba cache
+
+
+def test_numba_cache_fallback_when_the_package_folder_is_read_only(tmp_path, monkeypatch, fuzz_counts):
+    """``solver._ensure_numba_cache_dir`` with the package folder reported read-only (os.access patched)."""
+    import solver
+
+    pkg = os.path.dirname(os.path.abspath(solver.__file__))
+    real_access = os.access
+
+    def access(path, mode, **kw):
+        if os.path.abspath(path).startswith(pkg) and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kw)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    solver._ensure_numba_cache_dir()
+    target = os.environ.get("NUMBA_CACHE_DIR", "")
+    assert target.startswith(str(tmp_path / "cache")) and os.path.isdir(target)
+    # the user cache is unusable too (a file where the folder should be): the temp folder
+    monkeypatch.delenv("NUMBA_CACHE_DIR")
+    (tmp_path / "blocked").write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
+    monkeypatch.setenv("HOME", str(tmp_path / "blocked"))
+    solver._ensure_numba_cache_dir()
+    target = os.environ.get("NUMBA_CACHE_DIR", "")
+    import tempfile
+
+    assert target.startswith(tempfile.gettempdir()) and os.path.isdir(target)
+    # and a folder that is writable is left alone
+    monkeypatch.delenv("NUMBA_CACHE_DIR")
+    monkeypatch.setattr(os, "access", real_access)
+    solver._ensure_numba_cache_dir()
+    assert "NUMBA_CACHE_DIR" not in os.environ
+    fuzz_counts["faults"] += 2
+
+
+def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
+    """Subprocess: a copy of the solver package (with its __pycache__) and HOME on read-only mounts,
+    NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES section 1)."""
+    site = tmp_path / "site"
+    shutil.copytree(os.path.join(ROOT, "solver"), site / "solver")
+    home = tmp_path / "home"
+    (home / ".cache").mkdir(parents=True)
+    code = r"""
+import os, sys
+pkg = os.path.join(sys.argv[1], "solver")
+assert not os.access(pkg, os.W_OK) and not os.access(os.path.expanduser("~/.cache"), os.W_OK)
+import solver.api
+from solver.board import Board
+from solver.model import Puzzle
+assert solver.api.__file__.startswith(pkg), solver.api.__file__
+print(solver.api.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
+print(os.environ.get("NUMBA_CACHE_DIR", "-"))
+"""
+    env = {k: v for k, v in env_for_game().items() if k not in ("NUMBA_CACHE_DIR", "XDG_CACHE_HOME")}
+    env.update(HOME=str(home), PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
+    with readonly_mount(site, home):
+        out = run_py(code, str(site), env=env, cwd=str(tmp_path))
+    fuzz_counts["faults"] += 1
+    assert out.returncode == 0, out.stderr[-3000:]
+    count, cache = out.stdout.split()
+    assert count == "8"
+    assert not cache.startswith(str(site)) and not cache.startswith(str(home))
+
+
+# ---------------------------------------------------------------- audio and fonts
+
+
+@pytest.mark.parametrize("driver", ["dummy_but_bogus", "alsa"])
+def test_no_audio_device_the_game_runs_silent(driver, fuzz_counts):
+    """A bogus audio driver (or ALSA with no sound card): the completion chime is silent, no error;
+    with the bogus driver the real loop also plays Classic to the end (autosolve: the chime is
+    played on completion) and exits 0."""
+    code = r"""
+import sys, datetime as dt
+import pygame
+pygame.init()
+from game import sound
+print("chime", sound.play_chime())
+if sys.argv[1] != "play":
+    print("solved True")
+    sys.exit(0)
+from game.control import Control
+from game.fonts import Fonts
+from game.scene import Context
+class Clock:
+    def tick(self, fps=0):
+        return 16
+ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1))
+c = Control(ctx, "classic", size=(800, 560), autosolve=True)
+c.clock = Clock()
+import time
+end = time.monotonic() + 120
+while not c.scene.state.is_solved and time.monotonic() < end:
+    c.step(0.05)
+for _ in range(10):
+    c.step(0.05)
+print("solved", c.scene.state.is_solved)
+ctx.worker.stop()
+pygame.quit()
+"""
+    out = run_py(code, "play" if driver == "dummy_but_bogus" else "chime", env=env_for_game(SDL_AUDIODRIVER=driver))
+    fuzz_counts["faults"] += 1
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "Traceback" not in out.stderr
+    assert "chime False" in out.stdout and "solved True" in out.stdout, out.stdout
+
+
+FONT_PATCH = r"""
+import sys, contextlib
+import game.fonts as F
+v = sys.argv[1]
+if v.startswith("/"):  # the shipped font file replaced by a broken one
+    class Ref:
+        def __truediv__(self, other):
+            return self
+        def is_file(self):
+            return True
+    F.files = lambda pkg: Ref()
+    F.as_file = lambda ref: contextlib.nullcontext(v)
+else:  # the shipped font file is missing
+    F.FONT_FILE = v
+from game.__main__ import main
+sys.exit(main(["--frames", "5", "--lang", "zh", "--date", "2024-05-01"]))
+"""
+
+
+@pytest.mark.parametrize("font", ["missing", "empty", "garbage", "truncated"])
+def test_missing_or_corrupt_font_one_warning_and_the_game_runs(font, tmp_path, fuzz_counts):
+    """Missing: a one-line warning, default font.  Corrupt: pygame.font would crash the process on
+    first use (segfault), so the file is checked first: the same warning, the game runs."""
+    if font == "missing":
+        arg = "no-such-font.otf"
+    else:
+        path = tmp_path / "broken.otf"
+        real = os.path.join(ROOT, "assets", "fonts", "NotoSansSC-DailyDrill.otf")
+        path.write_bytes({"empty": b"", "garbage": b"not a font at all" * 10,
+                          "truncated": open(real, "rb").read()[:1000]}[font])
+        arg = str(path)
+    out = run_py(FONT_PATCH, arg)
+    fuzz_counts["faults"] += 1
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "Traceback" not in out.stderr and "Fatal" not in out.stderr
+    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "font" in lines[0] and "warning" in lines[0], lines

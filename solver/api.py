@@ -47,7 +47,6 @@ class _Table:
     cell_first: np.ndarray  # int64[n_cells + 1]
     not_first_col: int
     not_last_col: int
-    index: dict = field(repr=False)  # (type index, mask) -> placement index
     win_mask: np.ndarray = None   # uint64[E] window-filtered candidate lists
     win_piece: np.ndarray = None  # int64[E]
     win_pl: np.ndarray = None     # int64[E]
@@ -105,74 +104,102 @@ of the eight for the one search over all dates of the Classic board (1.55M nodes
 against 1.87M to 4.42M for the others)."""
 
 
-@lru_cache(maxsize=256)
-def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
-           allowed: tuple[Mask, ...] | None = None, frame: int | None = None) -> _Table:
-    """Build the placement table in a search frame (:func:`choose_frame` by default).
-
-    Placements are generated in the board's own frame (every fixed orientation at
-    every offset inside ``cover``) and their bits mapped into the frame.
-    ``allowed[k]``, if given, restricts type ``k``'s placements to lie inside that mask
-    (board frame); used for the one-cell month/day hole pieces.
-    """
-    if frame is None:
-        frame = choose_frame(width, height, cover)
+@lru_cache(maxsize=64)
+def _frame_maps(width: int, height: int, frame: int) -> tuple[int, np.ndarray, tuple[Cell, ...]]:
+    """``(frame width, board bit -> frame bit int64[W*H], frame bit -> board cell)``."""
     fmap = _FRAMES[frame]
     H, W = (height, width) if frame in (0, 2, 3, 4) else (width, height)
-    fwd = [0] * (width * height)          # board bit -> frame bit
-    back: list[Cell] = [(0, 0)] * (W * H)  # frame bit -> board cell
+    fwd = np.zeros(width * height, dtype=np.int64)
+    back: list[Cell] = [(0, 0)] * (W * H)
     for r in range(height):
         for c in range(width):
             fr, fc = fmap(r, c, height, width)
             fwd[r * width + c] = fr * W + fc
             back[fr * W + fc] = (r, c)
+    fwd.setflags(write=False)
+    return W, fwd, tuple(back)
 
-    def to_frame(m: Mask) -> Mask:
-        out = 0
-        while m:
-            low = m & -m
-            out |= 1 << fwd[low.bit_length() - 1]
-            m ^= low
-        return out
 
-    rows_set: dict[tuple[int, int, int], tuple[Cell, ...]] = {}
+@lru_cache(maxsize=512)
+def _type_placements(width: int, height: int, code: str, frame: int
+                     ) -> tuple[np.ndarray, np.ndarray, tuple[tuple[Cell, ...], ...]]:
+    """Every placement of one piece type on an empty ``height x width`` rectangle.
+
+    Returns ``(board masks uint64[n], frame masks uint64[n], cells per placement)``;
+    each fixed orientation at every offset where it fits, cells sorted row-major.
+    """
+    _, fwd, _ = _frame_maps(width, height, frame)
+    masks, fmasks, cells_out = [], [], []
+    for cells in _type_cells(code):
+        h = max(r for r, _ in cells) + 1
+        w = max(c for _, c in cells) + 1
+        for r0 in range(height - h + 1):
+            for c0 in range(width - w + 1):
+                bits = [(r + r0) * width + c + c0 for r, c in cells]
+                masks.append(sum(1 << b for b in bits))
+                fmasks.append(sum(1 << int(fwd[b]) for b in bits))
+                cells_out.append(tuple(sorted((r + r0, c + c0) for r, c in cells)))
+    return (np.array(masks, dtype=np.uint64), np.array(fmasks, dtype=np.uint64),
+            tuple(cells_out))
+
+
+def _lowest_bits(m: np.ndarray) -> np.ndarray:
+    """Index of the lowest set bit of each non-zero uint64 (int64 array)."""
+    low = m & (~m + np.uint64(1))
+    return np.round(np.log2(low.astype(np.float64))).astype(np.int64)
+
+
+@lru_cache(maxsize=256)
+def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
+           allowed: tuple[Mask, ...] | None = None, frame: int | None = None) -> _Table:
+    """Build the placement table in a search frame (:func:`choose_frame` by default).
+
+    Placements are generated once per rectangle and type in the board's own frame
+    (every fixed orientation at every offset), kept where they lie inside ``cover``
+    and mapped into the frame.  ``allowed[k]``, if given, restricts type ``k``'s
+    placements to lie inside that mask (board frame); used for the one-cell
+    month/day hole pieces.
+    """
+    if frame is None:
+        frame = choose_frame(width, height, cover)
+    W, fwd, back = _frame_maps(width, height, frame)
+    H = width * height // W
+    fmask_parts, piece_parts, cells_all = [], [], []
     for k, code in enumerate(types):
         lim = cover if allowed is None else cover & allowed[k]
-        for cells in _type_cells(code):
-            h = max(r for r, _ in cells) + 1
-            w = max(c for _, c in cells) + 1
-            for r0 in range(height - h + 1):
-                for c0 in range(width - w + 1):
-                    m = 0
-                    for r, c in cells:
-                        m |= 1 << ((r + r0) * width + c + c0)
-                    if m & ~lim == 0:
-                        mf = to_frame(m)
-                        rows_set[((mf & -mf).bit_length() - 1, mf, k)] = tuple(
-                            sorted((r + r0, c + c0) for r, c in cells))
-    rows = sorted(rows_set)
+        masks, fmasks, cells = _type_placements(width, height, code, frame)
+        keep = np.nonzero((masks & np.uint64(~lim & ((1 << 64) - 1))) == 0)[0]
+        fmask_parts.append(fmasks[keep])
+        piece_parts.append(np.full(keep.size, k, dtype=np.int64))
+        cells_all.extend(Placement(code, cells[i]) for i in keep.tolist())
+    fm = np.concatenate(fmask_parts) if fmask_parts else np.zeros(0, np.uint64)
+    pc = np.concatenate(piece_parts) if piece_parts else np.zeros(0, np.int64)
+    low = _lowest_bits(fm)
+    order = np.lexsort((pc, fm, low))  # by lowest bit, then mask, then type
+    pl_mask = np.ascontiguousarray(fm[order])
+    pl_piece = np.ascontiguousarray(pc[order])
+    placements = tuple(cells_all[i] for i in order.tolist())
     n_cells = W * H
-    pl_mask = np.array([m for _, m, _ in rows], dtype=np.uint64)
-    pl_piece = np.array([k for _, _, k in rows], dtype=np.int64)
     cell_first = np.zeros(n_cells + 1, dtype=np.int64)
-    for low, _, _ in rows:
-        cell_first[low + 1] += 1
-    cell_first = np.cumsum(cell_first).astype(np.int64)
+    np.cumsum(np.bincount(low, minlength=n_cells)[:n_cells], out=cell_first[1:])
     full = (1 << n_cells) - 1
     first_col = sum(1 << (r * W) for r in range(H))
     last_col = sum(1 << (r * W + W - 1) for r in range(H))
     sizes = np.array([len(_type_cells(t)[0]) for t in types], dtype=np.int64)
-    index = {(k, m): i for i, (_, m, k) in enumerate(rows)}
-    placements = tuple(Placement(types[k], rows_set[key]) for key in rows
-                       for k in (key[2],))
-    win_off, win_first, win_pl = _window_lists(pl_mask, pl_piece, cell_first, W, n_cells)
+    win_off, win_first, win_pl = _window_lists(pl_mask, low[order], n_cells, W)
+    cover_f = 0
+    for b in range(width * height):
+        if cover >> b & 1:
+            cover_f |= 1 << int(fwd[b])
     return _Table(W, frame, types, sizes, pl_mask, pl_piece, cell_first,
-                  full & ~first_col, full & ~last_col, index,
+                  full & ~first_col, full & ~last_col,
                   pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
-                  tuple(int(o) for o in win_off), tuple(fwd), tuple(back), placements,
-                  to_frame(cover))
+                  tuple(int(o) for o in win_off), tuple(int(x) for x in fwd), back,
+                  placements, cover_f)
 
 
+# The window cells around an anchor (see WINDOW_OFFSETS) sort the placements
+# anchored there into 64 candidate lists.
 def WINDOW_OFFSETS(W: int) -> tuple[int, ...]:
     """Window cells around an anchor ``c``: offsets in bits in a search frame ``W`` wide.
 
@@ -182,37 +209,37 @@ def WINDOW_OFFSETS(W: int) -> tuple[int, ...]:
     return (1, 2, W - 1, W, W + 1, 2 * W)
 
 
-def _window_lists(pl_mask: np.ndarray, pl_piece: np.ndarray, cell_first: np.ndarray,
-                  W: int, n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _window_lists(pl_mask: np.ndarray, anchor: np.ndarray, n_cells: int,
+                  W: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate lists per (anchor cell, window state) for :func:`kernels.search`.
 
-    For anchor ``c`` the window is the ``B`` cells ``c + WINDOW_OFFSETS(W)``
-    (:func:`kernels.window_state`); list ``(c << B) | s`` keeps the placements
-    anchored at ``c`` whose window cells are all empty in state ``s``.  Offsets that fall off the 64-bit board read as "not empty".
+    Takes the placement masks (uint64[P], sorted by lowest bit) and their lowest
+    bits (int64[P]).  For anchor ``c`` the window is the ``B`` cells
+    ``c + WINDOW_OFFSETS(W)`` (:func:`kernels.window_state`); list ``(c << B) | s``
+    keeps, in table order, the placements anchored at ``c`` whose window cells are
+    all empty in state ``s``.  Offsets that fall off the 64-bit board read as "not
+    empty".
 
     Returns ``(win_off int64[B], win_first int64[(n_cells << B) + 1], win_pl int64[E])``.
     """
     offsets = np.array(WINDOW_OFFSETS(W), dtype=np.int64)
     B = offsets.size
+    need = np.zeros(pl_mask.size, dtype=np.int64)
+    for i, off in enumerate(offsets.tolist()):
+        b = anchor + off
+        inside = (b >= 0) & (b < 64)
+        shift = np.where(inside, b, 0).astype(np.uint64)
+        bit = ((pl_mask >> shift) & np.uint64(1)).astype(np.int64) * inside
+        need |= bit << i
     states = np.arange(1 << B, dtype=np.int64)
-    counts_per_list: list[np.ndarray] = []
-    members: list[np.ndarray] = []
-    for c in range(n_cells):
-        lo, hi = int(cell_first[c]), int(cell_first[c + 1])
-        idx = np.arange(lo, hi)
-        need = np.zeros(idx.size, dtype=np.int64)
-        for i, off in enumerate(offsets):
-            b = c + int(off)
-            if 0 <= b < 64:
-                bit = ((pl_mask[idx] >> np.uint64(b)) & np.uint64(1)).astype(np.int64)
-                need |= bit << i
-        ok = (need[None, :] & ~states[:, None]) == 0   # [state, placement]
-        counts_per_list.append(ok.sum(axis=1))
-        members.append(np.broadcast_to(idx, ok.shape)[ok])
-    sizes = np.concatenate(counts_per_list) if counts_per_list else np.zeros(0, np.int64)
-    win_first = np.zeros(sizes.size + 1, dtype=np.int64)
-    np.cumsum(sizes, out=win_first[1:])
-    win_pl = np.concatenate(members).astype(np.int64) if members else np.zeros(0, np.int64)
+    ok = (need[None, :] & ~states[:, None]) == 0          # [state, placement]
+    list_id = (anchor[None, :] << B) | states[:, None]
+    keys = list_id[ok]
+    members = np.broadcast_to(np.arange(pl_mask.size), ok.shape)[ok]
+    order = np.lexsort((members, keys))
+    win_pl = members[order].astype(np.int64)
+    win_first = np.zeros((n_cells << B) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=n_cells << B)[: n_cells << B], out=win_first[1:])
     return offsets, win_first, win_pl
 
 

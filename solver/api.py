@@ -275,7 +275,8 @@ class Search:
         fixed: placements already on the board; they stay in every solution.
         prune: apply the dead-region check (default True; measured in benchmarks/).
         store: how many solutions to keep (``None`` keeps all found).
-        trace_capacity: events to record for the step trace (0 = no trace).
+        trace_capacity: events to record for the step trace (0 = no trace, else
+            at least 3: one step records up to 3 events).
         frame: search frame (0..7, see :func:`choose_frame`; ``None`` chooses).
 
     Raises:
@@ -333,6 +334,8 @@ class Search:
         self.buckets = np.zeros(0, dtype=np.int64)
         self._store_cap = 1 << 20 if store is None else store
         self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
+        if 0 < trace_capacity < 3:
+            raise ValueError("trace_capacity must be 0 (no trace) or at least 3 events")
         self.trace = np.zeros((trace_capacity, 3), dtype=np.int64)
         self.status: int | None = None
         self.seconds = 0.0
@@ -395,7 +398,11 @@ class Search:
         return int(self.control[K.C_LEVEL]) < 0
 
     def cancel(self) -> None:
-        """Ask a running :meth:`run` to stop within ~4096 nodes (thread-safe)."""
+        """Ask a running :meth:`run` to stop within ~4096 nodes (thread-safe).
+
+        A cancel that arrives before :meth:`run` starts makes that run return
+        ``ST_CANCELLED`` at once; calling :meth:`run` again afterwards resumes.
+        """
         self.control[K.C_CANCEL] = 1
 
     def run(self, *, max_solutions: int | None = None, node_budget: int | None = None) -> int:
@@ -410,32 +417,39 @@ class Search:
         ``ST_DONE``; a cancelled search resumes when :meth:`run` is called again.
         """
         with self._lock:
-            self.control[K.C_CANCEL] = 0
+            if self.status == K.ST_CANCELLED:
+                # resuming after a cancel: clear the request that stopped us.  A
+                # cancel() that arrives before the first run() is kept, so a
+                # search cancelled before it started stops at once.
+                self.control[K.C_CANCEL] = 0
             if self.trivial:
                 self.status = K.ST_DONE
                 return self.status
             self.control[K.C_NODE_BUDGET] = (self.nodes + node_budget) if node_budget else 0
             t = self.table
+            block = self.solutions_arr.shape[0]
             start = time.perf_counter()
             while True:
                 n_sol = int(self.control[K.C_SOLUTIONS])
                 stored = int(self.control[K.C_STORED])
-                kept = self._kept_rows()
+                cap_left = self._store_cap - self._kept_rows()   # rows still allowed
+                rows = max(0, min(block, cap_left))
                 limit = max_solutions or 0
-                if kept + stored < self._store_cap:
-                    # stop when the output block is full, so no solution is dropped
-                    room = min(self.solutions_arr.shape[0] - stored, self._store_cap - kept - stored)
-                    chunk = n_sol + room
-                    limit = chunk if limit == 0 else min(limit, chunk)
+                flush = False
+                if rows == block and cap_left > block:
+                    # more rows may follow this block: stop when it is full, keep it
+                    chunk = n_sol + (block - stored)
+                    if limit == 0 or chunk < limit:
+                        limit, flush = chunk, True
                 self.control[K.C_SOL_LIMIT] = limit
                 st = K.search(t.win_mask, t.win_piece, t.win_pl, t.win_first, self.cand,
                               t.win_off, t.sizes,
                               self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
-                              self.prune, self.max_steps, self.control, self.solutions_arr,
-                              self.trace, self.hole_type, self.buckets)
-                if (st == K.ST_LIMIT and int(self.control[K.C_STORED]) == self.solutions_arr.shape[0]
-                        and (not max_solutions or self.count < max_solutions)):
+                              self.prune, self.max_steps, self.control,
+                              self.solutions_arr[:rows], self.trace, self.hole_type,
+                              self.buckets)
+                if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0
                     continue

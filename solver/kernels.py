@@ -284,6 +284,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
     level = control[C_LEVEL]
     if level < 0:
         return ST_DONE
+    if control[C_CANCEL] != 0:
+        return ST_CANCELLED
     nodes = control[C_NODES]
     n_sol = control[C_SOLUTIONS]
     stored = control[C_STORED]

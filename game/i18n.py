@@ -114,6 +114,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_undo": ("Ctrl+Z · Ctrl+Y\t撤销 · 重做（含提示与求解）", "Ctrl+Z · Ctrl+Y\tundo · redo (Hint and Solve too)"),
     "help_hint": ("H · S · T\t提示 · 求解 · 演示搜索（+ / - 调速度）",
                   "H · S · T\thint · solve · show the search (+ / - speed)"),
+    "help_replay": ("P · N · End\t演示搜索时：暂停 / 继续 · 下一步 · 直接到结尾",
+                    "P · N · End\tduring the search replay: pause / resume · single step · jump to the end"),
     "help_dates": ("[ · ] · Home · D\t前一天 · 后一天 · 今天 · 月历选日期",
                    "[ · ] · Home · D\tprevious day · next day · today · calendar"),
     "help_target": ("点月份格 / 日期格\t棋盘为空时，直接改变目标日期",

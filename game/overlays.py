@@ -26,7 +26,7 @@ CLOSE = "close"
 
 HELP_KEYS: tuple[str, ...] = (
     "help_mouse", "help_rotate", "help_flip", "help_pick", "help_arrows", "help_enter", "help_delete",
-    "help_esc", "help_undo", "help_hint", "help_dates", "help_target", "help_browse", "help_stats",
+    "help_esc", "help_undo", "help_hint", "help_replay", "help_dates", "help_target", "help_browse", "help_stats",
     "help_lang", "help_modes", "help_help",
 )
 """The rows of the puzzle scene's help overlay (:mod:`game.i18n` keys, "keys\\tdescription")."""

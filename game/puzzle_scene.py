@@ -44,8 +44,9 @@ TRACE_RATE = 24.0
 """Search-replay events per second at speed x1."""
 BANNER_S = 4.0
 """Seconds the "solved" banner stays over the board (the status line keeps saying it)."""
-SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
-"""Animation speed multipliers, cycled by the Speed button (and + / -)."""
+SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0, 256.0)
+"""Animation speed multipliers, cycled by the Speed button (and + / -): from slow
+single steps (3 search events a second at x0.125) to practically instant (x256)."""
 
 BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "lang")
 
@@ -107,7 +108,9 @@ class Ui:
     trace_overlay: dict[int, Placement] = field(default_factory=dict)
     trace_dead: tuple = ()
     trace_solution: tuple[Placement, ...] = ()
-    speed_i: int = 1
+    speed_i: int = 3
+    trace_paused: bool = False
+    trace_steps: int = 0
     flash_s: float = 0.0
     solved_seen: bool = False
     solved_by_solver: bool = False
@@ -350,6 +353,22 @@ class PuzzleScene(PlayerExtras, Scene):
             if self.session.redo():
                 self._changed()
             return True
+        if name == "pause":
+            if ui.trace:
+                ui.trace_paused = not ui.trace_paused
+                self.say(self.ctx.t("paused") if ui.trace_paused else
+                         f"{self.ctx.t('speed')} x{self.speed:g}")
+            return True
+        if name == "step":
+            if ui.trace:
+                ui.trace_paused = True
+                ui.trace_steps += 1
+            return True
+        if name == "finish":
+            if ui.trace:
+                ui.trace_paused = False
+                ui.trace_acc = float(len(ui.trace))
+            return True
         if name == "speed":
             ui.speed_i = (ui.speed_i + 1) % len(SPEEDS)
             self.say(f"{self.ctx.t('speed')} x{self.speed:g}")
@@ -546,6 +565,15 @@ class PuzzleScene(PlayerExtras, Scene):
             return
         if k == pygame.K_t:
             self.command("search")
+            return
+        if k == pygame.K_p and ui.trace:
+            self.command("pause")
+            return
+        if k in (pygame.K_n, pygame.K_PERIOD) and ui.trace:
+            self.command("step")
+            return
+        if k == pygame.K_END and ui.trace:
+            self.command("finish")
             return
         if k in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
             self.command("faster")
@@ -761,7 +789,12 @@ class PuzzleScene(PlayerExtras, Scene):
 
     def _step_trace(self, dt_s: float) -> None:
         ui = self.ui
-        ui.trace_acc += dt_s * TRACE_RATE * self.speed
+        if ui.trace_paused:
+            # paused: only single steps (N) move the replay on
+            ui.trace_acc = float(ui.trace_steps)
+            ui.trace_steps = 0
+        else:
+            ui.trace_acc += dt_s * TRACE_RATE * self.speed
         while ui.trace_acc >= 1.0 and ui.trace_i < len(ui.trace):
             ui.trace_acc -= 1.0
             ev = ui.trace[ui.trace_i]

@@ -204,6 +204,28 @@ def test_show_search_replay_ends_solved(control, monkeypatch):
     assert scene.state.cheated
 
 
+def test_search_replay_pauses_single_steps_and_jumps_to_the_end(control):
+    scene = control.scene
+    until(control, lambda: control.ctx.worker.ready)
+    scene.command("search")
+    until(control, lambda: bool(scene.ui.trace))
+    key(pygame.K_p)                      # pause
+    frame(control)
+    i = scene.ui.trace_i
+    frame(control, 30)
+    assert scene.ui.trace_i == i         # paused: the replay does not move
+    key(pygame.K_n)                      # one step
+    frame(control)
+    assert scene.ui.trace_i == i + 1
+    key(pygame.K_n)
+    key(pygame.K_n)
+    frame(control)
+    assert scene.ui.trace_i == i + 3
+    key(pygame.K_END)                    # straight to the end: the solution is placed
+    until(control, lambda: scene.state.is_solved, limit=60)
+    assert scene.state.cheated
+
+
 class SlowWorker(SolverWorker):
     """A worker whose answers wait until the test releases them."""
 

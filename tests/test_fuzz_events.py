@@ -78,7 +78,8 @@ action = st.one_of(
     st.tuples(st.just("frame"), st.sampled_from([0.0, 1 / 60, 1 / 60, 0.1, 2.0])),
     st.tuples(st.just("wait"), st.integers(2, 8)),
     st.tuples(st.just("resize"), st.integers(1, 2400), st.integers(1, 1600)),
-    st.tuples(st.just("focus"), st.sampled_from(["lost", "leave", "minimized", "exposed", "active0"])),
+    st.tuples(st.just("focus"), st.sampled_from(["lost", "leave", "minimized", "hidden", "exposed", "active0",
+                                                 "gained", "restored", "shown", "active1", "enter"])),
     st.tuples(st.just("text"), st.text(max_size=3)),
     st.tuples(st.just("quit")),
     st.tuples(st.just("mode"), st.sampled_from(MODE_KEYS), st.integers(0, 9)),
@@ -178,7 +179,8 @@ def perform(c: Control, act: tuple) -> int:
     if kind == "solve":  # Solve, then frames enough for the answer and the fly-in (gate 0 of 3)
         if act[1] != 0:
             return 0
-        n = key_event(pygame.K_s, 0)
+        n = post(pygame.WINDOWFOCUSGAINED)  # the player is back at the window
+        n += key_event(pygame.K_s, 0)
         for _ in range(40):
             step(c, 0.1)
         return n
@@ -204,11 +206,13 @@ def perform(c: Control, act: tuple) -> int:
         n = post(pygame.VIDEORESIZE, size=(w, h), w=w, h=h)
         return n + post(pygame.WINDOWSIZECHANGED, x=w, y=h)
     if kind == "focus":
-        ev = {"lost": pygame.WINDOWFOCUSLOST, "leave": pygame.WINDOWLEAVE,
-              "minimized": pygame.WINDOWMINIMIZED, "exposed": pygame.WINDOWEXPOSED}.get(act[1])
+        ev = {"lost": pygame.WINDOWFOCUSLOST, "leave": pygame.WINDOWLEAVE, "hidden": pygame.WINDOWHIDDEN,
+              "minimized": pygame.WINDOWMINIMIZED, "exposed": pygame.WINDOWEXPOSED,
+              "gained": pygame.WINDOWFOCUSGAINED, "restored": pygame.WINDOWRESTORED,
+              "shown": pygame.WINDOWSHOWN, "enter": pygame.WINDOWENTER}.get(act[1])
         if ev is not None:
             return post(ev)
-        return post(pygame.ACTIVEEVENT, gain=0, state=2)
+        return post(pygame.ACTIVEEVENT, gain=int(act[1] == "active1"), state=2)
     if kind == "text":
         return post(pygame.TEXTINPUT, text=act[1]) if act[1] else 0
     if kind == "quit":

@@ -11,7 +11,9 @@ and after every frame checks that the position is still legal:
   orientation, on open non-target cells, no two pieces overlap, and
   ``State.is_solved`` is true exactly when the pieces cover every cell to cover;
 * flip: the lit pattern lies on the board, is still solvable (a press never makes
-  a dealt board unsolvable) and the undo position is inside the history.
+  a dealt board unsolvable) and the undo position is inside the history;
+* the progress file (saved after every move, resumed by every new example) still
+  reads back cleanly at the end.
 
 The clock is replaced so frames never sleep; the solver worker is real (one
 worker for the module, as in the game), so Hint/Solve/Show-search answers arrive
@@ -96,6 +98,12 @@ class NoSleepClock:
 
 
 @pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    """A progress-file folder shared by the module (saves, resume and statistics are exercised)."""
+    return str(tmp_path_factory.mktemp("progress"))
+
+
+@pytest.fixture(scope="module")
 def worker():
     """One solver worker for the whole module, as the game has one."""
     pygame.display.init()
@@ -106,12 +114,16 @@ def worker():
     E.clear()
 
 
-def new_control(mode: str, worker: SolverWorker) -> Control:
-    """A fresh Control in ``mode`` on the shared worker (no progress file), clock not sleeping."""
+def new_control(mode: str, worker: SolverWorker, data_dir: str | None = None) -> Control:
+    """A fresh Control in ``mode`` on the shared worker, clock not sleeping; with a progress file
+    in ``data_dir`` (each example resumes where an earlier one left that puzzle)."""
+    from game.stats import Progress
+
     pygame.display.init()
     pygame.font.init()
     E.clear()
     ctx = Context(lang="zh", fonts=Fonts(), date=DATE, worker=worker,
+                  progress=Progress(folder=data_dir) if data_dir else None,
                   options={"puzzle": CUSTOM, "autosolve": False, "seed": 7})
     c = Control(ctx, mode, size=(W0, H0))
     c.clock = NoSleepClock()
@@ -283,8 +295,8 @@ def check_state(c: Control) -> None:
 @settings(max_examples=EXAMPLES_PER_MODE, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(actions=st.lists(action, min_size=110, max_size=150))
-def test_event_storm_keeps_every_mode_legal(mode, actions, worker, fuzz_counts):
-    c = new_control(mode, worker)
+def test_event_storm_keeps_every_mode_legal(mode, actions, worker, data_dir, fuzz_counts):
+    c = new_control(mode, worker, data_dir)
     events = 0
     for act in actions:
         events += perform(c, act)
@@ -293,3 +305,7 @@ def test_event_storm_keeps_every_mode_legal(mode, actions, worker, fuzz_counts):
         step(c, 0.1)
     fuzz_counts["events"] += events
     E.clear()
+    from game.stats import Progress
+
+    again = Progress(folder=data_dir)  # the saves written during the storm read back cleanly
+    assert again.writable and again.notice is None, again.warning

@@ -250,11 +250,36 @@ def test_numba_cache_fallback_when_the_package_folder_is_read_only(tmp_path, mon
     fuzz_counts["faults"] += 2
 
 
+GAME_ON_READ_ONLY = r"""
+import sys, time, datetime as dt
+import pygame
+import game
+from game.control import Control
+from game.fonts import Fonts
+from game.scene import Context
+assert game.__file__.startswith(sys.argv[1]), game.__file__
+pygame.display.init(); pygame.font.init()
+class Clock:
+    def tick(self, fps=0):
+        return 16
+ctx = Context(lang="zh", fonts=Fonts(), date=dt.date(2024, 5, 1))
+c = Control(ctx, "classic", size=(640, 480), autosolve=True)
+c.clock = Clock()
+end = time.monotonic() + 150
+while not c.scene.state.is_solved and not ctx.worker.failed and time.monotonic() < end:
+    c.step(0.05)
+print("solved", c.scene.state.is_solved, "failed", repr(ctx.worker.failed))
+ctx.worker.stop()
+"""
+
+
 def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
-    """Subprocess: a copy of the solver package (with its __pycache__) and HOME on read-only mounts,
-    NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES section 1)."""
+    """Subprocess: a copy of the packages (solver with its __pycache__, game, assets) and HOME on
+    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES
+    section 1), and the game starts and its worker solves Classic."""
     site = tmp_path / "site"
-    shutil.copytree(os.path.join(ROOT, "solver"), site / "solver")
+    for pkg in ("solver", "game", "assets"):
+        shutil.copytree(os.path.join(ROOT, pkg), site / pkg)
     home = tmp_path / "home"
     (home / ".cache").mkdir(parents=True)
     code = r"""
@@ -272,8 +297,11 @@ print(os.environ.get("NUMBA_CACHE_DIR", "-"))
     env.update(HOME=str(home), PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
     with readonly_mount(site, home):
         out = run_py(code, str(site), env=env, cwd=str(tmp_path))
+        played = run_py(GAME_ON_READ_ONLY, str(site), env=env, cwd=str(tmp_path))
     fuzz_counts["faults"] += 1
     assert out.returncode == 0, out.stderr[-3000:]
+    assert played.returncode == 0 and "Traceback" not in played.stderr, played.stderr[-3000:]
+    assert played.stdout.split() == ["solved", "True", "failed", "''"], played.stdout
     count, cache = out.stdout.split()
     assert count == "8"
     assert not cache.startswith(str(site)) and not cache.startswith(str(home))

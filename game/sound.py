@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_CACHE: dict[str, Any] = {}
+_CACHE: dict[Any, Any] = {}
 
 RATE = 44100
 """Samples per second of the generated chime."""
@@ -39,10 +39,14 @@ def chime_samples(rate: int = RATE):
 
 
 def chime() -> Any:
-    """A cached ``pygame.mixer.Sound`` of :func:`chime_samples`, or None (no audio: silent, no error)."""
-    if "chime" in _CACHE:
-        return _CACHE["chime"]
-    snd = None
+    """A new ``pygame.mixer.Sound`` of :func:`chime_samples`, or None (no audio: silent, no error).
+
+    The samples are cached, the Sound is not: a Sound made before ``pygame.quit()``
+    (or a mixer re-init) must never be played again.  When the mixer cannot be
+    initialised once, later calls return None at once.
+    """
+    if _CACHE.get("failed"):
+        return None
     try:
         import numpy as np
         import pygame
@@ -50,13 +54,15 @@ def chime() -> Any:
         if not pygame.mixer.get_init():
             pygame.mixer.init(frequency=RATE, size=-16, channels=2, buffer=512)
         freq, _size, channels = pygame.mixer.get_init()
-        mono = (chime_samples(freq) * 32767).astype(np.int16)
+        mono = _CACHE.get(("mono", freq))
+        if mono is None:
+            mono = (chime_samples(freq) * 32767).astype(np.int16)
+            _CACHE[("mono", freq)] = mono
         data = np.repeat(mono[:, None], channels, axis=1) if channels > 1 else mono
-        snd = pygame.sndarray.make_sound(np.ascontiguousarray(data))
+        return pygame.sndarray.make_sound(np.ascontiguousarray(data))
     except Exception:  # no device, no numpy, odd mixer format: the game stays silent
-        snd = None
-    _CACHE["chime"] = snd
-    return snd
+        _CACHE["failed"] = True
+        return None
 
 
 def play_chime() -> bool:
@@ -66,6 +72,7 @@ def play_chime() -> bool:
         return False
     try:
         snd.play()
-        return True
     except Exception:
         return False
+    _CACHE["playing"] = snd  # keep it alive until it has played (a freed Sound stops)
+    return True

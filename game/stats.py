@@ -13,7 +13,9 @@ Never lost, never fatal:
 
 * every write goes to a temporary file in the same folder, is flushed and
   ``os.fsync``-ed, then replaces the old file atomically (``os.replace``); a crash
-  at any point leaves either the old or the new file, never half of one;
+  at any point leaves either the old or the new file, never half of one
+  (:func:`game.saves.atomic_write`; temporary files a killed process left are
+  removed at the next start);
 * a file that cannot be parsed is renamed to
   ``progress.json.corrupt-YYYYmmddTHHMMSS`` (never overwritten) and play starts
   from an empty record; :attr:`Progress.notice` tells the window what happened;
@@ -33,6 +35,8 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+
+from . import saves
 
 FILE_NAME = "progress.json"
 VERSION = 2
@@ -163,6 +167,7 @@ class Progress:
             self._read()
             if self.writable:
                 self._probe()
+                saves.clean_temp(self.folder)
 
     # ---------------------------------------------------------------- file
 
@@ -172,16 +177,7 @@ class Progress:
 
     def _set_aside(self, suffix: str) -> str:
         """Rename the progress file to ``progress.json.<suffix>-<time>``; returns the new path ("" on failure)."""
-        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        base = f"{self.path}.{suffix}-{stamp}"
-        dest, n = base, 1
-        while os.path.exists(dest):
-            dest, n = f"{base}-{n}", n + 1
-        try:
-            os.replace(self.path, dest)
-        except OSError:
-            return ""
-        return dest
+        return saves.set_aside(self.path, suffix)
 
     def _read(self) -> None:
         try:
@@ -251,26 +247,13 @@ class Progress:
         """
         if not self.enabled or not self.writable:
             return False
-        tmp = ""
         try:
             os.makedirs(self.folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.data, f, ensure_ascii=False, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-            tmp = ""
+            saves.atomic_write(self.path, self.data)
             return True
         except OSError as e:
             self._tell("save_failed", f"cannot save progress ({e.strerror or e})")
             return False
-        finally:
-            if tmp:
-                try:
-                    os.remove(tmp)
-                except OSError:
-                    pass
 
     # ---------------------------------------------------------------- records
 

@@ -188,3 +188,43 @@ def test_help_that_was_undone_still_marks_the_completion_assisted(tmp_path):
     assert p.best(KEY) is None and not p.record(KEY)["solved_alone"]
     p.mark_solved(KEY, 45.0, assisted=False, solution="F6:0@0,0")  # the next attempt is clean
     assert p.best(KEY) == 45.0 and p.record(KEY)["solved_alone"]
+
+
+# ------------------------------------------------------------------ game.saves (file level)
+
+
+def test_atomic_write_round_trip_and_a_crash_before_replace(tmp_path, monkeypatch):
+    from game import saves
+
+    path = tmp_path / "save.json"
+    saves.atomic_write(path, {"moves": ["P0:0@2,2"], "名": "五"})
+    assert saves.read_json(path) == {"moves": ["P0:0@2,2"], "名": "五"}
+
+    class Crash(BaseException):
+        """The process dying between the temp file and the rename."""
+
+    def crash(src, dst):
+        raise Crash
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(Crash):
+        saves.atomic_write(path, {"moves": []})
+    monkeypatch.undo()
+    assert saves.read_json(path) == {"moves": ["P0:0@2,2"], "名": "五"}
+    assert sorted(os.listdir(tmp_path)) == ["save.json"]
+
+
+def test_temp_files_left_by_a_killed_process_are_cleaned_at_the_next_start(tmp_path):
+    import time
+
+    from game import saves
+
+    old = tmp_path / ".progress-abc.json"
+    old.write_text("{half")
+    t = time.time() - 3600
+    os.utime(old, (t, t))
+    young = tmp_path / ".progress-def.json"
+    young.write_text("{")
+    Progress(str(tmp_path))
+    assert not old.exists() and young.exists()
+    assert saves.clean_temp(tmp_path / "missing") == 0

@@ -256,6 +256,10 @@ class PlayerExtras:
                     self.overlay = None
                     self.goto_date(res)
             return True
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            for name, rect in self.pill_rects().items():
+                if rect.collidepoint(ev.pos):
+                    return self.open_overlay(name) or True
         if ev.type == pygame.KEYDOWN:
             k = ev.key
             shift = bool(getattr(ev, "mod", 0) & pygame.KMOD_SHIFT)
@@ -307,11 +311,58 @@ class PlayerExtras:
         ui.drag = Drag(slot, ui.tray_orient[slot], 0.5, 0.5, ui.mouse, keyboard=True, anchor=anchor)
         self.say(f"{slot + 1}  {i18n.formation_name(self.puzzle.formations[slot], self.ctx.lang)}", P.TEXT, 2.0)
 
+    def pill_rects(self) -> dict[str, pygame.Rect]:
+        """Small buttons at the right of the tray title: calendar (dated modes), statistics, help.
+
+        Labelled with words ("Calendar", "Stats", "Help") when they fit beside the tray
+        title, else with their keys (D, I, ?).  Returns name -> rect in window pixels
+        (empty before the puzzle is loaded).
+        """
+        rects, _ = self._pills()
+        return rects
+
+    def _pills(self) -> tuple[dict[str, pygame.Rect], dict[str, str]]:
+        L = self.layout
+        if L is None or self.puzzle is None:
+            return {}, {}
+        names = (("calendar",) if self.puzzle_for_date is not None else ()) + ("stats", "help")
+        row = L.tray_title
+        h = max(14, row.height - 6)
+        font = self.ctx.fonts.get(max(8, int(h * 0.62)))
+        key = "tray" if self.puzzle_for_date is None or self.title_key == "mode_classic" else "today_set"
+        head = f"{self.ctx.t(key)}   {self.ctx.t('placed', k=len(self.state.placed), n=len(self.state.pieces))}"
+        title_end = row.x + 10 + self.ctx.fonts.get(int(row.height * 0.7)).size(head)[0]
+        for words in (True, False):
+            out: dict[str, pygame.Rect] = {}
+            labels: dict[str, str] = {}
+            x = row.right - 6
+            for name in reversed(names):
+                labels[name] = self.pill_label(name, words)
+                w = max(h, font.size(labels[name])[0] + 14)
+                x -= w
+                out[name] = pygame.Rect(x, row.y + (row.height - h) // 2 + 2, w, h)
+                x -= 6
+            if x >= title_end + 4 or not words:
+                return out, labels
+        return {}, {}
+
+    def pill_label(self, name: str, words: bool = True) -> str:
+        """Label of a tray-title button: a word in the current language, or its key."""
+        if not words:
+            return {"calendar": "D", "stats": "I", "help": "?"}[name]
+        return self.ctx.t({"calendar": "calendar", "stats": "stats_word", "help": "help_word"}[name])
+
     def draw_extras(self, surface: pygame.Surface) -> None:
         """Paint the browsing frame (a gold border round the board) and the open overlay, last."""
         if self.browse_i is not None and self.layout is not None:
             fr = self.layout.frame_rect
             pygame.draw.rect(surface, P.HINT, fr.inflate(6, 6), max(3, self.layout.cell // 12),
                              border_radius=max(6, self.layout.cell // 5))
+        from .render import draw_button
+
+        rects, labels = self._pills()
+        for name, rect in rects.items():
+            draw_button(surface, self.ctx.fonts, self.cache, rect, labels[name], int(rect.height * 0.62),
+                        hover=rect.collidepoint(self.ui.mouse))
         if self.overlay is not None:
             self.overlay.draw(surface, self.ctx.fonts, self.cache, self.ctx.lang)

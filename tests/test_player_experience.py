@@ -472,3 +472,19 @@ def test_cli_restart_resumes_and_a_corrupt_file_is_kept_aside(tmp_path):
     res = run()
     assert res.returncode == 0 and "Traceback" not in res.stderr
     assert len(list(tmp_path.glob("progress.json.corrupt-*"))) == 1
+
+
+@pytest.mark.parametrize("size", [(1120, 780), (700, 560)])
+def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, size):
+    c = make(worker, tmp_path, size=size, lang="en")
+    s = c.scene
+    frame(c)
+    pills = s.pill_rects()
+    assert set(pills) == {"calendar", "stats", "help"}
+    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", TextOverlay)):
+        click(pills[name].center)
+        frame(c)
+        assert isinstance(s.overlay, kind)
+        key(pygame.K_ESCAPE)
+        frame(c)
+        assert s.overlay is None

@@ -71,10 +71,15 @@ class PlayerExtras:
         return solution_key((pl.formation, *pl.orientation()) for pl in self.state.placed)
 
     def record_solved(self) -> None:
-        """Record the completion just reached (time, help, solution); say whether it is new; chime."""
+        """Record the completion just reached (time, help, solution); say whether it is new; chime.
+
+        A board finished by Solve (or the search replay) counts as an assisted
+        completion but not as a solution the player found.
+        """
         prog = self.ctx.progress
         if prog is not None:
-            new = prog.mark_solved(self.key, self.session.elapsed_s, self.state.cheated, self.solution_text())
+            sol = "" if self.ui.solved_by_solver else self.solution_text()
+            new = prog.mark_solved(self.key, self.session.elapsed_s, self.state.cheated, sol)
             k = len(prog.found(self.key))
             if self.puzzle_for_date is not None and not self.ui.solved_by_solver:
                 if new:

@@ -488,3 +488,15 @@ def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, 
         key(pygame.K_ESCAPE)
         frame(c)
         assert s.overlay is None
+
+
+def test_a_board_finished_by_solve_is_assisted_but_not_a_found_solution(worker, tmp_path):
+    c = make(worker, tmp_path)
+    s = c.scene
+    until(c, lambda: worker.ready)
+    s.command("solve")
+    until(c, lambda: s.state.is_solved)
+    frame(c, 2)
+    prog = c.ctx.progress
+    assert prog.record(s.key)["solved"] and not prog.record(s.key).get("solved_alone")
+    assert prog.record(s.key)["solves"] == 1 and prog.found(s.key) == []

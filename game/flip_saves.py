@@ -16,15 +16,20 @@ Hooks the host calls: :meth:`FlipExtras.restore_flip` at the end of ``deal``,
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pygame
 
+from . import palette as P
 from .overlays import CLOSE, Overlay, StatsOverlay, TextOverlay
+from .render import fit_text
 
 FLIP_HELP_KEYS: tuple[str, ...] = ("help_fclick", "help_farrows", "help_undo", "help_fhint", "help_fdeal",
                                    "help_stats", "help_lang", "help_modes", "help_help")
 """Rows of the Flip help overlay (:mod:`game.i18n` keys)."""
+NOTICE_S = 12.0
+"""Seconds a save notice stays in the Flip header."""
 
 
 class FlipExtras:
@@ -128,8 +133,28 @@ class FlipExtras:
                 self.note_flip_help(btn)
         return False
 
+    def notice_text(self) -> str:
+        """The progress file's notice (corrupt file kept aside, read-only folder, failed save) in the
+        current language, for :data:`NOTICE_S` seconds after it first appears; "" otherwise."""
+        prog = self.ctx.progress
+        if prog is None or prog.notice is None:
+            return ""
+        shown = self.ctx.options.setdefault("flip_notice_t", {})
+        now = time.monotonic()
+        first = shown.setdefault(repr(prog.notice), now)
+        if now - first > NOTICE_S:
+            return ""
+        key, fields = prog.notice
+        return self.ctx.t(key, **fields)
+
     def draw_extras(self, surface: pygame.Surface) -> None:
-        """Paint the open overlay over the frame."""
+        """Paint the save notice (on the status line, until the first press) and the open overlay."""
+        text = self.notice_text() if len(self.history) == 1 else ""  # until the first press
+        if text:
+            L = self.get_layout()
+            pygame.draw.rect(surface, P.BACKGROUND, L.status)
+            img = fit_text(self.cache, self.ctx.fonts, text, int(L.status.height * 0.75), P.ILLEGAL, L.status.width)
+            surface.blit(img, img.get_rect(midleft=(L.status.x, L.status.centery)))
         if self.overlay is not None:
             self.overlay.draw(surface, self.ctx.fonts, self.cache, self.ctx.lang)
 

@@ -500,3 +500,11 @@ def test_a_board_finished_by_solve_is_assisted_but_not_a_found_solution(worker, 
     prog = c.ctx.progress
     assert prog.record(s.key)["solved"] and not prog.record(s.key).get("solved_alone")
     assert prog.record(s.key)["solves"] == 1 and prog.found(s.key) == []
+
+
+def test_flip_tells_the_player_about_a_corrupt_save(tmp_path):
+    (tmp_path / "progress.json").write_text("{bad", encoding="utf-8")
+    c = _flip(tmp_path, lang="en")
+    frame(c, 2)
+    backup = next(tmp_path.glob("progress.json.corrupt-*")).name
+    assert backup in c.scene.notice_text()

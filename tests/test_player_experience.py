@@ -508,3 +508,36 @@ def test_flip_tells_the_player_about_a_corrupt_save(tmp_path):
     frame(c, 2)
     backup = next(tmp_path.glob("progress.json.corrupt-*")).name
     assert backup in c.scene.notice_text()
+
+
+def _first_legal_place(state, slot):
+    b = state.puzzle.board
+    for o in range(len(orientation_cells(state.puzzle.formations[slot]))):
+        for r in range(b.height):
+            for c_ in range(b.width):
+                mv = Place(slot, o, r, c_)
+                try:
+                    mv.placement(state.puzzle)
+                    if state.check_place(slot, mv.placement(state.puzzle)) is None:
+                        return mv
+                except (IllegalMoveError, ValueError):
+                    continue
+    raise AssertionError("no legal placement")
+
+
+def test_daily_drill_progress_is_restored_per_date(worker, tmp_path):
+    pytest.importorskip("solver.drill")
+    c = make(worker, tmp_path, mode="drill")
+    until(c, lambda: c.scene.puzzle is not None, limit=3000)
+    s = c.scene
+    assert s.key == "drill 2024-05-01"
+    mv = _first_legal_place(s.state, 0)
+    assert s._do(mv)
+    E.post(E.Event(pygame.QUIT))
+    frame(c)
+    c.scene.exit()
+    c2 = make(worker, tmp_path, mode="drill")
+    until(c2, lambda: c2.scene.puzzle is not None, limit=3000)
+    assert c2.scene.session.move_log() == [mv.to_str()]
+    classic = Progress(str(tmp_path)).moves("classic 2024-05-01")
+    assert classic == []  # modes keep separate positions

@@ -7,7 +7,12 @@ fixture; :func:`pytest_terminal_summary` prints one line, e.g.
 """
 from __future__ import annotations
 
+import os
+
 import pytest
+
+FUZZ_SCALE = max(1, int(os.environ.get("DAILY_DRILL_FUZZ_SCALE", "1") or 1))
+"""Multiplies the fuzz tests' example counts (e.g. 20 for a long bug hunt; CI uses 1)."""
 
 FUZZ_COUNTS = {"events": 0, "files": 0, "solver cases": 0, "faults": 0}
 """Events fed to the game loop, puzzle files parsed, solver cases checked against the

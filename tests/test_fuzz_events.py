@@ -32,6 +32,7 @@ import datetime as dt  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from conftest import FUZZ_SCALE  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -292,7 +293,7 @@ def check_state(c: Control) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-@settings(max_examples=EXAMPLES_PER_MODE, deadline=None, derandomize=True, database=None,
+@settings(max_examples=EXAMPLES_PER_MODE * FUZZ_SCALE, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(actions=st.lists(action, min_size=110, max_size=150))
 def test_event_storm_keeps_every_mode_legal(mode, actions, worker, data_dir, fuzz_counts):

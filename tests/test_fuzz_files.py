@@ -31,6 +31,7 @@ import datetime as dt  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from conftest import FUZZ_SCALE  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -201,19 +202,19 @@ def scene_check():
     return check
 
 
-@settings(max_examples=700, **SETTINGS)
+@settings(max_examples=700 * FUZZ_SCALE, **SETTINGS)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_structured_files_load_or_fail_cleanly(seed, fuzz_counts, scene_check):
     check_text(to_toml(random_table(random.Random(seed))), fuzz_counts, scene_check)
 
 
-@settings(max_examples=250, **SETTINGS)
+@settings(max_examples=250 * FUZZ_SCALE, **SETTINGS)
 @given(text=mutated_examples())
 def test_mutated_examples_load_or_fail_cleanly(text, fuzz_counts, scene_check):
     check_text(text, fuzz_counts, scene_check)
 
 
-@settings(max_examples=150, **SETTINGS)
+@settings(max_examples=150 * FUZZ_SCALE, **SETTINGS)
 @given(data=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(lambda s: s.encode("utf-8")),
                       st.integers(1, 3000).map(lambda n: b"a = " + b"[" * n),
                       st.integers(1, 3000).map(lambda n: b"a = " + b"{b=" * n)))

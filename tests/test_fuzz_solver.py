@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import random
 
+from conftest import FUZZ_SCALE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,7 +108,7 @@ def board_of(h: int, w: int, open_cells: set) -> Board:
     return Board(w, h, mask)
 
 
-@settings(max_examples=CASES, deadline=None, derandomize=True, database=None,
+@settings(max_examples=CASES * FUZZ_SCALE, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(seed=st.integers(0, 2**32 - 1))
 def test_solver_counts_match_the_reference(seed, fuzz_counts):

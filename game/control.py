@@ -113,16 +113,10 @@ class Control:
         ms = self.clock.tick(60)
         dt = ms / 1000.0 if dt_s is None else dt_s
         dt = min(dt, 0.1)
-        for ev in pygame.event.get((pygame.WINDOWFOCUSLOST, pygame.WINDOWMINIMIZED, pygame.WINDOWHIDDEN,
-                                    pygame.WINDOWFOCUSGAINED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN,
-                                    pygame.ACTIVEEVENT), pump=False):
-            self.focus_event(ev)
-            self.scene.handle_event(ev)
-        if not self.active:
-            dt = 0.0
         if self.frames == 0 and self.autosolve:
             self.scene.command("solve")
         for ev in pygame.event.get():
+            self.focus_event(ev)
             if ev.type == pygame.QUIT:
                 self.quit = True
                 continue
@@ -134,7 +128,7 @@ class Control:
             elif ev.type == pygame.WINDOWSIZECHANGED:
                 self.scene.resize(self.screen.get_size())
             self.scene.handle_event(ev)
-        self.scene.update(dt)
+        self.scene.update(0.0 if not self.active else dt)
         if self.scene.done:
             self._switch()
         self.scene.draw(self.screen)
@@ -152,6 +146,8 @@ class Control:
             self.active = True
         elif ev.type == pygame.ACTIVEEVENT and getattr(ev, "state", 0) & 6:  # input focus or app shown
             self.active = bool(getattr(ev, "gain", 1))
+        elif ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):  # the player is plainly here
+            self.active = True
 
     def _switch(self) -> None:
         nxt = self.scene.next

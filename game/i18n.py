@@ -87,6 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_found": ("已找到的解法（全部日期）", "Solutions found (all dates)"),
     "stats_days": ("{n} 天", "{n} d"),
     "stats_none": ("暂无", "none yet"),
+    "stats_here": ("当天", "This date"),
     "close_hint": ("按 Esc 或点击任意处关闭", "Esc or click anywhere to close"),
     "found": ("已找到 {k}/{n}", "found {k} of {n}"),
     "found_unknown": ("已找到 {k}", "found {k}"),

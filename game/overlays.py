@@ -117,7 +117,17 @@ class TextOverlay(Overlay):
         blit_center(surface, fit_text(cache, fonts, title, int(size * 1.4), P.TITLE, box.width - 2 * pad, True),
                     (box.centerx, y + line_h * 0.6))
         y += int(line_h * 1.5)
-        left_w = int((box.width - 2 * pad) * 0.36)
+        # one font size for every row: the largest at which all labels and values fit
+        inner = box.width - 2 * pad
+        while size > 8:
+            f, fb = fonts.get(size), fonts.get(size, True)
+            lw = max((fb.size(lt)[0] for lt, _ in rows), default=0) + 16
+            rw = max((f.size(rt)[0] for _, rt in rows), default=0)
+            if lw <= inner * 0.6 and lw + rw <= inner:
+                break
+            size -= 1
+        left_w = max(int(inner * 0.3), min(int(inner * 0.6), max((fonts.get(size, True).size(lt)[0]
+                                                                    for lt, _ in rows), default=0) + 16))
         for i, (left, right) in enumerate(rows):
             if i % 2 == 0:
                 band = pygame.Rect(box.x + pad // 2, y, box.width - pad, line_h)
@@ -159,7 +169,7 @@ def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | Non
     ]
     if found_here is not None:
         k, n = found_here
-        rows.append((t("date"), t("found", k=k, n=n) if n is not None else t("found_unknown", k=k)))
+        rows.append((t("stats_here"), t("found", k=k, n=n) if n is not None else t("found_unknown", k=k)))
     return rows
 
 

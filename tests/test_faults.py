@@ -150,30 +150,65 @@ print("not reached")
     assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2", "P1:0@4,4"]
 
 
-def test_saves_module_crash_before_replace_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
-    """``game.saves`` (when present): a crash between its temp file and ``os.replace`` loses nothing."""
-    saves = pytest.importorskip("game.saves")
-    write = next((getattr(saves, n) for n in ("atomic_write", "write_atomic", "save_json", "write_json")
-                  if callable(getattr(saves, n, None))), None)
-    read = next((getattr(saves, n) for n in ("read_json", "load_json", "load")
-                 if callable(getattr(saves, n, None))), None)
-    if write is None or read is None:
-        pytest.skip(f"game.saves has no recognised write/read functions: {sorted(dir(saves))}")
-    path = tmp_path / "save.json"
-    write(path, {"moves": ["P0:0@2,2"]})
+@pytest.mark.parametrize("when", ["mid-write", "before replace", "fsync fails"])
+def test_saves_atomic_write_interrupted_keeps_the_old_file(when, tmp_path, monkeypatch, fuzz_counts):
+    """``game.saves.atomic_write`` interrupted at each step: the previous file still loads."""
+    from game import saves
+
+    path = tmp_path / "progress.json"
+    saves.atomic_write(path, {"moves": ["P0:0@2,2"]})
 
     class Crash(BaseException):
         """Stands for the process dying."""
 
-    def crash(src, dst):
-        raise Crash
-
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(Crash):
-        write(path, {"moves": ["P0:0@2,2", "P1:0@4,4"]})
+    if when == "mid-write":
+        def half(obj, f, **kw):
+            f.write('{"moves": ["P0')
+            raise Crash
+        monkeypatch.setattr(saves.json, "dump", half)
+        expect = Crash
+    elif when == "before replace":
+        def crash(src, dst):
+            assert os.path.getsize(src) > 0
+            raise Crash
+        monkeypatch.setattr(os, "replace", crash)
+        expect = Crash
+    else:
+        def full(fd):
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(os, "fsync", full)
+        expect = OSError
+    with pytest.raises(expect):
+        saves.atomic_write(path, {"moves": ["P0:0@2,2", "P1:0@4,4"]})
     monkeypatch.undo()
     fuzz_counts["faults"] += 1
-    assert read(path) == {"moves": ["P0:0@2,2"]}
+    assert saves.read_json(path) == {"moves": ["P0:0@2,2"]}
+    assert os.listdir(tmp_path) == ["progress.json"]  # no temporary file left behind
+
+
+def test_saves_atomic_write_killed_before_replace_loses_nothing(tmp_path, fuzz_counts):
+    """A real crash (SIGKILL) between the temp file and ``os.replace``: the old file loads, and
+    :func:`game.saves.clean_temp` removes the orphan once it is old enough."""
+    code = r"""
+import os, sys, signal
+from game import saves
+path = os.path.join(sys.argv[1], "progress.json")
+saves.atomic_write(path, {"moves": ["P0:0@2,2"]})
+os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)
+saves.atomic_write(path, {"moves": ["P0:0@2,2", "P1:0@4,4"]})
+print("not reached")
+"""
+    out = run_py(code, str(tmp_path))
+    fuzz_counts["faults"] += 1
+    assert out.returncode == -9 and "not reached" not in out.stdout, out.stderr
+    from game import saves
+
+    assert saves.read_json(tmp_path / "progress.json") == {"moves": ["P0:0@2,2"]}
+    orphans = [f for f in os.listdir(tmp_path) if f.startswith(saves.TEMP_PREFIX)]
+    assert len(orphans) == 1
+    assert saves.clean_temp(tmp_path, older_than_s=60.0) == 0  # a young one may be a save in progress
+    assert saves.clean_temp(tmp_path, older_than_s=0.0) == 1
+    assert os.listdir(tmp_path) == ["progress.json"]
 
 
 # ---------------------------------------------------------------- read-only data folder

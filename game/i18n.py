@@ -79,7 +79,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_alone": ("独立完成（无提示、无求解）", "Days solved without help"),
     "stats_all": ("完成（含协助）", "Days solved (any)"),
     "stats_best": ("最佳用时", "Best time"),
-    "stats_recent": ("最近用时", "Recent times"),
+    "stats_recent": ("最近用时（* 有协助）", "Recent times (* assisted)"),
     "stats_streak": ("当前连续天数", "Current streak"),
     "stats_longest": ("最长连续天数", "Longest streak"),
     "stats_hints": ("使用提示次数", "Hints used"),

@@ -631,6 +631,8 @@ class PuzzleScene(PlayerExtras, Scene):
                 if slot is not None and not self.animating:
                     o, r0, c0 = self.state.pieces[slot].orientation()
                     ui.drag = Drag(slot, o, 0.5, 0.5, ui.mouse, from_board=True, keyboard=True, anchor=(r0, c0))
+                elif slot is None and not self.animating:
+                    self.click_target(ui.cursor)  # empty board: a month / day cell becomes the target
             return
         if k in (pygame.K_BACKSPACE, pygame.K_DELETE):
             slot = self.state.occupant(ui.cursor)

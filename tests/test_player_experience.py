@@ -541,3 +541,13 @@ def test_daily_drill_progress_is_restored_per_date(worker, tmp_path):
     assert c2.scene.session.move_log() == [mv.to_str()]
     classic = Progress(str(tmp_path)).moves("classic 2024-05-01")
     assert classic == []  # modes keep separate positions
+
+
+def test_keyboard_cursor_and_enter_on_a_month_cell_picks_the_target(worker):
+    c = make(worker, None)
+    s = c.scene
+    s.ui.cursor = (3, 3)
+    for k in (pygame.K_UP, pygame.K_UP, pygame.K_UP, pygame.K_RETURN):  # to (0, 3): April
+        key(k)
+    frame(c)
+    assert c.ctx.date == dt.date(2024, 4, 1)

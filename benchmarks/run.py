@@ -101,13 +101,18 @@ def _ours_cells_ok(puzzle, solution) -> bool:
 
 
 def _ours_clear_tables() -> bool:
+    """Clear every ``functools`` cache in :mod:`solver.api` (placement tables and the
+    pieces they are built from); False when there is none to clear."""
     from solver import api
 
-    table = getattr(api, "_table", None)
-    if table is not None and hasattr(table, "cache_clear"):
-        table.cache_clear()
-        return True
-    return False
+    cleared = False
+    for name in dir(api):
+        fn = getattr(api, name)
+        if getattr(fn, "__module__", None) == api.__name__ and callable(
+                getattr(fn, "cache_clear", None)):
+            fn.cache_clear()
+            cleared = True
+    return cleared
 
 
 def _ours_search_tables(puzzles) -> float | None:
@@ -660,7 +665,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
 
     out.append("## Input building and first call\n")
     out.append("Input building: ours = building the placement tables (`Search` construction with "
-               "the table cache cleared; for (c) one search the table `count_by_targets` asks "
+               "every cache of `solver.api` cleared; for (c) one search the table `count_by_targets` asks "
                "for); peers = the exact-cover matrix from "
                "`benchmarks/peers.py` (own rotate/reflect code from the SPEC shapes) converted "
                "to the peer's format (for (c): 366 matrices). First call = the warm-up call "

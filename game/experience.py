@@ -264,7 +264,7 @@ class PlayerExtras:
         if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
             for name, rect in self.pill_rects().items():
                 if rect.collidepoint(ev.pos):
-                    return self.open_overlay(name) or True
+                    return (self.extra_command(name) if name == "browse" else self.open_overlay(name)) or True
         if ev.type == pygame.KEYDOWN:
             k = ev.key
             shift = bool(getattr(ev, "mod", 0) & pygame.KMOD_SHIFT)
@@ -317,7 +317,8 @@ class PlayerExtras:
         self.say(f"{slot + 1}  {i18n.formation_name(self.puzzle.formations[slot], self.ctx.lang)}", P.TEXT, 2.0)
 
     def pill_rects(self) -> dict[str, pygame.Rect]:
-        """Small buttons at the right of the tray title: calendar (dated modes), statistics, help.
+        """Small buttons at the right of the tray title: found solutions (once there is one),
+        calendar (dated modes), statistics, help.
 
         Labelled with words ("Calendar", "Stats", "Help") when they fit beside the tray
         title, else with their keys (D, I, ?).  Returns name -> rect in window pixels
@@ -330,7 +331,10 @@ class PlayerExtras:
         L = self.layout
         if L is None or self.puzzle is None:
             return {}, {}
-        names = (("calendar",) if self.puzzle_for_date is not None else ()) + ("stats", "help")
+        prog = self.ctx.progress
+        found = bool(prog is not None and prog.found(self.key))
+        names = (("browse",) if found else ()) + (("calendar",) if self.puzzle_for_date is not None else ()) + (
+            "stats", "help")
         row = L.tray_title
         h = max(14, row.height - 6)
         font = self.ctx.fonts.get(max(8, int(h * 0.62)))
@@ -354,8 +358,9 @@ class PlayerExtras:
     def pill_label(self, name: str, words: bool = True) -> str:
         """Label of a tray-title button: a word in the current language, or its key."""
         if not words:
-            return {"calendar": "D", "stats": "I", "help": "?"}[name]
-        return self.ctx.t({"calendar": "calendar", "stats": "stats_word", "help": "help_word"}[name])
+            return {"browse": "V", "calendar": "D", "stats": "I", "help": "?"}[name]
+        return self.ctx.t({"browse": "browse_word", "calendar": "calendar", "stats": "stats_word",
+                           "help": "help_word"}[name])
 
     def draw_extras(self, surface: pygame.Surface) -> None:
         """Paint the browsing frame (a gold border round the board) and the open overlay, last."""

@@ -100,6 +100,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "calendar": ("月历", "Calendar"),
     "stats_word": ("统计", "Stats"),
     "help_word": ("帮助", "Help"),
+    "browse_word": ("已找到", "Found"),
     "month_year": ("{y}年{m}月", "{mon} {y}"),
     "target_set": ("目标改为 {date}", "Target set to {date}"),
     "clear_first": ("先清空棋盘，再点月份或日期格改变目标", "Clear the board first to pick a target by clicking a month or day cell"),

@@ -551,3 +551,21 @@ def test_keyboard_cursor_and_enter_on_a_month_cell_picks_the_target(worker):
         key(k)
     frame(c)
     assert c.ctx.date == dt.date(2024, 4, 1)
+
+
+def test_found_button_appears_after_the_first_find_and_browses(worker, tmp_path):
+    c = make(worker, tmp_path, lang="en")
+    s = c.scene
+    assert "browse" not in s.pill_rects()
+    play_solution(s)
+    frame(c, 2)
+    s.command("reset")
+    frame(c)
+    pills = s.pill_rects()
+    assert "browse" in pills
+    click(pills["browse"].center)
+    frame(c)
+    assert s.browse_i == 0
+    click(s.pill_rects()["browse"].center)
+    frame(c)
+    assert s.browse_i is None

@@ -76,6 +76,7 @@ def test_search_cancel_from_another_thread_stops_it(fuzz_counts):
 
 @pytest.fixture
 def worker():
+    """A started, warmed-up SolverWorker of its own (stopped after the test)."""
     from game.worker import SolverWorker
 
     w = SolverWorker()

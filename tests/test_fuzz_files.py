@@ -235,7 +235,6 @@ def test_structured_strategy_makes_valid_puzzles_too(fuzz_counts, scene_check):
     """Guard for the fuzzers above: a hand-made table in the same format does load."""
     table = {"board": "\n".join(["....."] * 5), "formations": ["U", "Z", "T", "L", "P"]}
     check_text(to_toml(table), fuzz_counts, scene_check)
-    table = {"board": ["..*.."] + ["....."] * 4, "formations": ["I"] * 4 + ["四"][:0] + ["L"],
-             "targets": [], "name": "x"}
-    with pytest.raises(puzzlefile.PuzzleFileError):
-        puzzlefile.loads(to_toml(table))  # 24 open cells, 25 to cover
+    table = {"board": ["..*.."] + ["....."] * 4, "formations": ["I"] * 4 + ["L"], "targets": [], "name": "x"}
+    with pytest.raises(puzzlefile.AreaMismatchError):
+        puzzlefile.loads(to_toml(table))  # 24 cells to cover, the formations have 25

@@ -133,6 +133,20 @@ def key(k: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
 
 
+def test_closing_the_window_cancels_the_running_search(worker, tmp_path, fuzz_counts):
+    """QUIT through the real ``Control.run`` loop while the custom puzzle's long count runs."""
+    c = new_control("custom", worker, tmp_path)
+    wait_for(lambda: (s := running_search(worker)) is not None and s.puzzle == LONG and s.nodes > 0,
+             "the scene's count to run")
+    long_search = running_search(worker)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    c.run()  # returns after the frame that saw QUIT; stops the worker
+    worker._thread.join(LIMIT_S)
+    fuzz_counts["faults"] += 1
+    assert not worker._thread.is_alive(), "the worker kept searching after the window closed"
+    assert not long_search.done
+
+
 @pytest.mark.parametrize("how", ["mode switch", "solve again", "date change"])
 def test_player_actions_cancel_the_running_search(how, worker, tmp_path, fuzz_counts):
     if how == "mode switch":

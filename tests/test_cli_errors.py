@@ -89,6 +89,7 @@ GAME_CASES = [
     "--puzzle {d}/unknown.toml", "--puzzle {d}/offboard.toml", "--puzzle {d}/area.toml",
     "--puzzle {d}/notutf8.toml", "--puzzle {d}/empty.toml", "--puzzle {d}",
     "--puzzle {d}/unknown.toml --mode drill", "--bogus", "extra-argument",
+    "--screenshot {d}/no/such/folder/shot.png", "--screenshot {d}",
 ]
 
 

@@ -56,7 +56,6 @@ class _Table:
     fwd: tuple = ()               # board bit -> frame bit
     back: tuple = ()              # frame bit -> board (row, col)
     placements: tuple = ()        # Placement (board frame) of each table row
-    cover_f: int = 0              # the cells to cover, frame bits
     type_first: tuple = ()        # win-array offsets of the per-type lists (K + 1)
 
 
@@ -209,15 +208,11 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
     type_first = (win_pl.size + np.searchsorted(pl_piece[by_type], np.arange(len(types) + 1))
                   ).astype(np.int64)
     win_pl = np.concatenate([win_pl, by_type.astype(np.int64)])
-    cover_f = 0
-    for b in range(width * height):
-        if cover >> b & 1:
-            cover_f |= 1 << int(fwd[b])
     return _Table(W, frame, types, sizes, pl_mask, pl_piece, cell_first,
                   full & ~first_col, full & ~last_col,
                   pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
                   tuple(int(o) for o in win_off), tuple(int(x) for x in fwd), back,
-                  placements, cover_f, tuple(int(x) for x in type_first))
+                  placements, tuple(int(x) for x in type_first))
 
 
 # The window cells around an anchor (see WINDOW_OFFSETS) sort the placements
@@ -263,6 +258,18 @@ def _window_lists(pl_mask: np.ndarray, anchor: np.ndarray, n_cells: int,
     win_first = np.zeros((n_cells << B) + 1, dtype=np.int64)
     np.cumsum(np.bincount(keys, minlength=n_cells << B)[: n_cells << B], out=win_first[1:])
     return offsets, win_first, win_pl
+
+
+@lru_cache(maxsize=4096)
+def _frame_mask(width: int, height: int, frame: int, m: Mask) -> Mask:
+    """A board-frame bitmask mapped into search frame ``frame``."""
+    _, fwd, _ = _frame_maps(width, height, frame)
+    out = 0
+    while m:
+        low = m & -m
+        out |= 1 << int(fwd[low.bit_length() - 1])
+        m ^= low
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -340,7 +347,10 @@ class Search:
             counts[pl.formation] -= 1
             free &= ~m
         self.types = types
-        self.table = _table(board.width, board.height, cover, self.types, _allowed, frame)
+        # one table per board and set of types: targets and pieces already placed only
+        # shrink ``free``, and placements that do not fit it are never candidates
+        self.table = _table(board.width, board.height, board.open_mask, self.types, _allowed,
+                            frame)
         t = self.table
         self.depth = sum(counts[c] for c in self.types)
         L = max(self.depth, 1)
@@ -366,7 +376,8 @@ class Search:
         self.seconds = 0.0
         self._lock = threading.Lock()
         self._kept: list[np.ndarray] = []
-        free_f = t.cover_f & ~self._to_frame(cover & ~free)
+        free_f = _frame_mask(board.width, board.height, t.frame, cover) & ~self._to_frame(
+            cover & ~free)
         self.trivial = free_f == 0
         self.pivot: str | None = None
         if self.trivial:
@@ -686,9 +697,12 @@ def solve_by_symmetry(puzzle: Puzzle, *, enumerate_all: bool = False, prune: boo
 
     probe = Search(puzzle, store=0, prune=prune)
     best = None
+    cover = puzzle.cover_mask
     for code in singles:
         k = probe.types.index(code)
-        placements = [probe.placement(i) for i in np.nonzero(probe.table.pl_piece == k)[0]]
+        placements = [pl for pl in (probe.placement(i)
+                                    for i in np.nonzero(probe.table.pl_piece == k)[0])
+                      if puzzle.board.mask_of(pl.cells) & ~cover == 0]
         seen: set[Placement] = set()
         orbits = []
         for p in placements:

@@ -18,3 +18,10 @@ back; H hint, S solve, T show the search, + / - speed, Ctrl+Z / Ctrl+Y undo and
 redo, [ / ] / Home change the date, L language, F1 / F2 / F3 Classic / Daily
 Drill / Flip; keyboard play: 1-9 pick a piece, arrows move, Enter drop, Esc cancel.
 """
+
+import os as _os
+
+# pygame prints a banner on import unless this is set; the game's own output
+# (and its one-line errors) should stand alone
+_os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+

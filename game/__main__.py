@@ -76,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidPuzzleError as e:
         print(f"python -m game: {e}", file=sys.stderr)
         return 2
+    from .scene import FIRST_DATE, LAST_DATE
+
+    if not FIRST_DATE <= date <= LAST_DATE:
+        print(f"python -m game: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
+              file=sys.stderr)
+        return 2
     mode = args.mode or ("custom" if args.puzzle else "classic")
     if args.puzzle and args.mode not in (None,):
         print("python -m game: --puzzle cannot be combined with --mode", file=sys.stderr)

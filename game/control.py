@@ -117,7 +117,11 @@ class Control:
             self.scene.command("solve")
         for ev in pygame.event.get():
             self.focus_event(ev)
-            if ev.type == pygame.QUIT:
+            if ev.type == pygame.QUIT or (
+                    ev.type == pygame.KEYDOWN and ev.key in (pygame.K_q, pygame.K_w)
+                    and getattr(ev, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META)):
+                # the window's close button, Ctrl+Q / Ctrl+W (Cmd on macOS): quit
+                # through the same path, so progress is saved on the way out
                 self.quit = True
                 continue
             if ev.type == pygame.KEYDOWN and ev.key in MODE_KEYS:

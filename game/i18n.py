@@ -129,6 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_lang": ("L\t切换中文 / English", "L\tswitch language (中文 / English)"),
     "help_modes": ("F1 · F2 · F3\t经典 · 每日演兵 · 翻转色块", "F1 · F2 · F3\tClassic · Daily Drill · Flip"),
     "help_help": ("?\t显示 / 关闭本说明", "?\tshow / hide this help"),
+    "help_quit": ("Ctrl+Q\t退出（进度自动保存）", "Ctrl+Q\tquit (progress is saved)"),
     "help_fclick": ("点击格子\t翻转此格与上下左右相邻的格子", "Click a cell\tflip it and its up, down, left and right neighbours"),
     "help_farrows": ("方向键 · 回车 · 空格\t移动光标 · 按下光标处的格子", "Arrows · Enter · Space\tmove the cursor · press the cell under it"),
     "help_fhint": ("H · S · R\t提示 · 求解（最少步数）· 重置", "H · S · R\thint · solve (fewest presses) · reset"),

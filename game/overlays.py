@@ -20,6 +20,7 @@ from . import i18n
 from . import palette as P
 from .fonts import Fonts
 from .render import DrawCache, blit_center, draw_button, fit_text, text_surface
+from .scene import FIRST_DATE, LAST_DATE
 
 CLOSE = "close"
 """Returned by :meth:`Overlay.handle_event` when the overlay should close."""
@@ -27,7 +28,7 @@ CLOSE = "close"
 HELP_KEYS: tuple[str, ...] = (
     "help_mouse", "help_rotate", "help_flip", "help_pick", "help_arrows", "help_enter", "help_delete",
     "help_esc", "help_undo", "help_hint", "help_replay", "help_dates", "help_target", "help_browse", "help_stats",
-    "help_lang", "help_modes", "help_help",
+    "help_lang", "help_modes", "help_help", "help_quit",
 )
 """The rows of the puzzle scene's help overlay (:mod:`game.i18n` keys, "keys\\tdescription")."""
 
@@ -222,7 +223,7 @@ class CalendarPicker(Overlay):
     toggle_keys = (pygame.K_d,)
 
     def __init__(self, date: _dt.date, today: _dt.date | None = None, solved: set[_dt.date] | frozenset = frozenset(),
-                 first: _dt.date = _dt.date(1900, 1, 1), last: _dt.date = _dt.date(2999, 12, 31)) -> None:
+                 first: _dt.date = FIRST_DATE, last: _dt.date = LAST_DATE) -> None:
         self.sel = date
         self.today = today or _dt.date.today()
         self.solved = set(solved)

@@ -31,7 +31,7 @@ from .experience import PlayerExtras
 from .geometry import Layout
 from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_button, draw_placed,
                      draw_target_rings, fit_text, piece_image, text_surface)
-from .scene import Context, Scene
+from .scene import FIRST_DATE, LAST_DATE, Context, Scene
 from .session import Session
 from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, move_from_str,
                     place_move, rotate_orientation, slot_for)
@@ -387,6 +387,8 @@ class PuzzleScene(PlayerExtras, Scene):
                        else self.ctx.date + _dt.timedelta(days=-1 if name == "prev" else 1))
             except OverflowError:
                 return True
+            if not FIRST_DATE <= day <= LAST_DATE:
+                return True
             self.goto_date(day)
             return True
         if name == "lang":
@@ -680,7 +682,7 @@ class PuzzleScene(PlayerExtras, Scene):
             if res.dead:
                 slots = self.state.placed_slots
                 ui.dead_slots = tuple(slots[i] for i in res.dead)
-                ui.dead_t = 4.0
+                ui.dead_t = 6.0
                 self.say(self.ctx.t("dead"), P.DEAD, 6)
             else:
                 self.say(self.ctx.t("dead_none"), P.DEAD, 6)
@@ -719,6 +721,11 @@ class PuzzleScene(PlayerExtras, Scene):
         for name in self.deferred:
             self.command(name)
         self.deferred.clear()
+
+    def _busy_texts(self) -> tuple[str, ...]:
+        """Status texts that announce solver work in progress (cleared when it stops)."""
+        t = self.ctx.t
+        return (t("solving"), t("thinking"), t("queued"), t("busy"), t("search") + " …")
 
     def _queue_flights(self, new: tuple[Placement, ...]) -> None:
         used: set[int] = set()
@@ -768,6 +775,11 @@ class PuzzleScene(PlayerExtras, Scene):
                     ui.solved_by_solver = True
         if ui.trace:
             self._step_trace(dt_s)
+        if (ui.message_ttl > 0 and not ui.flights and not ui.trace and ui.hint is None
+                and not any(k != "count" for k in self.pending)
+                and ui.message in self._busy_texts()):
+            # the work the message announced was cancelled (undo, Esc, new request)
+            ui.message_ttl = 0.0
         self.session.tick(dt_s)
         solved = self.state.is_solved
         if solved and not ui.solved_seen:
@@ -851,7 +863,8 @@ class PuzzleScene(PlayerExtras, Scene):
             if pl is None or slot == drag_slot:
                 continue
             o, r, c = pl.orientation()
-            style = "dead" if slot in ui.dead_slots and int(ui.anim_s * 4) % 2 == 0 else "normal"
+            # steady red outline (a blink could be caught "off" at any moment)
+            style = "dead" if slot in ui.dead_slots else "normal"
             draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), style)
         for pl in ui.trace_overlay.values():
             o, r, c = pl.orientation()

@@ -118,3 +118,9 @@ class Scene:
     def command(self, name: str) -> bool:
         """Run a named command (``"solve"``, ``"hint"``, ...); False when unsupported."""
         return False
+
+
+FIRST_DATE = _dt.date(1900, 1, 1)
+"""Earliest playable date (the month calendar's range starts here)."""
+LAST_DATE = _dt.date(2999, 12, 31)
+"""Latest playable date (the month calendar's range ends here)."""

@@ -281,9 +281,14 @@ class Progress:
         rec["elapsed_s"] = round(float(elapsed_s), 1)
         self.save()
 
+    MAX_ELAPSED_S = 100 * 3600.0
+    """Largest timer value taken from a file (seconds); a hand-edited or damaged value
+    outside 0 .. 100 h reads as 0 rather than a negative or 60-digit clock."""
+
     def elapsed(self, key: str) -> float:
         """Saved play time of the position in progress (seconds, 0 when none)."""
-        return _num(self.record(key).get("elapsed_s", 0.0))
+        v = _num(self.record(key).get("elapsed_s", 0.0))
+        return v if 0.0 <= v <= self.MAX_ELAPSED_S else 0.0
 
     def note_help(self, key: str, kind: str) -> None:
         """Count one use of help on ``key``: ``kind`` is ``"hint"`` or ``"solve"``; writes the file."""

@@ -73,15 +73,18 @@ class PlayerExtras:
     def record_solved(self) -> None:
         """Record the completion just reached (time, help, solution); say whether it is new; chime.
 
-        A board finished by Solve (or the search replay) counts as an assisted
-        completion but not as a solution the player found.
+        A board finished by Solve (or the search replay), or any board the solver
+        helped with (the state is ``cheated``: a Hint or Solve move, possibly
+        re-applied by redo), counts as an assisted completion but not as a solution
+        the player found.
         """
         prog = self.ctx.progress
         if prog is not None:
-            sol = "" if self.ui.solved_by_solver else self.solution_text()
+            by_solver = self.ui.solved_by_solver or self.state.cheated
+            sol = "" if by_solver else self.solution_text()
             new = prog.mark_solved(self.key, self.session.elapsed_s, self.state.cheated, sol)
             k = len(prog.found(self.key))
-            if self.puzzle_for_date is not None and not self.ui.solved_by_solver:
+            if self.puzzle_for_date is not None and not by_solver:
                 if new:
                     text = (self.ctx.t("found_new", k=k, n=self.count) if self.count
                             else self.ctx.t("found_unknown", k=k))

@@ -94,3 +94,34 @@ def test_dates_outside_the_calendar_range_are_refused_bug(date):
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_solve_redone_after_undo_is_not_a_found_solution_bug(worker, tmp_path):
+    pygame.display.init()
+    pygame.font.init()
+    prog = Progress(str(tmp_path))
+    ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1), worker=worker, progress=prog)
+    c = Control(ctx, "classic", size=(1120, 780))
+    scene = c.scene
+    for _ in range(900):
+        if worker.ready:
+            break
+        frames(c, 1)
+    scene.command("solve")
+    for _ in range(1500):
+        frames(c, 1)
+        if scene.state.is_solved:
+            break
+    assert scene.state.is_solved
+    n = len(scene.state.placed)
+    for _ in range(n):
+        key(pygame.K_z, pygame.KMOD_CTRL)
+        frames(c, 1)
+    assert not scene.state.placed
+    for _ in range(n):                   # the solver's pieces come back by redo
+        key(pygame.K_y, pygame.KMOD_CTRL)
+        frames(c, 1)
+    frames(c, 5)
+    assert scene.state.is_solved
+    assert prog.found(scene.key) == []   # assisted, never "found by the player"
+    E.clear()

@@ -294,12 +294,8 @@ from game.fonts import Fonts
 from game.scene import Context
 assert game.__file__.startswith(sys.argv[1]), game.__file__
 pygame.display.init(); pygame.font.init()
-class Clock:
-    def tick(self, fps=0):
-        return 16
 ctx = Context(lang="zh", fonts=Fonts(), date=dt.date(2024, 5, 1))
 c = Control(ctx, "classic", size=(640, 480), autosolve=True)
-c.clock = Clock()
 end = time.monotonic() + 150
 while not c.scene.state.is_solved and not ctx.worker.failed and time.monotonic() < end:
     c.step(0.05)
@@ -362,12 +358,8 @@ if sys.argv[1] != "play":
 from game.control import Control
 from game.fonts import Fonts
 from game.scene import Context
-class Clock:
-    def tick(self, fps=0):
-        return 16
 ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1))
 c = Control(ctx, "classic", size=(800, 560), autosolve=True)
-c.clock = Clock()
 import time
 end = time.monotonic() + 120
 while not c.scene.state.is_solved and time.monotonic() < end:

@@ -255,12 +255,11 @@ class SolverWorker:
                 pl = min(new, key=lambda q: q.cells[0])
                 return Result("hint", req.rid, "ok", fixed, placement=pl, seconds=sec)
             # dead: the smallest set of placed pieces whose removal makes it solvable
-            for k in range(1, len(fixed) + 1):
-                for drop in itertools.combinations(range(len(fixed)), k):
-                    keep = tuple(q for i, q in enumerate(fixed) if i not in drop)
-                    if self._first(p, keep)[0] is not None:
-                        return Result("hint", req.rid, "none", fixed, dead=drop, seconds=sec)
-            return Result("hint", req.rid, "none", fixed, dead=None, seconds=sec)
+            from solver.api import explain_dead
+
+            drop = explain_dead(p, fixed, known_dead=True,
+                                solvable=lambda keep: self._first(p, keep)[0] is not None)
+            return Result("hint", req.rid, "none", fixed, dead=drop, seconds=sec)
         if req.kind == "count":
             s = self._new_search(p, fixed, store=0)
             self._run_search(s)

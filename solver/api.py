@@ -19,9 +19,9 @@ import itertools
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -607,7 +607,9 @@ def hint(puzzle: Puzzle, fixed: Sequence[Placement] = ()) -> Placement | None:
     return min(new, key=lambda p: p.cells[0])
 
 
-def explain_dead(puzzle: Puzzle, fixed: Sequence[Placement]) -> tuple[int, ...] | None:
+def explain_dead(puzzle: Puzzle, fixed: Sequence[Placement], *,
+                 solvable: Callable[[tuple[Placement, ...]], bool] | None = None,
+                 known_dead: bool = False) -> tuple[int, ...] | None:
     """Smallest set of placed pieces whose removal makes the position solvable.
 
     Takes the puzzle and the placed pieces; returns indices into ``fixed`` (empty
@@ -615,12 +617,15 @@ def explain_dead(puzzle: Puzzle, fixed: Sequence[Placement]) -> tuple[int, ...] 
     solution).  Tries subsets by increasing size (at most 2**len(fixed) searches,
     each one cheap), so the answer is a minimum, and among minima the first in
     lexicographic order of indices.
+
+    ``solvable(keep)`` replaces :func:`is_solvable` (the game's worker passes its
+    cancellable search); ``known_dead=True`` skips re-checking the whole position.
     """
     fixed = tuple(fixed)
-    for k in range(len(fixed) + 1):
+    check = solvable or (lambda keep: is_solvable(puzzle, keep))
+    for k in range(1 if known_dead else 0, len(fixed) + 1):
         for drop in itertools.combinations(range(len(fixed)), k):
-            keep = [p for i, p in enumerate(fixed) if i not in drop]
-            if is_solvable(puzzle, keep):
+            if check(tuple(p for i, p in enumerate(fixed) if i not in drop)):
                 return drop
     return None
 

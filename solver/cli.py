@@ -7,12 +7,11 @@ one-line message on stderr and no traceback.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import sys
 from typing import Sequence
 
-from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, cell_meaning, classic_board, \
+from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, classic_board, \
     date_targets, day_cell, leap_year_dates, month_cell, parse_date
 from .formations import CLASSIC_SET, FORMATIONS
 from .model import IllegalPlacementError, Puzzle, Solution

@@ -134,7 +134,7 @@ def _ours_target_tables(state) -> float | None:
     when those internals have changed shape.
     """
     from solver import api
-    from solver.formations import CLASSIC_SET
+    from solver.shapes import CLASSIC_SET
 
     board, months, days = state
     try:
@@ -152,7 +152,7 @@ def _ours_target_tables(state) -> float | None:
 
 def _ours_puzzle(case: str):
     from solver.board import Board, classic_board, date_targets
-    from solver.formations import CLASSIC_SET, PENTOMINOES
+    from solver.shapes import CLASSIC_SET, PENTOMINOES
     from solver.model import Puzzle
 
     if case in "ab":
@@ -177,7 +177,7 @@ def make_job(solver: str, case: str) -> Job:
     if solver.startswith("ours"):
         from solver.api import Search, count_by_targets
         from solver.board import classic_board, date_targets, day_cell, month_cell
-        from solver.formations import CLASSIC_SET
+        from solver.shapes import CLASSIC_SET
         from solver.model import Puzzle
 
         prune = not solver.endswith("noprune")

@@ -317,7 +317,7 @@ class PlayerExtras:
         anchor = ui.drag.anchor if ui.drag is not None and ui.drag.keyboard else ui.cursor
         ui.keyboard_used = True
         ui.drag = Drag(slot, ui.tray_orient[slot], 0.5, 0.5, ui.mouse, keyboard=True, anchor=anchor)
-        self.say(f"{slot + 1}  {i18n.formation_name(self.puzzle.formations[slot], self.ctx.lang)}", P.TEXT, 2.0)
+        self.say(f"{slot + 1}  {i18n.formation_name(self.puzzle.pieces[slot], self.ctx.lang)}", P.TEXT, 2.0)
 
     def pill_rects(self) -> dict[str, pygame.Rect]:
         """Small buttons at the right of the tray title: found solutions (once there is one),

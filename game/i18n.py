@@ -8,7 +8,7 @@ needs ``python assets/fonts/make_subset.py`` to be drawable.  No pygame import.
 from __future__ import annotations
 
 from solver.board import MONTHS_EN, MONTHS_ZH
-from solver.formations import FORMATIONS
+from solver.shapes import FORMATIONS, LIBRARY, Shape
 
 LANGS: tuple[str, ...] = ("zh", "en")
 """Supported languages: ``zh`` (default) and ``en``."""
@@ -148,9 +148,11 @@ def tr(key: str, lang: str = "zh", **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def formation_name(code: str, lang: str = "zh") -> str:
-    """Display name of a formation: its Chinese name (zh) or ``"N pentomino"`` (en)."""
-    f = FORMATIONS[code]
+def formation_name(shape: "Shape | str", lang: str = "zh") -> str:
+    """Display name of a shape (or a library code): its Chinese name (zh) or ``"N pentomino"`` (en)."""
+    f = LIBRARY.get(shape, None) if isinstance(shape, str) else shape
+    if f is None:
+        return str(shape)
     return f.name_en if lang == "en" else f.name_zh
 
 

@@ -22,7 +22,6 @@ from typing import Any, Callable
 import pygame
 
 from solver.board import InvalidPuzzleError
-from solver.formations import FORMATIONS, orientation_cells
 from solver.model import Placement, Puzzle
 
 from . import i18n
@@ -33,8 +32,8 @@ from .render import (DrawCache, blit_center, draw_banner, draw_board, draw_butto
                      draw_target_rings, fit_text, piece_image, text_surface)
 from .scene import FIRST_DATE, LAST_DATE, Context, Scene
 from .session import Session
-from .state import (IllegalMoveError, Lift, Place, Reset, State, flip_orientation, move_from_str,
-                    place_move, rotate_orientation, slot_for)
+from solver.games.polyomino import (IllegalMoveError, Lift, Place, Reset, State, parse_move, place_move,
+                                    slot_for)
 
 FLY_S = 0.3
 """Seconds each solver piece takes to fly in at speed x1."""
@@ -195,7 +194,7 @@ class PuzzleScene(PlayerExtras, Scene):
             return
         for text in prog.moves(self.key):
             try:
-                self.session.do(move_from_str(text))
+                self.session.do(parse_move(text))
             except ValueError:
                 break
         self.session.elapsed_s = prog.elapsed(self.key)
@@ -226,7 +225,7 @@ class PuzzleScene(PlayerExtras, Scene):
         if self.puzzle is None:
             return
         b = self.puzzle.board
-        ext = max(max(max(r, c) for r, c in orientation_cells(code)[0]) + 1 for code in self.puzzle.formations)
+        ext = max(max(max(r, c) for r, c in s.orientations[0]) + 1 for s in self.puzzle.pieces)
         self.layout = Layout(self.size, b.width, b.height, len(self.puzzle.formations), self._buttons(), ext)
         self.cache.clear()
 
@@ -274,10 +273,10 @@ class PuzzleScene(PlayerExtras, Scene):
         self.ui.message, self.ui.message_colour, self.ui.message_ttl = text, colour, ttl
 
     def _name(self, code: str) -> str:
-        return i18n.formation_name(code, self.ctx.lang)
+        return i18n.formation_name(self.puzzle.shape(code), self.ctx.lang)
 
     def _cells(self, slot: int, orientation: int) -> tuple[tuple[int, int], ...]:
-        return orientation_cells(self.puzzle.formations[slot])[orientation]
+        return self.puzzle.pieces[slot].orientations[orientation]
 
     def _request(self, kind: str, fixed: tuple[Placement, ...] | None = None) -> None:
         worker = self.ctx.solver()
@@ -473,10 +472,10 @@ class PuzzleScene(PlayerExtras, Scene):
                 h = max(r for r, _ in cells) + 1
                 w = max(c for _, c in cells) + 1
                 if rotate:
-                    d.orientation = rotate_orientation(code, d.orientation, 1)
+                    d.orientation = self.puzzle.shape(code).rotate(d.orientation, 1)
                     d.gx, d.gy = h - d.gy, d.gx
                 else:
-                    d.orientation = flip_orientation(code, d.orientation)
+                    d.orientation = self.puzzle.shape(code).mirror(d.orientation)
                     d.gx = w - d.gx
                 cells = self._cells(d.slot, d.orientation)
             if not d.from_board:
@@ -486,7 +485,8 @@ class PuzzleScene(PlayerExtras, Scene):
         if slot is not None and self.state.pieces[slot] is None and not self.animating:
             code = self.puzzle.formations[slot]
             o = ui.tray_orient[slot]
-            ui.tray_orient[slot] = rotate_orientation(code, o, turns) if rotate else flip_orientation(code, o)
+            shape = self.puzzle.shape(code)
+            ui.tray_orient[slot] = shape.rotate(o, turns) if rotate else shape.mirror(o)
 
     def _anchor(self, d: Drag) -> tuple[int, int]:
         """Board (row, col) where the piece in hand would go (bounding-box top-left)."""
@@ -865,10 +865,10 @@ class PuzzleScene(PlayerExtras, Scene):
             o, r, c = pl.orientation()
             # steady red outline (a blink could be caught "off" at any moment)
             style = "dead" if slot in ui.dead_slots else "normal"
-            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), style)
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, self._label(pl.formation), style)
         for pl in ui.trace_overlay.values():
             o, r, c = pl.orientation()
-            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), "normal", 200)
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, self._label(pl.formation), "normal", 200)
         if ui.trace_dead:
             for cell in ui.trace_dead:
                 rect = L.cell_rect(cell)
@@ -879,14 +879,14 @@ class PuzzleScene(PlayerExtras, Scene):
             slot, pl = ui.hint
             o, r, c = pl.orientation()
             a = 150 + int(100 * abs(math.sin(ui.anim_s * 6)))
-            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, self._label(pl.formation), "hint", a)
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, self._label(pl.formation), "hint", a)
         if ui.drag is not None and ui.drag.keyboard or (ui.drag is None and ui.keyboard_used):
             pygame.draw.rect(surface, P.TITLE, L.cell_rect(ui.cursor), 3, border_radius=4)
         g = self.ghost()
         if g is not None:
             pl, ok = g
             o, r, c = pl.orientation()
-            draw_placed(surface, L, fonts, cache, pl.formation, o, r, c, "", "ghost_ok" if ok else "ghost_bad",
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, "", "ghost_ok" if ok else "ghost_bad",
                         200 if ok else 170)
         self._draw_tray(surface)
         self._draw_buttons(surface)
@@ -896,7 +896,7 @@ class PuzzleScene(PlayerExtras, Scene):
         if ui.drag is not None and not ui.drag.keyboard and g is None:
             d = ui.drag
             code = self.puzzle.formations[d.slot]
-            img = piece_image(cache, fonts, code, d.orientation, L.cell, self._label(code))
+            img = piece_image(cache, fonts, self.puzzle.shape(code), d.orientation, L.cell, self._label(code))
             img = img.copy()
             img.set_alpha(215)
             surface.blit(img, (int(d.pos[0] - d.gx * L.cell), int(d.pos[1] - d.gy * L.cell)))
@@ -926,7 +926,7 @@ class PuzzleScene(PlayerExtras, Scene):
         blit_center(surface, fit_text(cache, fonts, text, max(14, h // 32), col, w - 40), (w / 2, h * 0.5))
 
     def _label(self, code: str) -> str:
-        return FORMATIONS[code].name_zh if self.ctx.lang == "zh" else ""
+        return self.puzzle.shape(code).name_zh if self.ctx.lang == "zh" else ""
 
     def _clock(self) -> str:
         s = int(self.session.elapsed_s)
@@ -1007,7 +1007,7 @@ class PuzzleScene(PlayerExtras, Scene):
                 style = "faded"
             else:
                 style = "normal"
-            surface.blit(piece_image(cache, fonts, code, o, L.tray_cell, "", style), (ox, oy))
+            surface.blit(piece_image(cache, fonts, self.puzzle.shape(code), o, L.tray_cell, "", style), (ox, oy))
             cap = f"{slot + 1}  {self._name(code)}" if len(st.pieces) <= 9 else self._name(code)
             col = P.LABEL_SOFT if style == "faded" else P.TEXT
             img = fit_text(cache, fonts, cap, int(L.caption_height() * 0.8), col, rect.width - 8)
@@ -1069,6 +1069,6 @@ class PuzzleScene(PlayerExtras, Scene):
         cell = int(L.tray_cell + (L.cell - L.tray_cell) * e)
         x = sx + (ex - sx) * e
         y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6
-        img = piece_image(self.cache, self.ctx.fonts, f.placement.formation, o, cell,
+        img = piece_image(self.cache, self.ctx.fonts, f.placement.shape, o, cell,
                           self._label(f.placement.formation) if cell >= 44 else "")
         surface.blit(img, (int(x), int(y)))

@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 from solver.board import classic_board, date_targets
-from solver.formations import CLASSIC_SET
+from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 import pygame
 
 from solver.board import MONTHS_EN, MONTHS_ZH, Board, Cell
-from solver.formations import FORMATIONS, orientation_cells
+from solver.shapes import Shape
 
 from . import palette as P
 from .fonts import Fonts
@@ -76,26 +76,26 @@ def label_cell(cells: Iterable[Cell]) -> Cell:
     return min(cells, key=lambda rc: ((rc[0] - cy) ** 2 + (rc[1] - cx) ** 2, rc))
 
 
-def piece_image(cache: DrawCache, fonts: Fonts, code: str, orientation: int, cell: int,
+def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, cell: int,
                 name: str = "", style: str = "normal") -> pygame.Surface:
     """A piece drawn on a transparent surface of (w*cell, h*cell) pixels.
 
     Args:
-        code: formation code; orientation: orientation index.
+        shape: the :class:`~solver.shapes.Shape`; orientation: index into its orientations.
         cell: cell side in pixels.
         name: a short name drawn under the letter when the cell is large enough.
         style: ``"normal"``, ``"ghost_ok"`` (green), ``"ghost_bad"`` (red), ``"hint"``
             (gold outline), ``"dead"`` (red outline), ``"faded"`` (tray silhouette).
     """
-    key = (code, orientation, cell, name, style)
+    key = (shape, orientation, cell, name, style)
     img = cache.pieces.get(key)
     if img is not None:
         return img
-    cells = orientation_cells(code)[orientation]
+    cells = shape.orientations[orientation]
     h = max(r for r, _ in cells) + 1
     w = max(c for _, c in cells) + 1
     img = pygame.Surface((w * cell, h * cell), pygame.SRCALPHA)
-    base = P.piece_colour(code)
+    base = P.piece_colour(shape.code)
     if style == "ghost_ok":
         fill, edge = P.mix(base, P.LEGAL, 0.45), P.LEGAL
     elif style == "ghost_bad":
@@ -137,7 +137,7 @@ def piece_image(cache: DrawCache, fonts: Fonts, code: str, orientation: int, cel
         ink = P.ink_on(fill)
         lr, lc = label_cell(cells)
         cx, cy = lc * cell + cell / 2, lr * cell + cell / 2
-        letter = FORMATIONS[code].letter[0]
+        letter = shape.label
         if name and cell >= 44:
             blit_center(img, text_surface(cache, fonts, letter, int(cell * 0.40), ink, True),
                         (cx, cy - cell * 0.13))
@@ -216,11 +216,11 @@ def draw_target_rings(surface: pygame.Surface, L: Layout, targets: Iterable[Cell
         pygame.draw.circle(surface, P.TARGET_RING, L.cell_rect(cell).center, rad, ring)
 
 
-def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, code: str,
+def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, shape: Shape,
                 orientation: int, row: float, col: float, name: str = "", style: str = "normal",
                 alpha: int = 255) -> None:
     """A piece on the board grid with its bounding-box top-left at (row, col) cells (may be fractional)."""
-    img = piece_image(cache, fonts, code, orientation, L.cell, name, style)
+    img = piece_image(cache, fonts, shape, orientation, L.cell, name, style)
     x = L.origin[0] + col * L.cell
     y = L.origin[1] + row * L.cell
     if alpha < 255:

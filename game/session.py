@@ -1,7 +1,7 @@
 """game/session.py: the mid end: undo/redo list, timer and move count (no pygame).
 
 Like Tatham's ``midend.c``: a list of ``(state, move string)`` entries and a
-position in it.  :meth:`Session.do` applies a move through :func:`game.state.apply`
+position in it.  :meth:`Session.do` applies a move through :func:`solver.games.polyomino.apply`
 and drops any redo tail; :meth:`undo`/:meth:`redo` move the position.  The timer
 counts seconds of play (it stops once solved).  The undo log is a plain list of
 move strings (:meth:`Session.move_log`), ready to be saved.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from solver.model import Puzzle
 
-from .state import Move, State, apply
+from solver.games.polyomino import Move, State, apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,10 @@ class Session:
         return self.pos
 
     def do(self, move: Move) -> State:
-        """Apply ``move``; returns the new state. Raises :class:`~game.state.IllegalMoveError`."""
+        """Apply ``move``; returns the new state. Raises :class:`~solver.games.protocol.IllegalMoveError`."""
         new = apply(self.state, move)
         del self.history[self.pos + 1:]
-        self.history.append(Entry(new, move.to_str()))
+        self.history.append(Entry(new, move.text))
         self.pos += 1
         self.direction = 1
         return new

@@ -27,8 +27,12 @@ import numpy as np
 
 from . import kernels as K
 from .board import Cell, InvalidPuzzleError, Mask
-from .formations import CODES, FORMATIONS, orientation_cells
 from .model import IllegalPlacementError, Placement, Puzzle, Solution
+from .shapes import Shape
+
+TypeKey = "Shape | str"
+"""A piece type of a placement table: a :class:`Shape`, or ``"@M"``/``"@D"`` (a one-cell
+hole pseudo-piece of :func:`count_by_targets`)."""
 
 
 # ---------------------------------------------------------------- placement tables
@@ -40,7 +44,7 @@ class _Table:
 
     width: int            # width of the search frame
     frame: int            # index into _FRAMES
-    types: tuple[str, ...]
+    types: tuple            # Shape or hole name per type
     sizes: np.ndarray     # int64[K]
     pl_mask: np.ndarray   # uint64[P], sorted by lowest bit
     pl_piece: np.ndarray  # int64[P]
@@ -59,10 +63,16 @@ class _Table:
     type_first: tuple = ()        # win-array offsets of the per-type lists (K + 1)
 
 
-def _type_cells(code: str) -> tuple[tuple[Cell, ...], ...]:
-    if code.startswith("@"):  # a one-cell "hole" pseudo-piece (all-dates search)
+def _type_cells(t, mirror: bool = True) -> tuple[tuple[Cell, ...], ...]:
+    """Fixed orientations of a table type: all of a shape's, or its rotations only when
+    ``mirror`` is False; one cell for a hole pseudo-piece (``"@M"``/``"@D"``)."""
+    if isinstance(t, str):  # a one-cell "hole" pseudo-piece (all-dates search)
         return (((0, 0),),)
-    return orientation_cells(code)
+    return t.orientations[:len(t.allowed(mirror))]
+
+
+def _type_code(t) -> str:
+    return t if isinstance(t, str) else t.code
 
 
 # The eight dihedral maps of a board cell (r, c) of an H x W board into a search
@@ -136,16 +146,18 @@ def _frame_maps(width: int, height: int, frame: int) -> tuple[int, np.ndarray, t
 
 
 @lru_cache(maxsize=512)
-def _type_placements(width: int, height: int, code: str, frame: int
+def _type_placements(width: int, height: int, code, frame: int, mirror: bool = True
                      ) -> tuple[np.ndarray, np.ndarray, tuple[tuple[Cell, ...], ...]]:
     """Every placement of one piece type on an empty ``height x width`` rectangle.
 
-    Returns ``(board masks uint64[n], frame masks uint64[n], cells per placement)``;
-    each fixed orientation at every offset where it fits, cells sorted row-major.
+    ``code`` is a table type (:data:`TypeKey`); ``mirror`` False keeps the rotations of
+    the face-up drawing only.  Returns ``(board masks uint64[n], frame masks uint64[n],
+    cells per placement)``; each allowed fixed orientation at every offset where it fits,
+    cells sorted row-major.
     """
     _, fwd, _ = _frame_maps(width, height, frame)
     masks, fmasks, cells_out = [], [], []
-    for cells in _type_cells(code):
+    for cells in _type_cells(code, mirror):
         h = max(r for r, _ in cells) + 1
         w = max(c for _, c in cells) + 1
         for r0 in range(height - h + 1):
@@ -165,15 +177,16 @@ def _lowest_bits(m: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=256)
-def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
-           allowed: tuple[Mask, ...] | None = None, frame: int | None = None) -> _Table:
+def _table(width: int, height: int, cover: Mask, types: tuple,
+           allowed: tuple[Mask, ...] | None = None, frame: int | None = None,
+           mirror: bool = True) -> _Table:
     """Build the placement table in a search frame (:func:`choose_frame` by default).
 
     Placements are generated once per rectangle and type in the board's own frame
     (every fixed orientation at every offset), kept where they lie inside ``cover``
     and mapped into the frame.  ``allowed[k]``, if given, restricts type ``k``'s
     placements to lie inside that mask (board frame); used for the one-cell
-    month/day hole pieces.
+    month/day hole pieces.  ``mirror`` False keeps one-sided orientations only.
     """
     if frame is None:
         frame = choose_frame(width, height, cover)
@@ -182,11 +195,12 @@ def _table(width: int, height: int, cover: Mask, types: tuple[str, ...],
     fmask_parts, piece_parts, cells_all = [], [], []
     for k, code in enumerate(types):
         lim = cover if allowed is None else cover & allowed[k]
-        masks, fmasks, cells = _type_placements(width, height, code, frame)
+        masks, fmasks, cells = _type_placements(width, height, code, frame, mirror)
         keep = np.nonzero((masks & np.uint64(~lim & ((1 << 64) - 1))) == 0)[0]
         fmask_parts.append(fmasks[keep])
         piece_parts.append(np.full(keep.size, k, dtype=np.int64))
-        cells_all.extend(Placement(code, cells[i]) for i in keep.tolist())
+        shape = code if isinstance(code, Shape) else None
+        cells_all.extend(Placement(shape, cells[i]) for i in keep.tolist())
     fm = np.concatenate(fmask_parts) if fmask_parts else np.zeros(0, np.uint64)
     pc = np.concatenate(piece_parts) if piece_parts else np.zeros(0, np.int64)
     low = _lowest_bits(fm)
@@ -273,15 +287,10 @@ def _frame_mask(width: int, height: int, frame: int, m: Mask) -> Mask:
 
 
 @lru_cache(maxsize=1024)
-def _prepared(puzzle: Puzzle) -> tuple[tuple[str, ...], Mask, dict[str, int]]:
-    """Validate a puzzle once and return ``(types, cells to cover, multiplicities)``."""
+def _prepared(puzzle: Puzzle) -> tuple[tuple[Shape, ...], Mask, dict[str, int]]:
+    """Validate a puzzle once and return ``(types, cells to cover, multiplicities by code)``."""
     puzzle.validate()
-    return _types_of(puzzle.formations), puzzle.cover_mask, dict(Counter(puzzle.formations))
-
-
-def _types_of(formations: Iterable[str]) -> tuple[str, ...]:
-    present = set(formations)
-    return tuple(c for c in CODES if c in present)
+    return puzzle.types, puzzle.cover_mask, dict(Counter(puzzle.formations))
 
 
 # ---------------------------------------------------------------- search object
@@ -317,7 +326,7 @@ class Search:
 
     def __init__(self, puzzle: Puzzle, fixed: Sequence[Placement] = (), *,
                  prune: bool = True, store: int | None = 1_000_000,
-                 trace_capacity: int = 0, _types: tuple[str, ...] | None = None,
+                 trace_capacity: int = 0, _types: tuple | None = None,
                  _allowed: tuple[Mask, ...] | None = None,
                  _counts: dict[str, int] | None = None, frame: int | None = None,
                  pivot: bool = True) -> None:
@@ -331,9 +340,12 @@ class Search:
         counts = dict(base_counts)
         free = cover
         for pl in self.fixed:
-            if pl.formation not in FORMATIONS:
-                raise IllegalPlacementError(f"unknown formation {pl.formation!r}")
-            pl.orientation()  # raises when not a true orientation
+            if pl.formation not in counts or pl.shape != puzzle.shape(pl.formation):
+                raise IllegalPlacementError(f"{pl.formation} is not a piece of this puzzle")
+            o, _, _ = pl.orientation()  # raises when not a true orientation
+            if o not in puzzle.allowed(pl.formation):
+                raise IllegalPlacementError(
+                    f"{pl.formation} is turned over, but this puzzle allows rotations only")
             try:
                 m = board.mask_of(pl.cells)
             except InvalidPuzzleError as e:
@@ -350,11 +362,12 @@ class Search:
         # one table per board and set of types: targets and pieces already placed only
         # shrink ``free``, and placements that do not fit it are never candidates
         self.table = _table(board.width, board.height, board.open_mask, self.types, _allowed,
-                            frame)
+                            frame, puzzle.mirror)
         t = self.table
-        self.depth = sum(counts[c] for c in self.types)
+        codes = [_type_code(ty) for ty in self.types]
+        self.depth = sum(counts[c] for c in codes)
         L = max(self.depth, 1)
-        self.counts = np.array([counts[c] for c in self.types], dtype=np.int64)
+        self.counts = np.array([counts[c] for c in codes], dtype=np.int64)
         # one allocation for the four stacks and the control block
         buf = np.zeros(5 * (L + 1) + K.N_CONTROL, dtype=np.int64)
         self.free_stack = buf[: L + 1].view(np.uint64)
@@ -385,10 +398,10 @@ class Search:
             self.control[K.C_LEVEL] = -1
         else:
             self.free_stack[0] = np.uint64(free_f)
-            self.pivot = pivot_formation(self.types, counts) if pivot else None
+            self.pivot = pivot_formation(codes, counts) if pivot else None
             if self.pivot is not None:
                 # level 0 branches on where the pivot goes (all its placements)
-                k = self.types.index(self.pivot)
+                k = codes.index(self.pivot)
                 lo, hi = t.type_first[k], t.type_first[k + 1]
             else:
                 c = (free_f & -free_f).bit_length() - 1
@@ -632,7 +645,8 @@ def explain_dead(puzzle: Puzzle, fixed: Sequence[Placement], *,
 
 def count_by_targets(board, formations: Sequence[str], month_cells: Sequence[Cell],
                      day_cells: Sequence[Cell], *, prune: bool | int = False,
-                     frame: int | None = None
+                     frame: int | None = None, mirror: bool = True,
+                     shapes: Sequence[Shape] = ()
                      ) -> tuple[dict[tuple[Cell, Cell], int], float, int]:
     """Count solutions for every (month cell, day cell) target pair in ONE search.
 
@@ -649,12 +663,12 @@ def count_by_targets(board, formations: Sequence[str], month_cells: Sequence[Cel
     Returns ``(counts by (month cell, day cell), seconds, nodes)``.
     """
     board_mask = board.open_mask
-    types = _types_of(formations) + ("@M", "@D")
+    holder = Puzzle(board, tuple(formations), (), shapes=tuple(shapes), mirror=mirror)
+    types = holder.types + ("@M", "@D")
     allowed = tuple([board_mask] * (len(types) - 2)
                     + [board.mask_of(month_cells), board.mask_of(day_cells)])
-    counts = dict(Counter(formations))
+    counts = dict(Counter(holder.formations))
     counts["@M"] = counts["@D"] = 1
-    holder = Puzzle(board, tuple(formations), ())
     s = Search(holder, (), prune=prune, store=0, _types=types, _allowed=allowed,
                _counts=counts, frame=ALL_DATES_FRAME if frame is None else frame)
     s.hole_type = len(types) - 2
@@ -689,22 +703,22 @@ def solve_by_symmetry(puzzle: Puzzle, *, enumerate_all: bool = False, prune: boo
     from .symmetry import symmetry_group
 
     puzzle.validate()
-    group = [t for _, t in symmetry_group(puzzle.board, puzzle.targets)]
+    group = [t for _, t in symmetry_group(puzzle.board, puzzle.targets, puzzle.mirror)]
     counts = Counter(puzzle.formations)
-    singles = [c for c in _types_of(puzzle.formations) if counts[c] == 1]
+    singles = [ty.code for ty in puzzle.types if counts[ty.code] == 1]
     if len(group) == 1 or not singles:
         s = Search(puzzle, prune=prune, store=None if enumerate_all else 0)
         s.run()
         return s.count, (s.solutions() if enumerate_all else None), s.seconds, s.nodes
 
     def image(p: Placement, g) -> Placement:
-        return Placement.make(p.formation, (g(r, c) for r, c in p.cells))
+        return Placement.make(p.shape, (g(r, c) for r, c in p.cells))
 
     probe = Search(puzzle, store=0, prune=prune)
     best = None
     cover = puzzle.cover_mask
     for code in singles:
-        k = probe.types.index(code)
+        k = [_type_code(ty) for ty in probe.types].index(code)
         placements = [pl for pl in (probe.placement(i)
                                     for i in np.nonzero(probe.table.pl_piece == k)[0])
                       if puzzle.board.mask_of(pl.cells) & ~cover == 0]

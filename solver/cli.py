@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, classic_board, \
     date_targets, day_cell, leap_year_dates, month_cell, parse_date
-from .formations import CLASSIC_SET, FORMATIONS
+from .shapes import CLASSIC_SET
 from .model import IllegalPlacementError, Puzzle, Solution
 
 
@@ -28,15 +28,15 @@ class _Parser(argparse.ArgumentParser):
 
 def draw_solution(board: Board, solution: Solution, targets: Sequence[Cell] = (),
                   lang: str = "en") -> str:
-    """Text drawing of a solution: each cell shows its formation's letter (English) or the
-    first character of its Chinese name (``lang="zh"``); ``#`` blocked, ``*`` target."""
+    """Text drawing of a solution: each cell shows its shape's glyph (English: the
+    pentomino letter, ``O`` for 方阵, lower case for tetrominoes) or the first character
+    of its Chinese name (``lang="zh"``); ``#`` blocked, ``*`` target."""
     grid = [["#" if not board.is_open(r, c) else "." for c in range(board.width)]
             for r in range(board.height)]
     for r, c in targets:
         grid[r][c] = "*"
     for pl in solution:
-        f = FORMATIONS[pl.formation]
-        ch = f.name_zh[0] if lang == "zh" else ("O" if f.code == "F6" else f.letter)
+        ch = pl.shape.name_zh[0] if lang == "zh" else pl.shape.glyph
         for r, c in pl.cells:
             grid[r][c] = ch
     sep = "" if lang == "zh" else " "
@@ -229,7 +229,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         if not args.json:
             print(f"Daily Drill 每日演兵 {date} (rule v{info.rule_version})")
             print("今日阵型: " + ", ".join(
-                f"{FORMATIONS[c].name_zh} {c}" for c in info.formations))
+                f"{puzzle.shape(c).name_zh} {c}" for c in info.formations))
             print(f"difficulty: {drill.stars_text(info.stars)} {info.grade} / {info.grade_zh} "
                   f"({info.count} solution(s))")
             if info.sealed:
@@ -303,7 +303,7 @@ def cmd_file(args: argparse.Namespace) -> None:
            "targets": [list(t) for t in puzzle.targets]}
     if not args.json:
         print(f"{puzzle.name}: " + ", ".join(
-            f"{FORMATIONS[c].name_zh} {c}" for c in puzzle.formations))
+            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
         if args.unique:
             print(f"{extra['unique']} solution(s) up to symmetry "
                   f"({extra['symmetries']} symmetries of the board)")

@@ -78,7 +78,7 @@ from functools import lru_cache
 
 from .board import Board, Cell, InvalidPuzzleError, Mask, date_targets, days_in_month, \
     month_length_board, parse_date
-from .formations import FORMATIONS, PENTOMINOES
+from .shapes import FORMATIONS, PENTOMINOES
 from .model import Puzzle
 
 RULE_VERSION = 1

@@ -35,7 +35,7 @@ from collections import Counter
 from typing import Any
 
 from .board import Board, InvalidPuzzleError
-from .formations import FORMATIONS, UnknownFormationError, lookup
+from .shapes import UnknownShapeError, lookup
 from .model import Puzzle
 
 if sys.version_info >= (3, 11):
@@ -131,8 +131,8 @@ def _parse_formations(name: str, value: Any) -> tuple[str, ...]:
                 f"not {_type_name(item)}"
             )
         try:
-            codes.append(lookup(item))
-        except UnknownFormationError as e:
+            codes.append(lookup(item).code)
+        except UnknownShapeError as e:
             raise UnknownFormationInFileError(f"{name}: {e}") from None
     return tuple(codes)
 
@@ -205,7 +205,7 @@ def parse(data: dict[str, Any], name: str = "puzzle") -> tuple[Puzzle, dict[str,
             raise TargetError(f"{name}: target ({r}, {c}) is given twice")
         seen.add((r, c))
     n_open = bin(board.open_mask).count("1") - len(targets)
-    area = sum(FORMATIONS[c].size * n for c, n in Counter(codes).items())
+    area = sum(lookup(c).size * n for c, n in Counter(codes).items())
     if area != n_open:
         raise AreaMismatchError(
             f"{name}: the formations cover {area} cells but {n_open} are open: "

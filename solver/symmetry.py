@@ -44,17 +44,25 @@ def _transforms(height: int, width: int) -> list[tuple[str, Transform]]:
     return out
 
 
-def symmetry_group(board: Board, targets: Iterable[Cell] = ()) -> list[tuple[str, Transform]]:
+_REFLECTIONS = ("mirror left-right", "mirror top-bottom", "transpose", "anti-transpose")
+
+
+def symmetry_group(board: Board, targets: Iterable[Cell] = (), mirror: bool = True
+                   ) -> list[tuple[str, Transform]]:
     """The dihedral transforms that map the board's open cells and the targets onto themselves.
 
-    Takes a :class:`~solver.board.Board` and the target cells; returns ``(name,
-    transform)`` pairs, the identity first, where ``transform(r, c)`` gives the image
-    cell. Between 1 and 8 elements (at most 4 when the board is not square).
+    Takes a :class:`~solver.board.Board`, the target cells and the mirror rule; returns
+    ``(name, transform)`` pairs, the identity first, where ``transform(r, c)`` gives the
+    image cell. Between 1 and 8 elements (at most 4 when the board is not square).  With
+    ``mirror`` False (pieces may not be turned over) the reflections are left out: they
+    would map a solution onto one made of turned-over pieces.
     """
     targets = set(map(tuple, targets))
     open_cells = set(board.cells_of(board.open_mask))
     out = []
     for name, t in _transforms(board.height, board.width):
+        if not mirror and name in _REFLECTIONS:
+            continue
         if ({t(r, c) for r, c in open_cells} == open_cells
                 and {t(r, c) for r, c in targets} == targets):
             out.append((name, t))
@@ -83,7 +91,7 @@ def unique_solutions(puzzle: Puzzle, solutions: Iterable[Solution]) -> list[Solu
     Same classes as :func:`canonical`; each placement's images are computed once and
     memoised, since the same placements recur across thousands of solutions.
     """
-    group = symmetry_group(puzzle.board, puzzle.targets)
+    group = symmetry_group(puzzle.board, puzzle.targets, puzzle.mirror)
     images: dict[Placement, tuple] = {}
     seen: set[tuple] = set()
     out = []

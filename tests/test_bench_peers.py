@@ -40,13 +40,13 @@ def test_orientation_counts_match_spec():
 
 
 def test_shapes_and_orientations_match_solver():
-    from solver.formations import FORMATIONS, orientation_cells
+    from solver.shapes import FORMATIONS
 
     assert set(P.SHAPES) == set(FORMATIONS)
     for code, (letter, shape, _) in P.SHAPES.items():
-        assert "/".join(FORMATIONS[code].shape) == shape
+        assert FORMATIONS[code].drawing == shape
         assert FORMATIONS[code].letter == letter
-        assert set(P.orientations(code)) == set(orientation_cells(code))
+        assert set(P.orientations(code)) == set(FORMATIONS[code].orientations)
 
 
 def test_calendar_matrix_shape():
@@ -84,7 +84,7 @@ def test_first_solutions_are_exact_covers():
 def test_peers_agree_with_our_solver(date):
     from solver.api import count_solutions
     from solver.board import classic_board, date_targets
-    from solver.formations import CLASSIC_SET
+    from solver.shapes import CLASSIC_SET
     from solver.model import Puzzle
 
     inp = P.calendar_input(date)

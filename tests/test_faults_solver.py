@@ -24,7 +24,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from solver.board import Board  # noqa: E402
-from solver.formations import PENTOMINOES  # noqa: E402
+from solver.shapes import PENTOMINOES  # noqa: E402
 from solver.model import Puzzle  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -37,7 +37,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from solver import puzzlefile  # noqa: E402
 from solver.board import MAX_CELLS  # noqa: E402
-from solver.formations import FORMATIONS  # noqa: E402
+from solver.shapes import FORMATIONS  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLES = sorted(glob.glob(os.path.join(ROOT, "assets", "puzzles", "*.toml")))

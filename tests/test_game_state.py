@@ -1,4 +1,4 @@
-"""Pure tests of the game back end (game.state, game.session): no pygame, no numba."""
+"""Pure tests of the polyomino back end (solver.games.polyomino) and the mid end: no pygame, no numba."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from game.session import Session
-from game.state import (IllegalMoveError, InvalidMoveError, Lift, Place, Reset, State, apply,
-                        flip_orientation, move_from_str, place_move, rotate_orientation, slot_for)
+from solver.games.polyomino import (IllegalMoveError, InvalidMoveError, Lift, Place, Reset, State, apply,
+                                    parse_move, place_move, slot_for)
 from solver.board import Board, classic_board, date_targets
-from solver.formations import CLASSIC_SET, CODES, orientation_cells
+from solver.shapes import CLASSIC_SET, CODES, LIBRARY
 from solver.model import Placement, Puzzle
 
 MAY1 = Puzzle(classic_board(), CLASSIC_SET, date_targets(dt.date(2024, 5, 1)), "Classic 2024-05-01")
@@ -87,40 +87,42 @@ def test_assisted_place_sets_cheated_and_reset_keeps_it():
 
 @pytest.mark.parametrize("text", ["P3:2@4,5", "A0:0@0,0", "L7", "R", "P1:0@-1,2"])
 def test_move_strings_round_trip(text):
-    assert move_from_str(text).to_str() == text
+    assert parse_move(text).text == text
+    assert type(parse_move(text)).from_text(text).text == text
 
 
 @pytest.mark.parametrize("text", ["", "X", "P3", "P3:2@4", "L", "Lx", "R1", "P-1:0@0,0"])
 def test_bad_move_strings_raise(text):
     with pytest.raises(InvalidMoveError):
-        move_from_str(text)
+        parse_move(text)
 
 
 @given(st.integers(0, 20), st.integers(0, 7), st.integers(-6, 12), st.integers(-6, 12), st.booleans())
 def test_place_round_trip_property(slot, o, r, c, assisted):
     m = Place(slot, o, r, c, assisted)
-    assert move_from_str(m.to_str()) == m
+    assert parse_move(m.text) == m and Place.from_text(m.text) == m
 
 
-@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("code", list(LIBRARY))
 def test_rotate_four_times_and_flip_twice_is_identity(code):
-    for o in range(len(orientation_cells(code))):
-        assert rotate_orientation(code, o, 4) == o
-        assert rotate_orientation(code, rotate_orientation(code, o, 1), 3) == o
-        assert flip_orientation(code, flip_orientation(code, o)) == o
+    shape = LIBRARY[code]
+    for o in range(len(shape.orientations)):
+        assert shape.rotate(o, 4) == o
+        assert shape.rotate(shape.rotate(o, 1), 3) == o
+        assert shape.mirror(shape.mirror(o)) == o
 
 
 def test_rotations_and_flips_reach_every_orientation():
-    for code in CODES:
+    for shape in LIBRARY.values():
         seen = {0}
         frontier = [0]
         while frontier:
             o = frontier.pop()
-            for n in (rotate_orientation(code, o), flip_orientation(code, o)):
+            for n in (shape.rotate(o), shape.mirror(o)):
                 if n not in seen:
                     seen.add(n)
                     frontier.append(n)
-        assert len(seen) == len(orientation_cells(code))
+        assert len(seen) == len(shape.orientations)
 
 
 def test_repeated_formations_are_separate_slots():
@@ -160,7 +162,7 @@ def test_session_timer_stops_when_solved():
 
 def test_back_end_does_not_import_pygame_or_numba():
     import subprocess
-    code = ("import sys, game.state, game.session, game.i18n, game.puzzles; "
+    code = ("import sys, solver.games, solver.games.polyomino, game.session, game.i18n, game.puzzles; "
             "print('pygame' in sys.modules, 'numba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

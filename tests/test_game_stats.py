@@ -65,7 +65,7 @@ def test_scene_resumes_the_saved_position(tmp_path):
     from game.control import Control
     from game.fonts import Fonts
     from game.scene import Context
-    from game.state import Place
+    from solver.games.polyomino import Place
 
     pygame.display.init()
     pygame.font.init()

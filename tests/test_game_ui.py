@@ -18,7 +18,8 @@ import pytest
 from game.control import Control
 from game.fonts import Fonts
 from game.scene import Context
-from game.state import flip_orientation, place_move, rotate_orientation
+from solver.games.polyomino import place_move
+from solver.shapes import LIBRARY
 from game.worker import SolverWorker
 from test_game_state import MAY1_SOLUTION, solution_placements
 
@@ -73,7 +74,7 @@ def turn_sequence(code: str, start: int, goal: int) -> list[str]:
         o = queue.pop(0)
         if o == goal:
             break
-        for name, n in (("R", rotate_orientation(code, o)), ("F", flip_orientation(code, o))):
+        for name, n in (("R", LIBRARY[code].rotate(o)), ("F", LIBRARY[code].mirror(o))):
             if n not in prev:
                 prev[n] = (o, name)
                 queue.append(n)

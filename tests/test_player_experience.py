@@ -21,11 +21,10 @@ from game.fonts import Fonts
 from game.overlays import CalendarPicker, StatsOverlay, TextOverlay
 from game.scene import Context
 from game.session import Session
-from game.state import IllegalMoveError, Lift, Place, Reset, place_move
+from solver.games.polyomino import IllegalMoveError, Lift, Place, Reset, place_move
 from game.stats import Progress
 from game.worker import SolverWorker
 from solver.board import MONTHS_ZH, day_cell, month_cell
-from solver.formations import orientation_cells
 from test_game_state import MAY1, solution_placements
 
 DATE = dt.date(2024, 5, 1)
@@ -154,7 +153,7 @@ def test_any_sequence_of_moves_undone_returns_the_start(moves):
         elif kind == 1:
             mv = Reset()
         else:
-            mv = Place(slot, o % len(orientation_cells(MAY1.formations[slot])), r, c, assisted=kind == 3)
+            mv = Place(slot, o % len(MAY1.pieces[slot].orientations), r, c, assisted=kind == 3)
         try:
             s.do(mv)
         except IllegalMoveError:
@@ -512,7 +511,7 @@ def test_flip_tells_the_player_about_a_corrupt_save(tmp_path):
 
 def _first_legal_place(state, slot):
     b = state.puzzle.board
-    for o in range(len(orientation_cells(state.puzzle.formations[slot]))):
+    for o in range(len(state.puzzle.pieces[slot].orientations)):
         for r in range(b.height):
             for c_ in range(b.width):
                 mv = Place(slot, o, r, c_)
@@ -538,7 +537,7 @@ def test_daily_drill_progress_is_restored_per_date(worker, tmp_path):
     c.scene.exit()
     c2 = make(worker, tmp_path, mode="drill")
     until(c2, lambda: c2.scene.puzzle is not None, limit=3000)
-    assert c2.scene.session.move_log() == [mv.to_str()]
+    assert c2.scene.session.move_log() == [mv.text]
     classic = Progress(str(tmp_path)).moves("classic 2024-05-01")
     assert classic == []  # modes keep separate positions
 

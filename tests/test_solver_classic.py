@@ -15,7 +15,7 @@ import pytest
 
 from solver.api import Search, all_solutions, count_by_targets, count_solutions, solve_first
 from solver.board import classic_board, date_targets, day_cell, leap_year_dates, month_cell
-from solver.formations import CLASSIC_SET
+from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
 
 try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from solver.formations import CLASSIC_SET, CODES, FORMATIONS, PENTOMINOES, orientation_cells, orientations
+from solver.shapes import CLASSIC_SET, CODES, FORMATIONS, PENTOMINOES
 from solver.model import IllegalPlacementError, Placement
 
 try:
@@ -41,8 +41,8 @@ def test_pentominoes_are_the_twelve():
 @pytest.mark.parametrize("code", list(SPEC_SHAPES))
 def test_orientation_count_matches_spec(code):
     letter = FORMATIONS[code].letter
-    assert len(orientations(code)) == SPEC_ORIENTATIONS_BY_LETTER[letter]
-    assert len(orientations(code)) == SPEC_SHAPES[code][1]
+    assert len(FORMATIONS[code].orientations) == SPEC_ORIENTATIONS_BY_LETTER[letter]
+    assert len(FORMATIONS[code].orientations) == SPEC_SHAPES[code][1]
     # the reference's own dihedral closure agrees with the SPEC column too
     assert len(ref_orientations(code)) == SPEC_SHAPES[code][1]
 
@@ -56,7 +56,7 @@ def test_shape_matches_spec_drawing(code):
 @pytest.mark.parametrize("code", list(SPEC_SHAPES))
 def test_each_orientation_is_a_true_image_of_the_spec_shape(code):
     images = set(dihedral_images(shape_cells(code)))
-    got = [frozenset(map(tuple, o.tolist())) for o in orientations(code)]
+    got = [frozenset(o) for o in FORMATIONS[code].orientations]
     for cells in got:
         assert cells == normalise(cells), "orientation is not normalised to (0, 0)"
         assert cells in images, f"{sorted(cells)} is not a rotation/reflection of {code}"
@@ -65,17 +65,8 @@ def test_each_orientation_is_a_true_image_of_the_spec_shape(code):
 
 
 @pytest.mark.parametrize("code", list(SPEC_SHAPES))
-def test_orientation_arrays_and_tuples_agree(code):
-    arrays = orientations(code)
-    tuples = orientation_cells(code)
-    assert [tuple(map(tuple, a.tolist())) for a in arrays] == [tuple(t) for t in tuples]
-    for a in arrays:
-        assert a.dtype.kind == "i" and a.shape == (len(shape_cells(code)), 2)
-
-
-@pytest.mark.parametrize("code", list(SPEC_SHAPES))
 def test_placement_at_and_orientation_round_trip(code):
-    for i in range(len(orientation_cells(code))):
+    for i in range(len(FORMATIONS[code].orientations)):
         pl = Placement.at(code, i, 3, 2)
         assert pl.orientation() == (i, 3, 2)
 

@@ -20,7 +20,7 @@ import pytest
 import solver.kernels as K
 from solver.api import Search, all_solutions, count_by_targets, count_solutions
 from solver.board import Board, classic_board, date_targets
-from solver.formations import CLASSIC_SET
+from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
 
 try:

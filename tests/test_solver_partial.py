@@ -12,7 +12,7 @@ import pytest
 from solver.api import (Search, all_solutions, count_solutions, explain_dead, hint, is_solvable,
                         solve_first)
 from solver.board import Board, InvalidPuzzleError, classic_board, date_targets
-from solver.formations import CLASSIC_SET, UnknownFormationError
+from solver.shapes import CLASSIC_SET, UnknownShapeError
 from solver.model import IllegalPlacementError, Placement, Puzzle
 
 try:
@@ -254,5 +254,5 @@ def test_board_over_64_cells_raises():
 
 
 def test_unknown_formation_in_puzzle_raises():
-    with pytest.raises(UnknownFormationError):
+    with pytest.raises(UnknownShapeError):
         Puzzle(Board.from_rows(["....."]), ("ZZZ",))

@@ -12,7 +12,7 @@ import pytest
 
 from solver.api import all_solutions, count_solutions, is_solvable, solve_first
 from solver.board import Board
-from solver.formations import PENTOMINOES
+from solver.shapes import PENTOMINOES
 from solver.model import Puzzle
 
 try:

@@ -134,6 +134,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_farrows": ("方向键 · 回车 · 空格\t移动光标 · 按下光标处的格子", "Arrows · Enter · Space\tmove the cursor · press the cell under it"),
     "help_fhint": ("H · S · R\t提示 · 求解（最少步数）· 重置", "H · S · R\thint · solve (fewest presses) · reset"),
     "help_fdeal": ("+ / - · N · D\t棋盘变大 / 变小 · 新局 · 每日一局", "+ / - · N · D\tbigger / smaller board · new deal · daily deal"),
+    # remembered settings (game.settings notices)
+    "settings_corrupt": ("设置文件已损坏，已另存为 {name}；设置已恢复为默认值",
+                         "The settings file was damaged; it was kept as {name} and the defaults are used"),
+    "settings_unreadable": ("无法读取设置文件 {path}：本次设置不会保存",
+                            "The settings file {path} cannot be read: settings will not be saved this time"),
+    "settings_unsaved": ("无法保存设置：{reason}", "Settings could not be saved: {reason}"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 

@@ -1,0 +1,203 @@
+"""The share card's text (game/share.py): header rules, emoji grid, piece colouring."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+
+from game import share
+from game.share import BLOCKED as B, TARGET as T, ShareCard
+
+# Classic, 2026-12-02 (Dec 2), a solution checked by hand against the board (letters are the
+# pieces; Dec is row 1 col 5, day 2 is row 2 col 1; the blocked cells are the top-right corner
+# and the end of the last row):
+#   L L Y Y Y Y #
+#   L U U Y Z * #
+#   L * U N Z Z Z
+#   L U U N N P Z
+#   V O O O N P P
+#   V O O O N P P
+#   V V V # # # #
+LETTERS = """
+LLYYYY#
+LUUYZ*#
+L*UNZZZ
+LUUNNPZ
+VOOONPP
+VOOONPP
+VVV####
+"""
+INDEX = {ch: i for i, ch in enumerate("LYUZNPVO")}  # reading order of first cells
+DEC2 = tuple(tuple(B if ch == "#" else T if ch == "*" else INDEX[ch] for ch in line)
+             for line in LETTERS.split())
+
+# The expected grid, worked out by hand: 8 pieces, 8 squares, so in reading order each piece
+# takes the next square (L red, Y orange, U yellow, Z green, N blue, P purple, V brown, O white);
+# trailing blocked cells are left out.
+DEC2_GRID = """\
+🟥🟥🟧🟧🟧🟧
+🟥🟨🟨🟧🟩⭐
+🟥⭐🟨🟦🟩🟩🟩
+🟥🟨🟨🟦🟦🟪🟩
+🟫⬜⬜⬜🟦🟪🟪
+🟫⬜⬜⬜🟦🟪🟪
+🟫🟫🟫"""
+
+
+def card(**kw) -> ShareCard:
+    base = dict(date=dt.date(2026, 12, 2), mode_title="Classic", lang="en", stars=3,
+                seconds=222.9, hints=0, streak=5, board=DEC2)
+    base.update(kw)
+    return ShareCard(**base)
+
+
+def test_text_card_exact_hand_solve_english():
+    assert share.card_text(card()) == (
+        "每日演兵 Daily Drill · 2026-12-02 · Classic ★★★☆☆ · 3:42 · no hints · 🔥 5\n\n" + DEC2_GRID)
+
+
+def test_text_card_exact_chinese():
+    assert share.card_text(card(lang="zh", mode_title="经典", stars=5, seconds=59, streak=1)) == (
+        "每日演兵 Daily Drill · 2026-12-02 · 经典 ★★★★★ · 0:59 · 无提示 · 🔥 1\n\n" + DEC2_GRID)
+
+
+def test_assisted_finish_says_so_instead_of_time_and_stars():
+    text = share.card_text(card(seconds=None, hints=2, streak=0))
+    assert text.splitlines()[0] == "每日演兵 Daily Drill · 2026-12-02 · Classic · solved with help"
+    assert "★" not in text and "☆" not in text and "🔥" not in text
+    zh = share.header(card(lang="zh", mode_title="每日演兵", seconds=None, streak=3))
+    assert zh == "每日演兵 Daily Drill · 2026-12-02 · 每日演兵 · 有协助完成 · 🔥 3"
+
+
+def test_header_variants():
+    assert share.header(card(stars=None, streak=0)) == "每日演兵 Daily Drill · 2026-12-02 · Classic · 3:42 · no hints"
+    assert share.header(card(date=None, mode_title="Custom", stars=0, seconds=3723, hints=1, streak=0)) == \
+        "每日演兵 Daily Drill · Custom ☆☆☆☆☆ · 1:02:03 · 1 hint"
+    assert share.header(card(hints=4, lang="zh", mode_title="经典", stars=None, streak=0)).endswith("3:42 · 4 次提示")
+
+
+@pytest.mark.parametrize("seconds,text", [(0, "0:00"), (9.99, "0:09"), (60, "1:00"), (599, "9:59"),
+                                          (3599, "59:59"), (3600, "1:00:00"), (36000 + 61, "10:01:01")])
+def test_format_time(seconds, text):
+    assert share.format_time(seconds) == text
+
+
+def test_no_board_gives_the_header_only():
+    assert share.card_text(card(board=None)) == share.header(card())
+    assert "\n" not in share.card_text(card(board=()))
+
+
+@pytest.mark.parametrize("kw", [dict(stars=6), dict(stars=-1), dict(stars=2.5), dict(seconds=-1),
+                                dict(seconds=float("nan")), dict(hints=-1), dict(streak=True),
+                                dict(lang="fr"), dict(board=[[0, 1], [0]]), dict(board=[[0, "x"]]),
+                                dict(board=[[-1]]), dict(board=[[True]])])
+def test_bad_values_are_refused(kw):
+    with pytest.raises(ValueError):
+        card(**kw)
+
+
+def test_weekday_board_has_eight_rows_and_blocked_cells_inside_rows_stay():
+    rows = [[B, 0, 0, 1, 1, 1, B]] + [[2] * 7] * 6 + [[3, 3, T, B, 4, 4, B]]
+    lines = share.grid_lines(rows)
+    assert len(lines) == 8
+    assert lines[0] == "⬛🟥🟥🟧🟧🟧"     # leading blocked cell kept (keeps the columns), trailing left out
+    assert lines[-1] == "🟩🟩⭐⬛🟦🟦"     # blocked inside a row kept
+
+
+def test_neighbours_share_an_edge_not_a_corner():
+    rows = [[0, 1],
+            [2, 0]]
+    assert share.neighbours(rows) == {0: {1, 2}, 1: {0}, 2: {0}}  # 1 and 2 only touch at a corner
+    assert share.neighbours([[0, T, 1]]) == {0: set(), 1: set()}
+
+
+def is_proper(adj, colours) -> bool:
+    return all(colours[a] != colours[b] for a in adj for b in adj[a])
+
+
+def test_colouring_of_the_hand_made_board_is_proper_and_all_different():
+    colours = share.colour_pieces(DEC2)
+    assert colours == {i: i for i in range(8)}
+    adj = share.neighbours(DEC2)
+    # second method: the adjacency read off the letter drawing by hand
+    by_hand = {"L": "YUV", "Y": "LUZN", "U": "LYNO", "Z": "YNP", "N": "YUZOP", "P": "ZN", "V": "LO", "O": "UNV"}
+    assert adj == {INDEX[a]: {INDEX[b] for b in bs} for a, bs in by_hand.items()}
+
+
+def test_ten_pieces_reuse_colours_only_between_pieces_that_do_not_touch():
+    # ten vertical bars of width 1 on a 10 x 3 board: a path graph 0-1-2-...-9
+    rows = [[c for c in range(10)] for _ in range(3)]
+    colours = share.colour_pieces(rows)
+    assert len(set(colours.values())) == 8
+    assert is_proper(share.neighbours(rows), colours)
+    assert colours[8] == 0 and colours[9] == 1  # least used first: red and orange come back
+
+
+def test_greedy_backs_up_when_it_runs_out():
+    # 3-colourable (0=a 1=b 2=a 3=c 4=b 5=c), but the greedy choice alone gets stuck at node 3
+    order = [0, 1, 2, 3, 4, 5]
+    adj = {0: {3, 4}, 1: {3, 5}, 2: {4, 5, 3}, 3: {0, 1, 2}, 4: {0, 2, 5}, 5: {1, 2, 4}}
+    # greedy (least used) colours 0->0, 1->1, 2->2, 3 sees {0,1,2}: stuck with 3 colours
+    colours = share.colour_graph(order, adj, 3)
+    assert is_proper(adj, colours)
+    assert set(colours.values()) <= {0, 1, 2}
+
+
+def test_impossible_colouring_raises():
+    k5 = {a: {b for b in range(5) if b != a} for a in range(5)}
+    with pytest.raises(ValueError, match="4 colours"):
+        share.colour_graph(range(5), k5, 4)
+
+
+def brute_force_colourable(adj, k) -> bool:
+    nodes = sorted(adj)
+    for assignment in itertools.product(range(k), repeat=len(nodes)):
+        c = dict(zip(nodes, assignment))
+        if is_proper(adj, c):
+            return True
+    return False
+
+
+def random_tiling(rng: random.Random, h: int, w: int, n: int):
+    """A board cut into n connected pieces by growing n seeds at random (every cell covered)."""
+    rows = [[-1] * w for _ in range(h)]
+    cells = [(r, c) for r in range(h) for c in range(w)]
+    for i, (r, c) in enumerate(rng.sample(cells, n)):
+        rows[r][c] = i
+    while any(v == -1 for row in rows for v in row):
+        r, c = rng.choice([(r, c) for r in range(h) for c in range(w) if rows[r][c] != -1])
+        rr, cc = rng.choice(((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)))
+        if 0 <= rr < h and 0 <= cc < w and rows[rr][cc] == -1:
+            rows[rr][cc] = rows[r][c]
+    return rows
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_boards_get_a_proper_colouring_even_with_four_colours(seed):
+    rng = random.Random(seed)
+    rows = random_tiling(rng, rng.randint(3, 8), rng.randint(3, 8), rng.randint(2, 10))
+    adj = share.neighbours(rows)
+    for k in (8, 4):
+        colours = share.colour_pieces(rows, k)
+        assert is_proper(adj, colours) and max(colours.values()) < k
+    if len(adj) <= 7:
+        assert brute_force_colourable(adj, 3) == _colourable(adj, 3)
+
+
+def _colourable(adj, k) -> bool:
+    try:
+        share.colour_graph(sorted(adj), adj, k)
+        return True
+    except ValueError:
+        return False
+
+
+def test_share_strings_exist_in_both_languages():
+    from game.i18n import STRINGS
+
+    for key in ("share_word", "share_no_hints", "share_hint_one", "share_hints", "share_helped",
+                "share_streak", "share_copied", "share_no_clipboard", "share_saved", "share_not_saved"):
+        zh, en = STRINGS[key]
+        assert zh and en and zh != en

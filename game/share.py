@@ -25,15 +25,30 @@ Rules (:func:`card_text`):
   graph in reading order that never gives two pieces sharing an edge the same
   square and spreads the colours (each piece takes the least-used colour its
   neighbours do not have), so with 8 or fewer pieces every piece has its own.
+
+The same card as a picture: :func:`render_card` draws it with pygame (the
+game's fonts through :class:`game.widgets.glyphs.TextChain`; the squares,
+stars and flame are drawn, not emoji glyphs, which the bundled fonts lack) and
+:func:`save_png` writes it to the player's pictures folder.  :func:`copy_text`
+puts the text on the clipboard when there is one.  pygame is imported only by
+these three, so the text card needs no pygame.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import math
+import os
+import tempfile
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
+from . import palette
 from .i18n import STRINGS, tr
+
+if TYPE_CHECKING:
+    import pygame
+
+    from .widgets.glyphs import TextChain
 
 BLOCKED = "#"
 """Board cell value: a blocked cell (not part of the board)."""
@@ -72,6 +87,8 @@ class ShareCard:
         streak: the player's current streak in days (0: not shown).
         board: the solved board, rows of :data:`Cell` (all rows the same length),
             or None / empty for no board (a Flip card).
+        mode: the mode string (``"classic"``, ``"variant:weekday"``), only for
+            the picture's file name ("" leaves it out).
     Raises ``ValueError`` (one line, for a developer) on a bad value.
     """
 
@@ -83,6 +100,7 @@ class ShareCard:
     hints: int = 0
     streak: int = 0
     board: tuple[tuple[Cell, ...], ...] | None = None
+    mode: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in ("zh", "en"):
@@ -262,3 +280,221 @@ def card_text(card: ShareCard) -> str:
     if card.board:
         text += "\n\n" + "\n".join(grid_lines(card.board))
     return text
+
+
+# -- the picture ---------------------------------------------------------------------------------
+
+PICTURES_ENV = "DAILY_DRILL_PICTURES_DIR"
+"""Environment variable that overrides the folder pictures are saved in (tests, portable installs)."""
+PICTURES_SUBDIR = "Daily Drill"
+NO_CLIPBOARD_DRIVERS = ("dummy", "offscreen")
+"""SDL video drivers whose clipboard never leaves the process."""
+HEADER_H = 148
+"""Height of the header band above the board (logical pixels)."""
+CELL = 44
+"""Board cell pitch (logical pixels); each square is ``CELL - GAP`` wide."""
+GAP = 5
+RADIUS = 8
+MARGIN = 32
+MIN_WIDTH = 480
+PNG_SCALE = 2
+"""Device pixels per logical pixel in the saved picture (sharp on phone screens)."""
+CARD_BG = (250, 247, 240)
+STAR_RGB = (255, 172, 51)
+"""Fill of the target star and the grade stars (as ⭐ is usually drawn)."""
+FLAME_RGB = (234, 104, 28)
+
+
+class CardLayout(NamedTuple):
+    """Where the parts of the picture go, in logical pixels (multiply by the scale).
+
+    Attributes: width, height of the card; board_x, board_y of the board's top-left cell.
+    """
+
+    width: int
+    height: int
+    board_x: int
+    board_y: int
+
+    def cell_rect(self, r: int, c: int) -> tuple[int, int, int, int]:
+        """(x, y, w, h) of the square of board cell (r, c)."""
+        return (self.board_x + c * CELL + GAP // 2, self.board_y + r * CELL + GAP // 2, CELL - GAP, CELL - GAP)
+
+
+def card_layout(card: ShareCard, text_width: int = 0) -> CardLayout:
+    """The picture's layout: :data:`MIN_WIDTH` wide at least, wider for a wide board or ``text_width``.
+
+    Height: :data:`HEADER_H` + rows x :data:`CELL` + :data:`MARGIN` (no board: the
+    header and a margin).  The board is centred.  Takes the card and the widest
+    header line in logical pixels; returns a :class:`CardLayout`.
+    """
+    rows = len(card.board) if card.board else 0
+    cols = len(card.board[0]) if card.board else 0
+    width = max(MIN_WIDTH, cols * CELL + 2 * MARGIN, text_width + 2 * MARGIN)
+    return CardLayout(width, HEADER_H + rows * CELL + MARGIN, (width - cols * CELL) // 2, HEADER_H)
+
+
+def _header_lines(card: ShareCard) -> tuple[str, str]:
+    """(second line, third line's text) of the picture: date and mode; time and hints, or "with help"."""
+    second = SEP.join(([card.date.isoformat()] if card.date else []) + [card.mode_title])
+    if card.assisted:
+        third = tr("share_helped", card.lang)
+    else:
+        hints = (tr("share_no_hints", card.lang) if card.hints == 0 else
+                 tr("share_hint_one" if card.hints == 1 else "share_hints", card.lang, n=card.hints))
+        third = SEP.join([format_time(card.seconds), hints])
+    return second, third
+
+
+def render_card(card: ShareCard, chain: "TextChain | None" = None, scale: int = PNG_SCALE) -> "pygame.Surface":
+    """The card as a picture: a ``pygame.Surface`` of :func:`card_layout` size times ``scale``.
+
+    Header: the title (每日演兵 bold in the title colour, "Daily Drill"), the date
+    and mode, then the grade stars, time and hints (or "solved with help") and,
+    when there is one, a flame with the streak.  Below it the board, one rounded
+    square per cell in the colours of :data:`SQUARE_RGB` (the text card's squares),
+    a star on each target, :data:`BLOCKED_RGB` on blocked cells except at the end
+    of a row.  Takes the card, the fonts (default :meth:`TextChain.bundled`) and the
+    scale; needs no display (headless-safe).
+    """
+    import pygame
+
+    from .widgets.glyphs import TextChain
+    from .widgets.icons import draw_icon
+
+    chain = chain or TextChain.bundled()
+    k = scale
+    second, third = _header_lines(card)
+    zh_title, en_title = STRINGS["title"]
+    streak = tr("share_streak", card.lang, n=card.streak) if card.streak > 0 else ""
+    title_w = (chain.size(zh_title + " ", 30 * k, strong=True)[0] + chain.size(en_title, 30 * k)[0]) // k
+    second_w = chain.size(second, 20 * k)[0] // k + (chain.size(streak, 20 * k, strong=True)[0] // k + 60
+                                                      if streak else 0)
+    stars_w = 0 if card.assisted or card.stars is None else 5 * 26 + 10
+    third_w = stars_w + chain.size(third, 21 * k, strong=not card.assisted)[0] // k
+    layout = card_layout(card, max(title_w, second_w, third_w))
+    surf = pygame.Surface((layout.width * k, layout.height * k))
+    surf.fill(CARD_BG)
+    pygame.draw.rect(surf, palette.PANEL_EDGE, surf.get_rect(), max(1, k))
+
+    x, right = MARGIN * k, (layout.width - MARGIN) * k
+    r = chain.render_to(surf, (x, 26 * k), zh_title + " ", 30 * k, palette.TITLE, strong=True)
+    chain.render_to(surf, (r.right, 26 * k), en_title, 30 * k, palette.TEXT)
+    chain.render_to(surf, (x, 72 * k), second, 20 * k, palette.TEXT_SOFT)
+    if streak:
+        sw = chain.size(streak, 20 * k, strong=True)[0]
+        chain.render_to(surf, (right - sw, 72 * k), streak, 20 * k, FLAME_RGB, strong=True)
+        draw_icon(surf, "flame", pygame.Rect(right - sw - 27 * k, 73 * k, 24 * k, 24 * k), FLAME_RGB)
+    y3 = 102 * k
+    if stars_w:
+        for i in range(5):
+            draw_icon(surf, "star" if i < card.stars else "star_outline",
+                      pygame.Rect(x + i * 26 * k, y3 + 1 * k, 24 * k, 24 * k), STAR_RGB)
+        x += stars_w * k
+    chain.render_to(surf, (x, y3), third, 21 * k, palette.TEXT_SOFT if card.assisted else palette.TEXT,
+                    strong=not card.assisted)
+
+    if card.board:
+        colours = colour_pieces(card.board)
+        for rr, row in enumerate(card.board):
+            end = len(row)
+            while end and row[end - 1] == BLOCKED:
+                end -= 1
+            for cc, v in enumerate(row[:end]):
+                cx, cy, cw, ch = layout.cell_rect(rr, cc)
+                rect = pygame.Rect(cx * k, cy * k, cw * k, ch * k)
+                if v == TARGET:
+                    draw_icon(surf, "star", rect.inflate(2 * k, 2 * k), STAR_RGB)
+                else:
+                    fill = BLOCKED_RGB if v == BLOCKED else SQUARE_RGB[colours[v]]
+                    pygame.draw.rect(surf, fill, rect, border_radius=RADIUS * k)
+                    # a darker rim, so the light square reads on the light card
+                    pygame.draw.rect(surf, palette.shade(fill, 0.82), rect, k, border_radius=RADIUS * k)
+    return surf
+
+
+class Saved(NamedTuple):
+    """What :func:`save_png` did: the picture's path, or None and the reason (for the player)."""
+
+    path: str | None
+    reason: str = ""
+
+
+def pictures_dir() -> str:
+    """Folder for share pictures: ``$DAILY_DRILL_PICTURES_DIR``, else the user's pictures folder
+    (``platformdirs.user_pictures_dir()``) / "Daily Drill"."""
+    env = os.environ.get(PICTURES_ENV)
+    if env:
+        return env
+    try:
+        from platformdirs import user_pictures_dir
+
+        base = user_pictures_dir()
+    except ImportError:
+        base = os.path.join(os.path.expanduser("~"), "Pictures")
+    return os.path.join(base, PICTURES_SUBDIR)
+
+
+def png_name(card: ShareCard) -> str:
+    """The picture's file name: ``daily-drill[-DATE][-MODE].png``, the mode's ``:`` and anything
+    outside letters, digits, ``-`` and ``_`` turned into ``-``."""
+    parts = ["daily-drill"]
+    if card.date is not None:
+        parts.append(card.date.isoformat())
+    if card.mode:
+        parts.append("".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in card.mode).strip("-"))
+    return "-".join(p for p in parts if p) + ".png"
+
+
+def save_png(card: ShareCard, folder: str | os.PathLike | None = None,
+             chain: "TextChain | None" = None) -> Saved:
+    """Render the card (:func:`render_card`) and save it as PNG in ``folder`` (default :func:`pictures_dir`).
+
+    The file is written to a temporary name and moved into place, so a failure
+    never leaves half a picture; the same card saved again replaces its file.
+    Returns :class:`Saved` with the path, or with None and a one-line reason when
+    the folder cannot be created or written (never raises for that).
+    """
+    import pygame
+
+    folder = os.fspath(folder) if folder is not None else pictures_dir()
+    path = os.path.join(folder, png_name(card))
+    tmp = None
+    try:
+        surf = render_card(card, chain)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".share-", suffix=".png", dir=folder)
+        os.close(fd)
+        pygame.image.save(surf, tmp)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pygame.error) as e:
+        return Saved(None, getattr(e, "strerror", None) or str(e) or type(e).__name__)
+    finally:
+        if tmp is not None:
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
+    return Saved(path)
+
+
+def copy_text(text: str) -> bool:
+    """Put ``text`` on the system clipboard; True when it is there.
+
+    Uses pygame-ce's clipboard (``pygame.scrap.put_text`` / ``get_text``, which
+    need only the display initialised).  Returns False, never raises, when the
+    display is not initialised, the video driver has no system clipboard
+    (:data:`NO_CLIPBOARD_DRIVERS`: SDL keeps such a clipboard inside the
+    process), or the clipboard refuses or does not read back the text: the UI
+    then shows the text for the player to select.
+    """
+    try:
+        import pygame
+
+        if not pygame.display.get_init() or pygame.display.get_driver() in NO_CLIPBOARD_DRIVERS:
+            return False
+        pygame.scrap.put_text(text)
+        return pygame.scrap.get_text() == text
+    except Exception:  # no clipboard support, no window, an old pygame: show the text instead
+        return False

@@ -1,14 +1,19 @@
-"""The share card's text (game/share.py): header rules, emoji grid, piece colouring."""
+"""The share card (game/share.py): header rules, emoji grid, piece colouring, the picture, the clipboard."""
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import random
 
-import pytest
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game import share
-from game.share import BLOCKED as B, TARGET as T, ShareCard
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game import share  # noqa: E402
+from game.share import BLOCKED as B, TARGET as T, ShareCard  # noqa: E402
 
 # Classic, 2026-12-02 (Dec 2), a solution checked by hand against the board (letters are the
 # pieces; Dec is row 1 col 5, day 2 is row 2 col 1; the blocked cells are the top-right corner
@@ -201,3 +206,141 @@ def test_share_strings_exist_in_both_languages():
                 "share_streak", "share_copied", "share_no_clipboard", "share_saved", "share_not_saved"):
         zh, en = STRINGS[key]
         assert zh and en and zh != en
+
+
+# -- the picture and the clipboard -----------------------------------------------------------------
+
+
+def centre(img: pygame.Surface, layout: share.CardLayout, r: int, c: int, k: int = share.PNG_SCALE):
+    x, y, w, h = layout.cell_rect(r, c)
+    return tuple(img.get_at(((x + w // 2) * k, (y + h // 2) * k)))[:3]
+
+
+def test_png_is_saved_with_the_right_size_and_colours(tmp_path):
+    c = card(mode="classic")
+    saved = share.save_png(c, tmp_path)
+    assert saved.reason == "" and saved.path == str(tmp_path / "daily-drill-2026-12-02-classic.png")
+    assert os.listdir(tmp_path) == ["daily-drill-2026-12-02-classic.png"]  # no temporary file left
+    img = pygame.image.load(saved.path)
+    # 7 columns fit the minimum width (480); height: header 148 + 7 rows x 44 + margin 32 = 488
+    assert img.get_size() == (480 * 2, 488 * 2)
+    layout = share.card_layout(c)
+    assert layout == (480, 488, (480 - 7 * 44) // 2, 148)
+    assert centre(img, layout, 0, 0) == share.SQUARE_RGB[0]      # L: red
+    assert centre(img, layout, 0, 2) == share.SQUARE_RGB[1]      # Y: orange
+    assert centre(img, layout, 4, 1) == share.SQUARE_RGB[7]      # O: white square
+    assert centre(img, layout, 2, 3) == share.SQUARE_RGB[4]      # N: blue
+    assert centre(img, layout, 1, 5) == share.STAR_RGB           # Dec: a star
+    assert centre(img, layout, 2, 1) == share.STAR_RGB           # day 2: a star
+    assert centre(img, layout, 0, 6) == share.CARD_BG            # trailing blocked cells: left out
+    assert centre(img, layout, 6, 3) == share.CARD_BG
+    # the gap between two squares of one piece shows the card
+    x, y, w, h = layout.cell_rect(0, 0)
+    assert tuple(img.get_at(((x + w + 1) * 2, (y + h // 2) * 2)))[:3] == share.CARD_BG
+
+
+def test_png_of_an_eight_row_board_with_a_blocked_cell_inside_a_row(tmp_path):
+    rows = [[B, 0, 0, 1, 1, 1, B]] + [[2] * 7] * 6 + [[3, 3, T, B, 4, 4, B]]
+    c = card(board=rows, mode="variant:weekday", lang="zh", mode_title="周历")
+    saved = share.save_png(c, tmp_path)
+    assert saved.path.endswith("daily-drill-2026-12-02-variant-weekday.png")
+    img = pygame.image.load(saved.path)
+    layout = share.card_layout(c)
+    assert img.get_size() == (480 * 2, (148 + 8 * 44 + 32) * 2)
+    assert centre(img, layout, 0, 0) == share.BLOCKED_RGB   # leading blocked: drawn, like ⬛
+    assert centre(img, layout, 7, 3) == share.BLOCKED_RGB   # inside the row: drawn
+    assert centre(img, layout, 7, 6) == share.CARD_BG       # at the end: left out
+    assert centre(img, layout, 7, 2) == share.STAR_RGB
+
+
+def test_header_of_the_picture_has_ink_stars_only_for_a_hand_solve():
+    def star_pixels(c):
+        img = share.render_card(c)
+        band = img.subsurface(pygame.Rect(0, 0, img.get_width(), share.HEADER_H * 2))
+        n = sum(1 for x in range(0, band.get_width(), 2) for y in range(0, band.get_height(), 2)
+                if tuple(band.get_at((x, y)))[:3] == share.STAR_RGB)
+        ink = sum(1 for x in range(0, band.get_width(), 4) for y in range(0, band.get_height(), 4)
+                  if tuple(band.get_at((x, y)))[:3] != share.CARD_BG)
+        return n, ink
+
+    hand, hand_ink = star_pixels(card(stars=3))
+    helped, helped_ink = star_pixels(card(seconds=None))
+    assert hand > 100 and helped == 0
+    assert hand_ink > 500 and helped_ink > 300  # title, date and words are drawn in both
+
+
+def test_picture_without_a_board_is_the_header():
+    img = share.render_card(card(board=None), scale=1)
+    assert img.get_size() == (480, share.HEADER_H + share.MARGIN)
+
+
+def test_long_titles_widen_the_picture():
+    c = card(mode_title="A very long variant name that needs much more room than usual " * 2)
+    assert share.render_card(c, scale=1).get_width() > 480
+
+
+def test_unwritable_folder_returns_none_and_a_reason(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    saved = share.save_png(card(), blocker / "pictures")
+    assert saved.path is None and saved.reason
+
+
+def test_failed_move_leaves_no_partial_picture(tmp_path, monkeypatch):
+    def refuse(*a):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    saved = share.save_png(card(mode="classic"), tmp_path)
+    assert saved == share.Saved(None, "Permission denied")
+    assert os.listdir(tmp_path) == []
+
+
+def test_pictures_folder_env_override_and_default(tmp_path, monkeypatch):
+    monkeypatch.setenv(share.PICTURES_ENV, str(tmp_path / "pics"))
+    assert share.pictures_dir() == str(tmp_path / "pics")
+    saved = share.save_png(card(date=None, mode="file:乘法/题"))
+    assert saved.path == str(tmp_path / "pics" / "daily-drill-file-乘法-题.png")
+    assert os.path.isfile(saved.path)
+    monkeypatch.delenv(share.PICTURES_ENV)
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_pictures_dir", lambda: "/home/someone/Pictures")
+    assert share.pictures_dir() == os.path.join("/home/someone/Pictures", "Daily Drill")
+
+
+def test_png_name():
+    assert share.png_name(card(mode="")) == "daily-drill-2026-12-02.png"
+    assert share.png_name(card(date=None, mode="flip")) == "daily-drill-flip.png"
+    assert share.png_name(card(mode='variant:a<b>:"c"')) == "daily-drill-2026-12-02-variant-a-b---c.png"
+
+
+def test_clipboard_falls_back_without_a_real_clipboard():
+    pygame.display.quit()
+    assert share.copy_text("x") is False  # display not initialised
+    pygame.display.init()
+    try:
+        pygame.display.set_mode((64, 64))
+        assert pygame.display.get_driver() == "dummy"
+        assert share.copy_text("每日演兵 🔥") is False  # the dummy driver's clipboard never leaves the process
+    finally:
+        pygame.display.quit()
+
+
+def test_clipboard_with_a_working_and_a_failing_backend(monkeypatch):
+    board = {}
+    monkeypatch.setattr(pygame.display, "get_init", lambda: True)
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
+    monkeypatch.setattr(pygame.scrap, "put_text", lambda t: board.update(text=t))
+    monkeypatch.setattr(pygame.scrap, "get_text", lambda: board.get("text", ""))
+    text = share.card_text(card())
+    assert share.copy_text(text) is True and board["text"] == text
+
+    monkeypatch.setattr(pygame.scrap, "get_text", lambda: "")
+    assert share.copy_text(text) is False  # not read back: show the text instead
+
+    def broken(t):
+        raise pygame.error("Clipboard is not available")
+
+    monkeypatch.setattr(pygame.scrap, "put_text", broken)
+    assert share.copy_text(text) is False

@@ -452,6 +452,7 @@ def save_png(card: ShareCard, folder: str | os.PathLike | None = None,
 
     The file is written to a temporary name and moved into place, so a failure
     never leaves half a picture; the same card saved again replaces its file.
+    The file gets the usual permissions (0666 less the umask).
     Returns :class:`Saved` with the path, or with None and a one-line reason when
     the folder cannot be created or written (never raises for that).
     """
@@ -466,6 +467,7 @@ def save_png(card: ShareCard, folder: str | os.PathLike | None = None,
         fd, tmp = tempfile.mkstemp(prefix=".share-", suffix=".png", dir=folder)
         os.close(fd)
         pygame.image.save(surf, tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # a picture like any other, not mkstemp's private 0600
         os.replace(tmp, path)
         tmp = None
     except (OSError, pygame.error) as e:
@@ -477,6 +479,13 @@ def save_png(card: ShareCard, folder: str | os.PathLike | None = None,
             except OSError:
                 pass
     return Saved(path)
+
+
+def _umask() -> int:
+    """The process's file creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def copy_text(text: str) -> bool:

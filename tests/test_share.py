@@ -239,6 +239,16 @@ def test_png_is_saved_with_the_right_size_and_colours(tmp_path):
     assert tuple(img.get_at(((x + w + 1) * 2, (y + h // 2) * 2)))[:3] == share.CARD_BG
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_png_gets_the_usual_permissions(tmp_path):
+    mask = os.umask(0o027)
+    try:
+        saved = share.save_png(card(), tmp_path)
+    finally:
+        os.umask(mask)
+    assert os.stat(saved.path).st_mode & 0o777 == 0o640
+
+
 def test_png_of_an_eight_row_board_with_a_blocked_cell_inside_a_row(tmp_path):
     rows = [[B, 0, 0, 1, 1, 1, B]] + [[2] * 7] * 6 + [[3, 3, T, B, 4, 4, B]]
     c = card(board=rows, mode="variant:weekday", lang="zh", mode_title="周历")

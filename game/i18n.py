@@ -134,6 +134,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_farrows": ("方向键 · 回车 · 空格\t移动光标 · 按下光标处的格子", "Arrows · Enter · Space\tmove the cursor · press the cell under it"),
     "help_fhint": ("H · S · R\t提示 · 求解（最少步数）· 重置", "H · S · R\thint · solve (fewest presses) · reset"),
     "help_fdeal": ("+ / - · N · D\t棋盘变大 / 变小 · 新局 · 每日一局", "+ / - · N · D\tbigger / smaller board · new deal · daily deal"),
+    # remembered settings (game.settings notices)
+    "settings_corrupt": ("设置文件已损坏，已另存为 {name}；设置已恢复为默认值",
+                         "The settings file was damaged; it was kept as {name} and the defaults are used"),
+    "settings_unreadable": ("无法读取设置文件 {path}：本次设置不会保存",
+                            "The settings file {path} cannot be read: settings will not be saved this time"),
+    "settings_unsaved": ("无法保存设置：{reason}", "Settings could not be saved: {reason}"),
+    # the share card (game.share)
+    "share_word": ("分享", "Share"),
+    "share_no_hints": ("无提示", "no hints"),
+    "share_hint_one": ("1 次提示", "1 hint"),
+    "share_hints": ("{n} 次提示", "{n} hints"),
+    "share_helped": ("有协助完成", "solved with help"),
+    "share_streak": ("连续 {n} 天", "{n}-day streak"),
+    "share_copied": ("已复制到剪贴板", "Copied to the clipboard"),
+    "share_no_clipboard": ("这里没有剪贴板：请选中下面的文字复制", "No clipboard here: select the text below to copy it"),
+    "share_saved": ("图片已保存：{path}", "Picture saved: {path}"),
+    "share_not_saved": ("无法保存图片：{reason}", "The picture could not be saved: {reason}"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
 

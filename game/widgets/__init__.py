@@ -1,0 +1,1 @@
+"""game/widgets: drawing pieces shared by every mode's front end (icons, text with font fallback)."""

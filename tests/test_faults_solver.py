@@ -22,6 +22,7 @@ import time  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from helpers import key, make_control  # noqa: E402
 
 from solver.board import Board  # noqa: E402
 from solver.shapes import PENTOMINOES  # noqa: E402
@@ -115,16 +116,10 @@ def test_quit_cancels_the_running_search(worker, fuzz_counts):
 
 def new_control(mode: str, worker, tmp_path):
     """A Control on ``worker``; ``custom`` plays the long 8 x 8 puzzle (its count runs at once)."""
-    from helpers import make_control
 
     path = tmp_path / "long.toml"
     path.write_text(LONG_TOML, encoding="utf-8")
     return make_control(worker, None, lang="en", size=(800, 560), mode=mode, options={"puzzle": str(path)})
-
-
-def key(k: int) -> None:
-    """Post a key press."""
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
 
 
 def test_closing_the_window_cancels_the_running_search(worker, tmp_path, fuzz_counts):

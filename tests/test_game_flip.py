@@ -46,14 +46,6 @@ def make_scene(lang="zh", **options):
     return LightsOutScene(make_context(None, None, lang, DATE, opts))
 
 
-def click(scene, pos, button=1):
-    send_click(scene, pos, button)
-
-
-def key(scene, k, mod=0):
-    send_key(scene, k, mod)
-
-
 def run(scene, seconds, dt_s=1 / 30):
     for _ in range(int(seconds / dt_s) + 1):
         scene.update(dt_s)
@@ -80,7 +72,7 @@ def test_clicks_land_on_the_right_cell_at_any_size(size):
             # near each corner of the cell as well as its centre
             for px in (rect.center, (rect.left + 2, rect.top + 2), (rect.right - 3, rect.bottom - 3)):
                 before = s.state.lit
-                click(s, px)
+                send_click(s, px)
                 assert s.state.lit == ref_toggle(n, before, r, c), (size, r, c, px)
                 assert s.ui.cursor == (r, c)
                 s.command("undo")
@@ -92,9 +84,9 @@ def test_click_outside_board_does_nothing():
     s.resize((960, 720))
     L = s.get_layout()
     before = s.state
-    click(s, (L.board_rect.right + 3, L.board_rect.top - 5))
-    click(s, (1, 1))
-    click(s, L.board_rect.center, button=3)
+    send_click(s, (L.board_rect.right + 3, L.board_rect.top - 5))
+    send_click(s, (1, 1))
+    send_click(s, L.board_rect.center, button=3)
     assert s.state == before
 
 
@@ -102,7 +94,7 @@ def test_buttons_by_click_and_size_bounds():
     s = make_scene()
     s.resize((960, 720))
     L = s.get_layout()
-    click(s, L.buttons["bigger"].center)
+    send_click(s, L.buttons["bigger"].center)
     assert s.n == 5 and s.state.lit == flip.daily_pattern(DATE, 5)
     for _ in range(12):
         s.command("bigger")
@@ -111,9 +103,9 @@ def test_buttons_by_click_and_size_bounds():
     for _ in range(12):
         s.command("smaller")
     assert s.n == flip.MIN_GAME_SIZE == 3
-    click(s, s.get_layout().buttons["new"].center)
+    send_click(s, s.get_layout().buttons["new"].center)
     assert not s.daily and flip.is_solvable(3, 3, s.state.lit) and s.state.lit
-    click(s, s.get_layout().buttons["daily"].center)
+    send_click(s, s.get_layout().buttons["daily"].center)
     assert s.daily and s.state.lit == flip.daily_pattern(DATE, 3)
 
 
@@ -124,9 +116,9 @@ def test_undo_redo_and_counter():
     s.play(Press(2, 1))
     assert s.state.moves == 2
     assert s.state.lit == ref_toggle(4, ref_toggle(4, start, 0, 0), 2, 1)
-    key(s, pygame.K_z, pygame.KMOD_CTRL)
+    send_key(s, pygame.K_z, pygame.KMOD_CTRL)
     assert s.state.moves == 1 and s.state.lit == ref_toggle(4, start, 0, 0)
-    key(s, pygame.K_y, pygame.KMOD_CTRL)
+    send_key(s, pygame.K_y, pygame.KMOD_CTRL)
     assert s.state.moves == 2
     s.command("undo")
     s.command("undo")
@@ -148,15 +140,15 @@ def test_reset_is_undoable():
 def test_keyboard_cursor_and_press():
     s = make_scene()
     start = s.state.lit
-    key(s, pygame.K_RIGHT)
-    key(s, pygame.K_DOWN)
-    key(s, pygame.K_DOWN)
+    send_key(s, pygame.K_RIGHT)
+    send_key(s, pygame.K_DOWN)
+    send_key(s, pygame.K_DOWN)
     assert s.ui.cursor == (2, 1)
-    key(s, pygame.K_SPACE)
+    send_key(s, pygame.K_SPACE)
     assert s.state.lit == ref_toggle(4, start, 2, 1)
-    key(s, pygame.K_UP)
-    key(s, pygame.K_UP)
-    key(s, pygame.K_UP)  # wraps
+    send_key(s, pygame.K_UP)
+    send_key(s, pygame.K_UP)
+    send_key(s, pygame.K_UP)  # wraps
     assert s.ui.cursor == (3, 1)
 
 
@@ -262,7 +254,7 @@ def test_language_toggle_and_the_handoff_keeps_the_size():
     surf = pygame.Surface((700, 500))
     assert s.command("lang") and s.ctx.lang == "en"
     s.draw(surf)
-    key(s, pygame.K_l)
+    send_key(s, pygame.K_l)
     assert s.ctx.lang == "zh"
     s.command("bigger")
     assert s.exit() == Handoff(DATE)

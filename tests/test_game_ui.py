@@ -421,3 +421,58 @@ def test_idle_loop_blocks_on_events_and_redraws_only_on_change(control, monkeypa
     scene.ui.flash_s = 1.0                 # something animates: 60 fps, no blocking
     control.step()
     assert len(waits) == 21
+
+
+# ------------------------------------------------------------------ puzzles as data
+
+
+def _scene_for(puzzle, worker=None):
+    from helpers import make_context
+
+    from game.polyomino.scene import PolyominoScene, file_mode
+
+    s = PolyominoScene(make_context(worker, None, "en"), file_mode("test.toml"), puzzle)
+    s.resize((900, 640))
+    return s
+
+
+def test_a_rotations_only_puzzle_refuses_to_turn_a_piece_over():
+    from helpers import send_key
+
+    from solver.board import Board
+    from solver.games.polyomino import Place
+    from solver.model import Puzzle
+
+    p = Puzzle(Board.from_rows(["....."] * 5), ("L", "L", "L", "L", "L"), name="x",
+               mirror=False)
+    s = _scene_for(p)
+    send_key(s, pygame.K_1)
+    before = s.ui.drag.orientation
+    send_key(s, pygame.K_f)
+    assert s.ui.drag.orientation == before and "turned over" in s.status_text()
+    send_key(s, pygame.K_r)
+    assert s.ui.drag.orientation == p.pieces[0].rotate(before)
+    mirrored = p.pieces[0].mirror(0)
+    assert mirrored not in p.allowed("XX") and not s.play(Place(0, mirrored, 0, 0))
+    surface = pygame.Surface((900, 640))
+    s.draw(surface)
+
+
+def test_a_puzzle_with_its_own_shapes_plays_and_draws():
+    from solver.board import Board
+    from solver.games.polyomino import Place
+    from solver.model import Puzzle
+    from solver.shapes import parse_drawing
+
+    hook = parse_drawing("##/#./#.", "HK", "钩", "hook")
+    p = Puzzle(Board.from_rows(["....", "...."]), ("HK", "HK"), name="hooks", shapes=(hook,))
+    s = _scene_for(p)
+    surface = pygame.Surface((900, 640))
+    s.draw(surface)
+    a = next(o for o, cells in enumerate(hook.orientations) if set(cells) == {(0, 0), (0, 1), (0, 2), (1, 0)})
+    b = next(o for o, cells in enumerate(hook.orientations) if set(cells) == {(0, 2), (1, 0), (1, 1), (1, 2)})
+    assert s.play(Place(0, a, 0, 0)) and s.play(Place(1, b, 0, 1))
+    assert s.state.is_solved and s.ui.solved_seen
+    s.ctx.lang = "zh"
+    s.draw(surface)
+    assert s.game_id.text == "file:hooks"

@@ -20,11 +20,6 @@ def control(worker):
     E.clear()
 
 
-def frames(c, n: int) -> None:
-    """Run ``n`` frames of the real loop with a fixed 1/60 s step, without sleeping."""
-    frame(c, n)
-
-
 @pytest.mark.parametrize("stop", ["undo", "escape"])
 def test_solving_message_cleared_when_the_solve_is_stopped_bug(control, stop):
     scene = control.scene
@@ -35,14 +30,14 @@ def test_solving_message_cleared_when_the_solve_is_stopped_bug(control, stop):
         key(pygame.K_z, pygame.KMOD_CTRL)
     else:
         key(pygame.K_ESCAPE)
-    frames(control, 30)
+    frame(control, 30)
     assert not scene.ui.flights
     assert scene.status_text() != control.ctx.t("solving")
 
 
 def test_ctrl_q_quits_bug(control):
     key(pygame.K_q, pygame.KMOD_CTRL)
-    frames(control, 1)
+    frame(control, 1)
     assert control.quit
 
 
@@ -76,12 +71,12 @@ def test_solve_redone_after_undo_is_not_a_found_solution_bug(worker, tmp_path):
     n = len(scene.state.placed)
     for _ in range(n):
         key(pygame.K_z, pygame.KMOD_CTRL)
-        frames(c, 1)
+        frame(c, 1)
     assert not scene.state.placed
     for _ in range(n):                   # the solver's pieces come back by redo
         key(pygame.K_y, pygame.KMOD_CTRL)
-        frames(c, 1)
-    frames(c, 5)
+        frame(c, 1)
+    frame(c, 5)
     assert scene.state.is_solved
     rec = c.ctx.stats.record(scene.game_id)
     assert rec.found == () and rec.solves == 1  # assisted, never "found by the player"
@@ -94,12 +89,12 @@ def test_undo_then_redo_of_a_solve_records_a_second_solve_time_bug(worker, tmp_p
     from helpers import play_solution
 
     play_solution(scene)
-    frames(c, 30)
+    frame(c, 30)
     first = c.ctx.stats.record(scene.game_id)
     scene.command("undo")
-    frames(c, 120)
+    frame(c, 120)
     scene.command("redo")
-    frames(c, 2)
+    frame(c, 2)
     again = c.ctx.stats.record(scene.game_id)
     assert first.by_hand and again == first  # one record: the same time, moves and day
     data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ Usage (from the repo root)::
 
 The character list is :func:`game.i18n.all_text` (every UI string in both
 languages, the formation names and the month names) plus every non-ASCII
-character found in ``game/*.py`` (so other modes' own strings are covered), so
+character found in ``game/**/*.py`` (so other modes' own strings are covered), so
 adding a string and re-running this script is all a new text needs.  Face index
 2 of the collection is "Noto Sans CJK SC".  ``--name-IDs='*'`` keeps the licence
 name records (SIL Open Font License 1.1; see OFL.txt next to this file).
@@ -29,15 +29,16 @@ DEFAULT_SOURCES = (
 
 
 def source_text(folder: str) -> str:
-    """Every non-ASCII character in the ``.py`` files of ``folder`` (other modes' own strings).
+    """Every non-ASCII character in the ``.py`` files under ``folder`` (subpackages too).
 
     Takes a folder path; returns the characters as one string (unsorted, may repeat).
     """
     out = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py"):
-            with open(os.path.join(folder, name), encoding="utf-8") as f:
-                out.append("".join(ch for ch in f.read() if ord(ch) > 0x7E))
+    for root, _dirs, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                with open(os.path.join(root, name), encoding="utf-8") as f:
+                    out.append("".join(ch for ch in f.read() if ord(ch) > 0x7E))
     return "".join(out)
 
 

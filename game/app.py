@@ -88,6 +88,7 @@ class Control:
         self.quit = False
         self.autosolve = autosolve
         self.active = True  # False while the window is minimised or unfocused: animations stand still
+        self.always_draw = False  # scripted runs draw every frame (screenshots, frame-time benchmarks)
         self._last = time.monotonic()
         self._drawn_second = -1
         self.scene.resize(self.screen.get_size())
@@ -143,7 +144,8 @@ class Control:
         if self.scene.done:
             self._switch()
         second = int(now)
-        if events or self.scene.dirty or self.scene.animating or second != self._drawn_second or not self.draws:
+        if (events or self.scene.dirty or self.scene.animating or second != self._drawn_second or not self.draws
+                or self.always_draw):
             self.scene.draw(self.screen)
             pygame.display.flip()
             self.scene.dirty = False
@@ -211,7 +213,8 @@ class Control:
 
     def run(self, frames: int | None = None, screenshot: str | None = None) -> None:
         """Loop until the window closes, or for ``frames`` frames (scripted runs: paced at
-        :data:`FPS`, never blocking); then save ``screenshot`` (PNG path)."""
+        :data:`FPS`, never blocking, every frame drawn); then save ``screenshot`` (PNG path)."""
+        self.always_draw = frames is not None
         while not self.quit and (frames is None or self.frames < frames):
             if frames is None:
                 self.step()

@@ -301,8 +301,8 @@ class PolyominoScene(Scene):
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
             return
-        if self.round is None:
-            if cmd == "lang":
+        if self.round is None:  # still preparing: language, help, statistics, calendar only
+            if cmd in ("lang", "help", "stats", "calendar"):
                 self.command(cmd)
             return
         if self.ui.browse_i is not None and found.browse_event(

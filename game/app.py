@@ -26,7 +26,8 @@ import pygame
 
 from . import keymap
 from .lights_out.scene import LightsOutScene
-from .polyomino.scene import CLASSIC, DRILL, PolyominoScene, file_mode
+from .polyomino.round import CLASSIC, DRILL, file_mode
+from .polyomino.scene import PolyominoScene
 from .scene import Context, Scene
 
 DEFAULT_SIZE = (1120, 780)

@@ -63,7 +63,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "next_day": ("后一天", "Next day"),
     "weekday": ("一二三四五六日", "MonTueWedThuFriSatSun"),
     "date_fmt": ("{y}年{m}月{d}日", "{mon} {d}, {y}"),
-    "search_done": ("搜索演示结束", "Search replay finished"),
     "placed": ("已放置 {k}/{n}", "Placed {k}/{n}"),
     "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
     "difficulty": ("难度", "Difficulty"),

@@ -180,7 +180,8 @@ def scene_check():
     """A function that opens a puzzle in the game's polyomino scene and draws one frame."""
     pygame.display.init()
     pygame.font.init()
-    from game.polyomino.scene import PolyominoScene, file_mode
+    from game.polyomino.round import file_mode
+    from game.polyomino.scene import PolyominoScene
     from game.scene import Context
     from game.widgets.text import Fonts
 

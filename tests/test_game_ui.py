@@ -429,7 +429,8 @@ def test_idle_loop_blocks_on_events_and_redraws_only_on_change(control, monkeypa
 def _scene_for(puzzle, worker=None):
     from helpers import make_context
 
-    from game.polyomino.scene import PolyominoScene, file_mode
+    from game.polyomino.round import file_mode
+    from game.polyomino.scene import PolyominoScene
 
     s = PolyominoScene(make_context(worker, None, "en"), file_mode("test.toml"), puzzle)
     s.resize((900, 640))

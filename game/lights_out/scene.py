@@ -67,6 +67,7 @@ class LightsOutScene(Scene):
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
         self.pauses: set[str] = set()
         self.ui = Ui()
+        self.midend: MidEnd | None = None
         size = int(opts.get("flip_size") or lo.DEFAULT_SIZE)
         self.deal(daily=True, n=min(self.max_size, max(self.min_size, size)))
 
@@ -117,7 +118,7 @@ class LightsOutScene(Scene):
         return self.ui.status.text(self.ctx.lang) if self.ui.status is not None else ""
 
     def _save_now(self) -> None:
-        me = getattr(self, "midend", None)
+        me = self.midend
         if me is not None and me.game_id.date is not None and (me.started or me.assisted):
             self.ctx.store.put_game(me.game_id, me.to_save())
 

@@ -29,14 +29,13 @@ from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
 from ..scene import Context, Handoff, Scene
-from ..widgets.layout import Layout
 from ..widgets import overlays
+from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
 from . import anim, commands, draw, found, input
 from .assist import BUSY_KEYS, Assist
-from .round import CLASSIC, DRILL, Mode, Round, file_mode
-
+from .round import Mode, Round
 
 BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "lang")
 DATE_COMMANDS = frozenset({"prev", "next", "today", "calendar"})
@@ -119,8 +118,10 @@ class PolyominoScene(Scene):
     # ------------------------------------------------------------ loading a puzzle
 
     def _load(self, loaded: Any) -> None:
-        """Put ``loaded`` (a Puzzle, or (Puzzle, info)) in play, resuming its saved game."""
-        self.round = None
+        """Put ``loaded`` (a Puzzle, or (Puzzle, info)) in play, resuming its saved game.
+
+        Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
+        """
         self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
         self._relayout()
         n = self.ctx.new_notice()
@@ -349,5 +350,3 @@ class PolyominoScene(Scene):
         """Paint the frame (:func:`.draw.draw`); reads only."""
         draw.draw(self, surface)
 
-
-__all__ = ["PolyominoScene", "Mode", "CLASSIC", "DRILL", "file_mode"]

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidPuzzleError as e:
         print(f"python -m game: {e}", file=sys.stderr)
         return 2
-    from .scene import FIRST_DATE, LAST_DATE
+    from .dates import FIRST_DATE, LAST_DATE
 
     if not FIRST_DATE <= date <= LAST_DATE:
         print(f"python -m game: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
@@ -94,28 +94,23 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
     import pygame
 
-    from .control import Control
-    from .fonts import Fonts
-    from .puzzles import ModeUnavailable
+    from .app import Control
     from .scene import Context
-    from .stats import Progress
+    from .store import Store
+    from .widgets.text import Fonts
 
     pygame.display.init()
     pygame.font.init()
     try:
         # scripted runs (--frames) neither read nor write the player's progress, unless a
         # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
-        progress = Progress(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
+        store = Store(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
         fonts = Fonts()
         if fonts.warning:  # a broken install still starts, and says why the text looks wrong
             print(f"python -m game: warning: {fonts.warning}", file=sys.stderr)
-        ctx = Context(lang=args.lang, fonts=fonts, date=date, progress=progress,
-                      options={"puzzle": args.puzzle, "autosolve": args.autosolve})
+        ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store, options={"puzzle": args.puzzle})
         try:
             control = Control(ctx, mode, autosolve=args.autosolve)
-        except ModeUnavailable as e:
-            print(f"python -m game: {e}", file=sys.stderr)
-            return 2
         except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file
             print(f"python -m game: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
             return 2

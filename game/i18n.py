@@ -7,6 +7,9 @@ needs ``python assets/fonts/make_subset.py`` to be drawable.  No pygame import.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from solver.board import MONTHS_EN, MONTHS_ZH
 from solver.shapes import FORMATIONS, LIBRARY, Shape
 
@@ -60,7 +63,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "next_day": ("后一天", "Next day"),
     "weekday": ("一二三四五六日", "MonTueWedThuFriSatSun"),
     "date_fmt": ("{y}年{m}月{d}日", "{mon} {d}, {y}"),
-    "search_done": ("搜索演示结束", "Search replay finished"),
     "placed": ("已放置 {k}/{n}", "Placed {k}/{n}"),
     "preparing": ("正在准备{date}的演兵…", "Preparing the drill for {date}…"),
     "difficulty": ("难度", "Difficulty"),
@@ -76,8 +78,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "save_off": ("进度不会保存", "Progress will not be saved"),
     "save_where": ("存档：{path}", "Saved in: {path}"),
     "stats_title": ("统计 · {mode}", "Statistics · {mode}"),
-    "stats_alone": ("独立完成（无提示、无求解）", "Days solved without help"),
-    "stats_all": ("完成（含协助）", "Days solved (any)"),
     "stats_best": ("最佳用时", "Best time"),
     "stats_recent": ("最近用时（* 有协助）", "Recent times (* assisted)"),
     "stats_streak": ("当前连续天数", "Current streak"),
@@ -102,38 +102,87 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_word": ("帮助", "Help"),
     "browse_word": ("已找到", "Found"),
     "month_year": ("{y}年{m}月", "{mon} {y}"),
-    "target_set": ("目标改为 {date}", "Target set to {date}"),
-    "clear_first": ("先清空棋盘，再点月份或日期格改变目标", "Clear the board first to pick a target by clicking a month or day cell"),
     "paused": ("已暂停", "Paused"),
     "help_title": ("操作说明", "Controls"),
     "help_mouse": ("鼠标拖动\t从阵型栏拿起阵型，放到棋盘；拖回阵型栏即收回",
                    "Mouse drag\tpick a piece up from the tray, drop it on the board; drag it off to return it"),
-    "help_rotate": ("R · 滚轮 · 右键\t旋转（Shift+R 反向）", "R · wheel · right click\trotate (Shift+R: the other way)"),
-    "help_flip": ("F · 中键\t翻转（镜像）", "F · middle click\tflip (mirror)"),
-    "help_pick": ("1–9 · Tab\t从阵型栏选取阵型（Shift+Tab 反向）", "1–9 · Tab\ttake a tray piece (Shift+Tab: back)"),
-    "help_arrows": ("方向键\t移动光标或手中的阵型", "Arrow keys\tmove the cursor or the piece in hand"),
-    "help_enter": ("回车 · 空格\t拿起光标下的阵型 / 放下", "Enter · Space\tpick up the piece under the cursor / drop"),
-    "help_delete": ("退格 · Delete\t把光标下的阵型放回阵型栏", "Backspace · Delete\treturn the piece under the cursor"),
-    "help_esc": ("Esc\t取消拖动、停止动画、关闭窗口层", "Esc\tcancel a drag, stop an animation, close an overlay"),
-    "help_undo": ("Ctrl+Z · Ctrl+Y\t撤销 · 重做（含提示与求解）", "Ctrl+Z · Ctrl+Y\tundo · redo (Hint and Solve too)"),
-    "help_hint": ("H · S · T\t提示 · 求解 · 演示搜索（+ / - 调速度）",
-                  "H · S · T\thint · solve · show the search (+ / - speed)"),
-    "help_replay": ("P · N · End\t演示搜索时：暂停 / 继续 · 下一步 · 直接到结尾",
-                    "P · N · End\tduring the search replay: pause / resume · single step · jump to the end"),
-    "help_dates": ("[ · ] · Home · D\t前一天 · 后一天 · 今天 · 月历选日期",
-                   "[ · ] · Home · D\tprevious day · next day · today · calendar"),
-    "help_target": ("点击 / 回车 月份格或日期格\t棋盘为空时，直接改变目标日期",
-                    "Click / Enter on a month or day cell\ton an empty board, make it the target"),
-    "help_browse": ("V\t翻看这一天已找到的解法", "V\tbrowse the solutions you found for this day"),
-    "help_stats": ("I\t统计：完成天数、最佳用时、连续天数", "I\tstatistics: days solved, best times, streaks"),
-    "help_lang": ("L\t切换中文 / English", "L\tswitch language (中文 / English)"),
-    "help_modes": ("F1 · F2 · F3\t经典 · 每日演兵 · 翻转色块", "F1 · F2 · F3\tClassic · Daily Drill · Flip"),
-    "help_help": ("?\t显示 / 关闭本说明", "?\tshow / hide this help"),
-    "help_quit": ("Ctrl+Q\t退出（进度自动保存）", "Ctrl+Q\tquit (progress is saved)"),
+    "mouse_turn": ("滚轮 · 右键 · 中键\t旋转 · 旋转 · 翻转（镜像）",
+                   "Wheel · right click · middle click\trotate · rotate · flip (mirror)"),
     "help_fclick": ("点击格子\t翻转此格与上下左右相邻的格子", "Click a cell\tflip it and its up, down, left and right neighbours"),
-    "help_farrows": ("方向键 · 回车 · 空格\t移动光标 · 按下光标处的格子", "Arrows · Enter · Space\tmove the cursor · press the cell under it"),
-    "help_fhint": ("H · S · R\t提示 · 求解（最少步数）· 重置", "H · S · R\thint · solve (fewest presses) · reset"),
-    "help_fdeal": ("+ / - · N · D\t棋盘变大 / 变小 · 新局 · 每日一局", "+ / - · N · D\tbigger / smaller board · new deal · daily deal"),
+    "rules_classic": ("目标\t把全部阵型放到棋盘上，空出今天的月份和日期两格",
+                      "Goal\tcover the board with all the pieces, leaving only today's month and day"),
+    "rules_drill": ("目标\t把今日阵型全部放到这个月的棋盘上，空出今天的月份和日期",
+                    "Goal\tcover this month's board with today's set, leaving only today's month and day"),
+    "rules_custom": ("目标\t把全部阵型放到棋盘上，空出目标格",
+                     "Goal\tcover every open cell with all the pieces, except the target cells"),
+    "rules_flip": ("目标\t关上每一格（点亮的格子有点）", "Goal\tturn every cell off (lit cells carry a dot)"),
+    "rules_par": ("最佳\t完成后显示最少步数", "Par\tthe fewest presses that solve the board, shown once you solve it"),
+    # the key table (game.keymap rows; "<row>.<kind>" is a kind's own wording)
+    "key_pick": ("从阵型栏选取阵型（Shift+Tab 反向）", "take a tray piece (Shift+Tab: back)"),
+    "key_rotate": ("旋转（Shift+R 反向）", "rotate (Shift+R: the other way)"),
+    "key_mirror": ("翻转（镜像）", "flip (mirror)"),
+    "key_arrows": ("移动光标或手中的阵型", "move the cursor or the piece in hand"),
+    "key_arrows.lights_out": ("移动光标", "move the cursor"),
+    "key_activate": ("拿起光标下的阵型 / 放下", "pick up the piece under the cursor / drop"),
+    "key_activate.lights_out": ("按下光标处的格子", "press the cell under the cursor"),
+    "key_lift": ("把光标下的阵型放回阵型栏", "return the piece under the cursor to the tray"),
+    "key_cancel": ("取消拖动、停止动画、关闭窗口层", "cancel a drag, stop an animation, close an overlay"),
+    "key_cancel.lights_out": ("停止求解动画、关闭窗口层", "stop the Solve animation, close an overlay"),
+    "key_undo": ("撤销 · 重做（含提示与求解）", "undo · redo (Hint and Solve too)"),
+    "key_reset": ("重置（可撤销）", "reset (undoable)"),
+    "key_assist": ("提示 · 求解 · 演示搜索", "hint · solve · show the search"),
+    "key_assist.lights_out": ("提示 · 求解（最少步数）", "hint · solve (fewest presses)"),
+    "key_speed": ("动画速度（+ 与 -）", "animation speed: faster / slower"),
+    "key_replay": ("演示搜索时：暂停 / 继续 · 下一步 · 直接到结尾",
+                   "during the search replay: pause / resume · single step · jump to the end"),
+    "key_new": ("新局", "new random deal"),
+    "key_size": ("棋盘变大 / 变小", "bigger / smaller board"),
+    "key_dates": ("前一天 · 后一天 · 今天 · 月历选日期", "previous day · next day · today · month calendar"),
+    "key_dates.lights_out": ("前一天 · 后一天 · 今天 · 月历选日期（每日一局）",
+                             "previous day · next day · today · month calendar (daily deals)"),
+    "key_browse": ("翻看这一天已找到的解法", "browse the solutions you found for this day"),
+    "key_stats": ("统计：完成天数、最佳用时、连续天数", "statistics: days solved, best times, streaks"),
+    "key_lang": ("切换中文 / English", "switch language (中文 / English)"),
+    "key_help": ("显示 / 关闭本说明", "show / hide this help"),
+    "key_modes": ("经典 · 每日演兵 · 翻转色块", "Classic · Daily Drill · Flip"),
+    "key_quit": ("退出（进度自动保存）", "quit (progress is saved)"),
+    # statistics built from the mid end's events (game.stats)
+    "stats_hand": ("独立完成（无提示、无求解、无演示）", "Solved by hand"),
+    "stats_helped": ("有协助完成", "Solved with help"),
+    "stats_searches": ("使用演示搜索次数", "Search replays watched"),
+    "stats_streak_rule": ("连续天数：当天的题目，独立完成", "A streak day: that day's own puzzle, solved by hand"),
+    "calendar_hand": ("独立完成", "by hand"),
+    "calendar_helped": ("有协助", "with help"),
+    # why a piece cannot go where it was dropped
+    "cannot_place": ("{name}：{why}", "{name}: {why}"),
+    "why_off": ("超出棋盘", "off the board"),
+    "why_blocked": ("压住了不可用的格子", "on a blocked cell"),
+    "why_target": ("压住了目标格", "on a target cell"),
+    "why_piece": ("与其他阵型重叠", "on another piece"),
+    "why_turned": ("本题不许翻转", "turned over (rotations only)"),
+    "tray_pick": ("{k}  {name}", "{k}  {name}"),
+    "replay_wait": ("演示搜索 …", "Show search …"),
+    "solved_and": ("完成！  {more}", "Solved!  {more}"),
+    "speed_is": ("速度 x{x}", "Speed x{x}"),
+    "replay_status": ("演示搜索 {i}/{n} · 速度 x{x}（+/-，Esc）", "Show search {i}/{n} · speed x{x} (+/-, Esc)"),
+    "solved_sub": ("用时 {t} · 步数 {moves}", "Time {t} · moves {moves}"),
+    # Flip (翻转色块)
+    "smaller": ("棋盘 -", "Size -"),
+    "bigger": ("棋盘 +", "Size +"),
+    "daily": ("每日", "Daily"),
+    "new": ("新局", "New"),
+    "board": ("棋盘 {n}×{n}", "Board {n}×{n}"),
+    "daily_title": ("每日 {date}", "Daily {date}"),
+    "random_title": ("新局", "Random deal"),
+    "par": ("最佳 {n} 步", "Par {n}"),
+    "par_hidden": ("最佳：？", "Par: ?"),
+    "lit": ("点亮 {k}", "Lit {k}"),
+    "goal": ("目标：关上每一格", "Goal: turn every cell off"),
+    "flip_solved_sub": ("{moves} 步 · 最佳 {par} 步", "{moves} moves · par {par}"),
+    "hint_cell": ("提示：点击高亮的格子", "Hint: press the highlighted cell"),
+    "flip_help": ("点击格子翻转此格和上下左右 · 方向键+回车 · Ctrl+Z 撤销 · H 提示 · S 求解 · ? 全部操作 · I 统计",
+                  "Click a cell to flip it and its neighbours · arrows+Enter · Ctrl+Z undo · H hint · S solve"
+                  " · ? all controls · I statistics"),
     # remembered settings (game.settings notices)
     "settings_corrupt": ("设置文件已损坏，已另存为 {name}；设置已恢复为默认值",
                          "The settings file was damaged; it was kept as {name} and the defaults are used"),
@@ -153,6 +202,56 @@ STRINGS: dict[str, tuple[str, str]] = {
     "share_not_saved": ("无法保存图片：{reason}", "The picture could not be saved: {reason}"),
 }
 """Key -> (Chinese, English).  Values may hold ``str.format`` fields."""
+
+
+def has(key: str) -> bool:
+    """True when the strings table has ``key``."""
+    return key in STRINGS
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message kept as an i18n key and its fields until it is drawn (never as text, so
+    nothing is keyed on translated words and a language switch redraws it).
+
+    Field values that have a ``text(lang)`` method (another :class:`Msg`, a
+    :class:`Name`) are translated too.
+    """
+
+    key: str
+    fields: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        vals = {k: (v.text(lang) if hasattr(v, "text") and callable(v.text) else v) for k, v in self.fields}
+        return tr(self.key, lang, **vals)
+
+
+def msg(key: str, **fields: Any) -> Msg:
+    """:class:`Msg` ``key`` with ``fields``."""
+    return Msg(key, tuple(fields.items()))
+
+
+@dataclass(frozen=True)
+class Name:
+    """A shape's name, translated when drawn (:func:`formation_name`)."""
+
+    shape: Any
+
+    def text(self, lang: str) -> str:
+        """The name in ``lang``."""
+        return formation_name(self.shape, lang)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Text that needs no translation (a file name, a number) as a message field."""
+
+    value: str
+
+    def text(self, lang: str) -> str:
+        """The text itself."""
+        return self.value
 
 
 def tr(key: str, lang: str = "zh", **fields: object) -> str:

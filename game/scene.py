@@ -1,50 +1,64 @@
-"""game/scene.py: the scene (mode) interface every screen of the game implements.
+"""game/scene.py: the scene (mode) interface every screen implements, and what scenes share.
 
-One :class:`~game.control.Control` owns the only loop.  Each frame it calls, on
-the current scene: ``handle_event(ev)`` for every pygame event, then
-``update(dt_s)``, then ``draw(surface)``, then flips the display.  A mode is a
-subclass of :class:`Scene` registered by name in ``game.control.SCENES`` (a dict
-``name -> factory(ctx) -> Scene``); ``python -m game --mode NAME`` starts it.
+One :class:`~game.app.Control` owns the only loop.  Each frame it gives the current
+scene every pygame event (``handle_event``), then ``update(dt_s)``, then, when
+something changed, ``draw(surface)``.  Scenes are built once, kept alive in the
+registry (``game.app.SCENES``) and handed a typed :class:`Handoff` when the player
+switches to them, so a scene comes back exactly as it was left.
 
-Interface (all coordinates in pixels of the window surface, times in seconds)::
+Interface (pixels of the window surface, seconds)::
 
     class Scene:
-        name: str                     # registry key, e.g. "classic", "flip"
-        done: bool                    # set True to leave; Control then switches
-        next: str | None              #   to SCENES[next] (None: quit the game)
-        def __init__(self, ctx: Context) -> None
-        def enter(self, persist: dict) -> None       # scene becomes current
-        def exit(self) -> dict                       # scene stops; data for the next
-        def handle_event(self, ev: pygame.event.Event) -> None
-        def update(self, dt_s: float) -> None        # advance timers/animations
-        def draw(self, surface: pygame.Surface) -> None   # read-only w.r.t. game state
-        def resize(self, size: tuple[int, int]) -> None   # window resized (w, h)
-        def command(self, name: str) -> bool         # "solve", "hint", "reset", ...;
-                                                     # False when not supported
+        name: str                     # registry key: "classic", "drill", "custom", "flip"
+        commands: frozenset[str]      # the game.keymap commands it supports
+        done: bool; next: str | None  # set to leave (Control switches to SCENES[next])
+        dirty: bool                   # something changed since the last draw
+        animating: bool               # needs frames at 60 fps (else the loop sleeps)
+        def enter(self, handoff: Handoff | None) -> None
+        def exit(self) -> Handoff
+        def handle_event(self, ev) -> None
+        def update(self, dt_s: float) -> None
+        def draw(self, surface) -> None          # reads state and UI state only
+        def resize(self, size) -> None
+        def command(self, name: str) -> bool     # False when not supported
+        def window_pause(self, reason: str, on: bool) -> None   # "unfocused", "minimised"
 
-:class:`Context` carries what all scenes share: the language, the fonts, the
-solver worker (lazily started; its thread imports the numba solver), the chosen
-date and the parsed command line.  Draw text with ``ctx.fonts.get(size_px,
-bold)``; look strings up with ``ctx.t(key, **fields)`` (see :mod:`game.i18n`).
-
-Events: ``pygame.VIDEORESIZE``/``WINDOWSIZECHANGED`` are turned into ``resize``
-calls by Control (scenes also receive the raw event).  ``QUIT`` is handled by
-Control, and so are F1 / F2 / F3 (switch to classic / drill / flip:
-``Control.switch_to(name)``); a scene can also leave by setting ``done = True``
-and ``next = "flip"`` (say).  Read mouse positions from ``ev.pos`` (never ``pygame.mouse.get_pos()``:
-posted test events do not move it).  Ctrl+Z / Ctrl+Y and the number keys are
-the scene's own business.
+:class:`Context` carries what all scenes share: the language, the fonts, the solver
+worker (started on first use), the progress :class:`~game.store.Store` and the
+:class:`~game.stats.Stats` built on it, the clocks (injectable for tests) and the
+parsed command line.  Keys reach scenes as command names (:mod:`game.keymap`); read
+mouse positions from ``ev.pos`` (posted test events do not move the real pointer).
 """
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import pygame
 
 from . import i18n
-from .fonts import Fonts
+from .midend import Changed, MidEnd
+from .stats import Stats
+from .store import Store
+from .widgets.text import Fonts
+
+
+SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0, 256.0)
+"""Animation speed multipliers every scene offers (the ``faster`` / ``slower`` commands,
++ and -): from slow single steps to practically instant."""
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """What a scene hands the next one on a switch.
+
+    Attributes:
+        date: the date the player was on (a dated scene goes to it).
+    """
+
+    date: _dt.date
 
 
 @dataclass
@@ -52,12 +66,14 @@ class Context:
     """What every scene shares.
 
     Attributes:
-        lang: ``"zh"`` or ``"en"`` (scenes may toggle it).
-        fonts: the shared :class:`~game.fonts.Fonts` cache.
-        date: the puzzle date (local today unless ``--date``).
-        options: extra command-line values (``puzzle`` path, ``autosolve`` ...).
+        lang: ``"zh"`` or ``"en"`` (the ``lang`` command toggles it for every scene).
+        fonts: the shared :class:`~game.widgets.text.Fonts` cache.
+        date: the first date played (local today unless ``--date``).
+        options: extra command-line values (``puzzle`` path, ``seed`` for random deals).
         worker: the shared solver worker, started on first use (see :meth:`solver`).
-        progress: the :class:`~game.stats.Progress` file, or None (nothing saved).
+        store: the progress file (None: an in-memory store, nothing is saved).
+        clock: monotonic seconds for the mid ends' timers.
+        today: the local calendar day (statistics, the calendar's today).
     """
 
     lang: str
@@ -65,7 +81,15 @@ class Context:
     date: _dt.date
     options: dict[str, Any] = field(default_factory=dict)
     worker: Any = None
-    progress: Any = None
+    store: Store | None = None
+    clock: Callable[[], float] = time.monotonic
+    today: Callable[[], _dt.date] = _dt.date.today
+    notices_seen: set = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            self.store = Store(enabled=False)
+        self.stats = Stats(self.store, self.today)
 
     def t(self, key: str, **fields: object) -> str:
         """The UI string ``key`` in the current language (:func:`game.i18n.tr`)."""
@@ -79,6 +103,32 @@ class Context:
             self.worker = SolverWorker()
         return self.worker
 
+    def bind(self, midend: MidEnd, announce: Callable[[Any], None], saved: bool = True) -> MidEnd:
+        """Wire ``midend``'s listeners, in this order: the scene's ``announce`` (chime,
+        messages: it runs before the statistics, so it can tell a new find from a
+        repeat), the statistics, and the progress file (on every change).  ``saved``
+        False (a random deal) keeps the game out of the statistics and the file."""
+        midend.listeners.append(announce)
+        if saved:
+            midend.listeners.append(self.stats.listen)
+            store = self.store
+
+            def save(ev: Any) -> None:
+                if isinstance(ev, Changed):
+                    store.put_game(midend.game_id, midend.to_save())
+
+            midend.listeners.append(save)
+        return midend
+
+    def new_notice(self) -> tuple[str, dict[str, Any]] | None:
+        """The progress file's latest notice (a file set aside, saving off, a failed save) the
+        first time it is asked for, else None."""
+        n = self.store.notice
+        if n is None or repr(n) in self.notices_seen:
+            return None
+        self.notices_seen.add(repr(n))
+        return n
+
 
 class Scene:
     """Base class of every mode; the default methods do nothing.
@@ -88,19 +138,26 @@ class Scene:
     """
 
     name = "scene"
+    commands: frozenset[str] = frozenset()
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.done = False
         self.next: str | None = None
+        self.dirty = True
         self.size: tuple[int, int] = (0, 0)
 
-    def enter(self, persist: dict) -> None:
-        """Called when the scene becomes current; ``persist`` comes from the last scene's exit."""
+    @property
+    def animating(self) -> bool:
+        """True while something moves on screen (the loop then runs at 60 fps)."""
+        return False
 
-    def exit(self) -> dict:
-        """Called when the scene stops; returns data for the next scene."""
-        return {}
+    def enter(self, handoff: Handoff | None) -> None:
+        """The scene becomes current; ``handoff`` comes from the last scene's :meth:`exit`."""
+
+    def exit(self) -> Handoff:
+        """The scene stops being current; returns what the next one needs."""
+        return Handoff(self.ctx.date)
 
     def handle_event(self, ev: pygame.event.Event) -> None:
         """Handle one pygame event (positions from ``ev.pos``, pixels)."""
@@ -109,7 +166,7 @@ class Scene:
         """Advance timers and animations by ``dt_s`` seconds."""
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Paint the whole frame on ``surface``; must not change game state."""
+        """Paint the whole frame on ``surface``; must not change game or UI state."""
 
     def resize(self, size: tuple[int, int]) -> None:
         """The window is now ``size`` = (width, height) pixels; recompute layout."""
@@ -119,8 +176,6 @@ class Scene:
         """Run a named command (``"solve"``, ``"hint"``, ...); False when unsupported."""
         return False
 
-
-FIRST_DATE = _dt.date(1900, 1, 1)
-"""Earliest playable date (the month calendar's range starts here)."""
-LAST_DATE = _dt.date(2999, 12, 31)
-"""Latest playable date (the month calendar's range ends here)."""
+    def window_pause(self, reason: str, on: bool) -> None:
+        """The window lost (``on``) or got back (not ``on``) the player: ``reason`` is
+        ``"unfocused"`` or ``"minimised"``."""

@@ -1,72 +1,50 @@
-"""game/stats.py: progress and statistics saved between runs (no pygame).
+"""game/stats.py: statistics built only from mid-end events (no pygame).
 
-One JSON file in the user's data folder (``platformdirs.user_data_dir("daily-drill",
-appauthor=False)``; the environment variable ``DAILY_DRILL_DATA_DIR`` overrides it),
-UTF-8, with a schema version (:data:`VERSION`).  It holds, per puzzle key
-(``"classic 2024-05-01"``, ``"drill 2024-05-01"``, ``"custom <name>"``): the move
-log of the position in progress and its play time (so a crash or a closed window
-loses nothing), whether it was solved (and whether without help), the best
-unassisted time, the recent completion times, how many Hints and Solves were
-used, and every distinct solution the player completed (``found``).
+:meth:`Stats.listen` is a :class:`game.midend.MidEnd` listener; nothing else writes
+the records.  One record per game id (mode + date + extra), in the progress file's
+``records`` table (:class:`game.store.Store`)::
 
-Never lost, never fatal:
+    {"solved": true, "assisted": false, "seconds": 142.5, "moves": 9,
+     "solved_on": "2024-05-01", "hints": 0, "solves": 0, "searches": 0,
+     "found": ["BDQX:1@0,0 F6:0@3,5 ...", ...]}
 
-* every write goes to a temporary file in the same folder, is flushed and
-  ``os.fsync``-ed, then replaces the old file atomically (``os.replace``); a crash
-  at any point leaves either the old or the new file, never half of one
-  (:func:`game.saves.atomic_write`; temporary files a killed process left are
-  removed at the next start);
-* a file that cannot be parsed is renamed to
-  ``progress.json.corrupt-YYYYmmddTHHMMSS`` (never overwritten) and play starts
-  from an empty record; :attr:`Progress.notice` tells the window what happened;
-* a file that exists but cannot be *read* (permissions) is left alone and saving
-  is switched off, so it can never be overwritten with an empty record;
-* a folder that cannot be created or written only disables saving (the notice
-  says that progress will not be saved).
+The rules (issue 12):
 
-Statistics are computed by :meth:`Progress.summary` from these records; streaks
-count consecutive puzzle dates solved without Hint or Solve.
+* **One record per game id**: the first :class:`~game.midend.Solved` fills it; a
+  later solve of the same game id (undo and redo, a reset and a second go) changes
+  nothing.  Its verdict is the mid end's: assisted when a Hint, a Solve or the search
+  replay was asked for before the solve.
+* **Times**: ``seconds`` only for hand solves (first move to solved, pauses
+  excluded); best times come from those.
+* **Help**: each request counts by kind: ``hints``, ``solves`` and ``searches``
+  (the search replay is its own kind of help, never a Solve).
+* **Streak day**: a calendar day D on which the player solved D's *own* puzzle by
+  hand (``date == solved_on == D``), in any mode.  Past and future dates are
+  practice: they never make a streak day.
+* **Found solutions**: every distinct board completed by hand
+  (:class:`~game.midend.Completed` with ``by_hand``), for "found k of N" and browsing.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import os
-import tempfile
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from . import saves
+from .midend import Assisted, Completed, GameId, Solved
+from .store import Store
 
-FILE_NAME = "progress.json"
-VERSION = 2
-"""Schema version written to the file.  1: moves, elapsed_s, solved, solved_alone, best_s.
-2 adds per record ``times``, ``hints``, ``solves``, ``found``; version 1 files load unchanged."""
-RECENT_KEEP = 20
-"""Completion times kept per puzzle key (the newest ones)."""
-ENV_DIR = "DAILY_DRILL_DATA_DIR"
-"""Environment variable that overrides the data folder (tests, portable installs)."""
-
-
-def data_dir() -> str:
-    """Folder for the progress file: ``$DAILY_DRILL_DATA_DIR`` or the platform's user data folder."""
-    env = os.environ.get(ENV_DIR)
-    if env:
-        return env
-    try:
-        from platformdirs import user_data_dir
-
-        return user_data_dir("daily-drill", appauthor=False)
-    except ImportError:
-        return os.path.join(os.path.expanduser("~"), ".local", "share", "daily-drill")
+HELP_FIELDS = {"hint": "hints", "solve": "solves", "search": "searches"}
+"""Record field counting each kind of help."""
+RECENT_KEEP = 10
+"""Completions listed as "recent" in a summary."""
 
 
 def solution_key(pieces: Iterable[tuple[str, int, int, int]]) -> str:
-    """Canonical text of a solution: ``"CODE:o@r,c"`` per piece, sorted, space-separated.
+    """Canonical text of a solved polyomino board: ``"CODE:o@r,c"`` per piece, sorted.
 
-    Takes (formation code, orientation index, bounding-box row, col) per placed
-    piece.  Identical formations are interchangeable, so the slot they came from
-    is not part of the key: two players' equal boards give the same key.
+    Takes (shape code, orientation index, bounding-box row, col) per placed piece.
+    Identical shapes are interchangeable, so the tray slot is not part of the key:
+    two equal boards give the same key.
     """
     return " ".join(sorted(f"{code}:{o}@{r},{c}" for code, o, r, c in pieces))
 
@@ -87,302 +65,213 @@ def parse_solution_key(text: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
-@dataclass
-class Summary:
-    """Statistics over the puzzle keys that start with one prefix (a mode).
+def _int(v: Any) -> int:
+    return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 0
+
+
+def _seconds(v: Any) -> float | None:
+    ok = isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and 0 <= v < 1e9
+    return float(v) if ok else None
+
+
+def _day(v: Any) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(v) if isinstance(v, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Record:
+    """One game id's statistics (read from the store; malformed fields read as empty).
 
     Attributes:
-        days_solved: keys ever solved (with or without help).
-        days_alone: keys solved at least once without Hint or Solve.
-        best_s: best unassisted time over those keys, seconds (None: none yet).
-        recent: newest completions, newest first: (key, seconds, assisted).
-        current_streak: consecutive dates up to today (or yesterday, when today
-            is not solved yet) solved without help.
-        longest_streak: the longest such run ever.
-        hints: Hints asked for; solves: Solves asked for.
-        found: distinct solutions completed, summed over keys.
+        game_id: the game.
+        solved: solved at least once.  assisted: the verdict of that first solve.
+        seconds: time of a hand solve (None when assisted or unsolved).
+        moves: moves of the first solve.  solved_on: the day it happened.
+        hints, solves, searches: help asked for, by kind.
+        found: distinct boards completed by hand (solution texts), oldest first.
     """
 
-    days_solved: int = 0
-    days_alone: int = 0
+    game_id: GameId
+    solved: bool = False
+    assisted: bool = False
+    seconds: float | None = None
+    moves: int = 0
+    solved_on: _dt.date | None = None
+    hints: int = 0
+    solves: int = 0
+    searches: int = 0
+    found: tuple[str, ...] = ()
+
+    @property
+    def by_hand(self) -> bool:
+        """Solved without help."""
+        return self.solved and not self.assisted
+
+    @property
+    def streak_day(self) -> bool:
+        """Solved by hand on the puzzle's own date."""
+        return self.by_hand and self.game_id.date is not None and self.solved_on == self.game_id.date
+
+    @classmethod
+    def read(cls, game_id: GameId, rec: dict[str, Any]) -> "Record":
+        """The record from its stored dict."""
+        found = rec.get("found")
+        assisted = bool(rec.get("assisted"))
+        return cls(game_id, bool(rec.get("solved")), assisted,
+                   None if assisted else _seconds(rec.get("seconds")), _int(rec.get("moves")),
+                   _day(rec.get("solved_on")), _int(rec.get("hints")), _int(rec.get("solves")),
+                   _int(rec.get("searches")),
+                   tuple(s for s in found if isinstance(s, str)) if isinstance(found, list) else ())
+
+
+@dataclass
+class Summary:
+    """Statistics of one mode (streaks: every mode).
+
+    Attributes:
+        hand: game ids solved by hand.  assisted: solved with help.
+        best_s: best hand time (seconds), None before the first.
+        recent: newest solves first: (game id text, seconds or None when assisted, assisted).
+        current_streak: streak days in a row up to today (or yesterday, while today's
+            puzzle is still open).  longest_streak: the longest run ever.
+        hints, solves, searches: help asked for.  found: distinct boards found by hand.
+    """
+
+    hand: int = 0
+    assisted: int = 0
     best_s: float | None = None
-    recent: list[tuple[str, float, bool]] = field(default_factory=list)
+    recent: list[tuple[str, float | None, bool]] = field(default_factory=list)
     current_streak: int = 0
     longest_streak: int = 0
     hints: int = 0
     solves: int = 0
+    searches: int = 0
     found: int = 0
 
 
-def _num(v: Any, default: float = 0.0) -> float:
-    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else default
-
-
-def streaks(dates: Iterable[_dt.date], today: _dt.date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive days in ``dates``.
+def streaks(days: Iterable[_dt.date], today: _dt.date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive days in ``days``.
 
     The current run ends at ``today``, or at yesterday when ``today`` is not in
-    ``dates`` (a streak is not lost before the day is over); 0 otherwise.
+    ``days`` (a streak is not lost before the day is over); 0 otherwise.
     """
-    days = sorted(set(dates))
+    have = sorted(set(days))
     longest = run = 0
     prev: _dt.date | None = None
-    for d in days:
+    for d in have:
         run = run + 1 if prev is not None and (d - prev).days == 1 else 1
         longest = max(longest, run)
         prev = d
-    have = set(days)
-    end = today if today in have else today - _dt.timedelta(days=1)
+    seen = set(have)
+    end = today if today in seen else today - _dt.timedelta(days=1)
     current = 0
-    while end in have:
+    while end in seen:
         current += 1
         end -= _dt.timedelta(days=1)
     return current, longest
 
 
-class Progress:
-    """The progress file, loaded once and saved after every change.
+class Stats:
+    """Records built from mid-end events, and the summaries the overlays show.
 
     Args:
-        folder: where ``progress.json`` lives (default :func:`data_dir`).
-        enabled: False keeps everything in memory (scripted ``--frames`` runs).
-
-    Attributes:
-        writable: False when saving is off (disabled, unreadable file, read-only folder).
-        warning: the last problem as an English sentence ("" when none).
-        notice: the same for the window: (:mod:`game.i18n` key, format fields) or None.
-        backup: path of the file set aside after a failed read ("" when none).
+        store: the :class:`~game.store.Store` holding the records.
+        today: the local calendar day (injectable for tests).
     """
 
-    def __init__(self, folder: str | None = None, enabled: bool = True) -> None:
-        self.enabled = enabled
-        self.folder = folder or data_dir()
-        self.path = os.path.join(self.folder, FILE_NAME)
-        self.warning = ""
-        self.notice: tuple[str, dict[str, Any]] | None = None
-        self.backup = ""
-        self.writable = enabled
-        self.data: dict[str, Any] = {"version": VERSION, "puzzles": {}}
-        if enabled:
-            self._read()
-            if self.writable:
-                self._probe()
-                saves.clean_temp(self.folder)
+    def __init__(self, store: Store, today: Callable[[], _dt.date] = _dt.date.today) -> None:
+        self.store = store
+        self.today = today
 
-    # ---------------------------------------------------------------- file
-
-    def _tell(self, key: str, english: str, **fields: Any) -> None:
-        self.warning = english
-        self.notice = (key, fields)
-
-    def _set_aside(self, suffix: str) -> str:
-        """Rename the progress file to ``progress.json.<suffix>-<time>``; returns the new path ("" on failure)."""
-        return saves.set_aside(self.path, suffix)
-
-    def _read(self) -> None:
-        try:
-            with open(self.path, "rb") as f:
-                raw = f.read()
-        except FileNotFoundError:
-            return
-        except IsADirectoryError:
-            self._tell("save_readonly", "the progress file is a folder; progress will not be saved")
-            self.writable = False
-            return
-        except OSError as e:  # exists but unreadable: never overwrite it
-            self._tell("save_readonly", f"cannot read the progress file ({e.strerror or e}); "
-                       "progress will not be saved")
-            self.writable = False
-            return
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("puzzles"), dict):
-                raise ValueError("not a progress file")
-            version = data.get("version", 1)
-            if not isinstance(version, int) or version < 1:
-                raise ValueError(f"bad schema version {version!r}")
-        except (ValueError, UnicodeDecodeError) as e:
-            self.backup = self._set_aside("corrupt")
-            if not self.backup:  # cannot move it aside: do not overwrite it either
-                self.writable = False
-            self._tell("save_corrupt", f"progress file unreadable ({type(e).__name__}); kept as "
-                       f"{os.path.basename(self.backup) or FILE_NAME}, starting afresh",
-                       name=os.path.basename(self.backup) or FILE_NAME)
-            return
-        if version > VERSION:  # written by a newer game: keep a copy before we write our version
-            self.backup = self._copy_aside(f"v{version}", raw)
-            self._tell("save_newer", f"progress file from a newer version; a copy is kept as "
-                       f"{os.path.basename(self.backup)}", name=os.path.basename(self.backup))
-        data["version"] = VERSION
-        self.data = data
-
-    def _copy_aside(self, suffix: str, raw: bytes) -> str:
-        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        dest = f"{self.path}.{suffix}-{stamp}"
-        try:
-            with open(dest, "xb") as f:
-                f.write(raw)
-        except OSError:
-            return ""
-        return dest
-
-    def _probe(self) -> None:
-        """Check once that the folder can be created and written; else switch saving off."""
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".probe-", dir=self.folder)
-            os.close(fd)
-            os.remove(tmp)
-        except OSError as e:
-            self.writable = False
-            self._tell("save_readonly", f"cannot write to {self.folder} ({e.strerror or e}); "
-                       "progress will not be saved")
-
-    def save(self) -> bool:
-        """Write the file atomically (temp file, flush, fsync, ``os.replace``).
-
-        Returns True when written; False (and play goes on, with :attr:`notice`
-        set) when saving is off or the write failed.  A failed write leaves the
-        previous file intact and removes the temporary file.
-        """
-        if not self.enabled or not self.writable:
-            return False
-        try:
-            os.makedirs(self.folder, exist_ok=True)
-            saves.atomic_write(self.path, self.data)
-            return True
-        except OSError as e:
-            self._tell("save_failed", f"cannot save progress ({e.strerror or e})")
-            return False
-
-    # ---------------------------------------------------------------- records
-
-    def record(self, key: str) -> dict[str, Any]:
-        """The stored record of puzzle ``key`` (a new empty one if none); never raises."""
-        rec = self.data["puzzles"].get(key)
-        if not isinstance(rec, dict):
-            rec = {}
-            self.data["puzzles"][key] = rec
-        return rec
-
-    def _records(self, prefix: str) -> list[tuple[str, dict[str, Any]]]:
-        return [(k, r) for k, r in self.data["puzzles"].items()
-                if isinstance(k, str) and k.startswith(prefix) and isinstance(r, dict)]
-
-    def moves(self, key: str) -> list[str]:
-        """The saved move log of the position in progress for ``key`` (strings; may be empty)."""
-        log = self.record(key).get("moves", [])
-        return [m for m in log if isinstance(m, str)] if isinstance(log, list) else []
-
-    def save_moves(self, key: str, moves: list[str], elapsed_s: float) -> None:
-        """Store the move log and play time (seconds) of ``key`` and write the file."""
-        rec = self.record(key)
-        rec["moves"] = list(moves)
-        rec["elapsed_s"] = round(float(elapsed_s), 1)
-        self.save()
-
-    MAX_ELAPSED_S = 100 * 3600.0
-    """Largest timer value taken from a file (seconds); a hand-edited or damaged value
-    outside 0 .. 100 h reads as 0 rather than a negative or 60-digit clock."""
-
-    def elapsed(self, key: str) -> float:
-        """Saved play time of the position in progress (seconds, 0 when none)."""
-        v = _num(self.record(key).get("elapsed_s", 0.0))
-        return v if 0.0 <= v <= self.MAX_ELAPSED_S else 0.0
-
-    def note_help(self, key: str, kind: str) -> None:
-        """Count one use of help on ``key``: ``kind`` is ``"hint"`` or ``"solve"``; writes the file."""
-        field_name = "hints" if kind == "hint" else "solves"
-        rec = self.record(key)
-        rec[field_name] = int(_num(rec.get(field_name))) + 1
-        rec["helped"] = True  # the attempt in progress is assisted, even if the help is undone
-        self.save()
-
-    def mark_solved(self, key: str, seconds: float, assisted: bool, solution: str = "",
-                    on: _dt.date | None = None) -> bool:
-        """Record a completion of ``key`` in ``seconds``; writes the file.
-
-        Args:
-            key: puzzle key.
-            seconds: play time of this completion.
-            assisted: True when Hint or Solve placed a piece.
-            solution: :func:`solution_key` of the finished board ("" when unknown).
-            on: the calendar day it happened (default: today, local time).
-
-        Help asked for since the last completion (:meth:`note_help`, even when it
-        was undone) makes this completion assisted too.  Returns True when
-        ``solution`` is a solution this player had not found before.  Keeps the best unassisted time and the :data:`RECENT_KEEP`
-        newest times; completing the same board twice in a row (an undo and a
-        redo of the last piece) is recorded once.
-        """
-        rec = self.record(key)
-        assisted = bool(assisted) or bool(rec.pop("helped", False))
-        times = rec.get("times") if isinstance(rec.get("times"), list) else []
-        last = times[-1] if times and isinstance(times[-1], dict) else None
-        repeat = bool(solution) and last is not None and last.get("sol") == solution
-        rec["solved"] = True
-        rec["solved_alone"] = bool(rec.get("solved_alone")) or not assisted
-        if not assisted:
-            best = rec.get("best_s")
-            if not isinstance(best, (int, float)) or seconds < best:
-                rec["best_s"] = round(float(seconds), 1)
-        if not repeat:
-            times.append({"s": round(float(seconds), 1), "assisted": bool(assisted),
-                          "on": (on or _dt.date.today()).isoformat(), "sol": solution})
-            rec["times"] = times[-RECENT_KEEP:]
-        new = False
-        if solution:
-            found = self.found(key)
-            if solution not in found:
-                rec["found"] = found + [solution]
-                new = True
-        self.save()
-        return new
-
-    def found(self, key: str) -> list[str]:
-        """The distinct solutions completed for ``key``, oldest first (:func:`solution_key` strings)."""
-        v = self.record(key).get("found", [])
-        return [s for s in v if isinstance(s, str)] if isinstance(v, list) else []
-
-    def best(self, key: str) -> float | None:
-        """Best unassisted time for ``key`` in seconds, or None."""
-        v = self.record(key).get("best_s")
-        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-
-    def solved_count(self, prefix: str = "") -> int:
-        """How many puzzles whose key starts with ``prefix`` were ever solved."""
-        return sum(1 for _, r in self._records(prefix) if r.get("solved"))
-
-    def summary(self, prefix: str = "", today: _dt.date | None = None) -> Summary:
-        """Statistics over the keys starting with ``prefix`` (e.g. ``"classic "``).
-
-        ``today`` (default: local today) anchors the current streak; only keys
-        ending in an ISO date count towards streaks.
-        """
-        today = today or _dt.date.today()
-        s = Summary()
-        recent: list[tuple[str, str, int, float, bool]] = []
-        alone_dates: list[_dt.date] = []
-        for key, rec in self._records(prefix):
+    def listen(self, event: Any) -> None:
+        """The mid-end listener: update the record of the event's game id and write the file."""
+        if isinstance(event, Assisted):
+            rec = self.store.record(event.game_id)
+            name = HELP_FIELDS.get(event.kind, "hints")
+            rec[name] = _int(rec.get(name)) + 1
+        elif isinstance(event, Solved):
+            rec = self.store.record(event.game_id)
             if rec.get("solved"):
-                s.days_solved += 1
-            if rec.get("solved_alone"):
-                s.days_alone += 1
-                try:
-                    alone_dates.append(_dt.date.fromisoformat(key.rsplit(" ", 1)[-1]))
-                except ValueError:
-                    pass
-            b = self.best(key)
-            if b is not None and (s.best_s is None or b < s.best_s):
-                s.best_s = b
-            s.hints += int(_num(rec.get("hints")))
-            s.solves += int(_num(rec.get("solves")))
-            s.found += len(self.found(key))
-            times = rec.get("times")
-            for i, t in enumerate(times if isinstance(times, list) else []):
-                if isinstance(t, dict):
-                    recent.append((str(t.get("on", "")), key, i, _num(t.get("s")), bool(t.get("assisted"))))
+                return  # one record per game id: the first solve stands
+            rec.update(solved=True, assisted=bool(event.assisted), moves=int(event.moves),
+                       seconds=None if event.assisted else round(float(event.seconds), 1),
+                       solved_on=event.on_day.isoformat())
+        elif isinstance(event, Completed):
+            if not (event.by_hand and event.solution):
+                return
+            rec = self.store.record(event.game_id)
+            found = rec.get("found") if isinstance(rec.get("found"), list) else []
+            if event.solution in found:
+                return
+            rec["found"] = [*found, event.solution]
+        else:
+            return
+        self.store.flush()
+
+    # ------------------------------------------------------------ reading
+
+    def record(self, game_id: GameId) -> Record:
+        """The :class:`Record` of ``game_id`` (empty when there is none)."""
+        return Record.read(game_id, self.store.peek(game_id))
+
+    def found(self, game_id: GameId) -> tuple[str, ...]:
+        """Distinct boards of ``game_id`` completed by hand, oldest first."""
+        return self.record(game_id).found
+
+    def all_records(self) -> list[Record]:
+        """Every record in the store."""
+        return [Record.read(gid, rec) for gid, rec in self.store.records()]
+
+    def streak_days(self) -> set[_dt.date]:
+        """Days on which the player solved that day's own puzzle by hand (any mode)."""
+        return {r.game_id.date for r in self.all_records() if r.streak_day}
+
+    def streaks(self, today: _dt.date | None = None) -> tuple[int, int]:
+        """(current, longest) streak over every mode (see :func:`streaks`)."""
+        return streaks(self.streak_days(), today or self.today())
+
+    def solved_count(self, mode: str) -> int:
+        """Game ids of ``mode`` solved (by hand or not)."""
+        return sum(1 for r in self.all_records() if r.game_id.mode == mode and r.solved)
+
+    def best(self, game_id: GameId) -> float | None:
+        """The hand time of ``game_id`` (seconds), or None."""
+        return self.record(game_id).seconds
+
+    def summary(self, mode: str, today: _dt.date | None = None) -> Summary:
+        """The :class:`Summary` of ``mode`` (streaks over every mode)."""
+        s = Summary()
+        recent: list[tuple[str, str, float | None, bool]] = []
+        for r in self.all_records():
+            if r.game_id.mode != mode:
+                continue
+            s.hints += r.hints
+            s.solves += r.solves
+            s.searches += r.searches
+            s.found += len(r.found)
+            if not r.solved:
+                continue
+            if r.assisted:
+                s.assisted += 1
+            else:
+                s.hand += 1
+                if r.seconds is not None and (s.best_s is None or r.seconds < s.best_s):
+                    s.best_s = r.seconds
+            recent.append((r.solved_on.isoformat() if r.solved_on else "", r.game_id.text, r.seconds, r.assisted))
         recent.sort(reverse=True)
-        s.recent = [(k, sec, a) for _, k, _, sec, a in recent[:10]]
-        s.current_streak, s.longest_streak = streaks(alone_dates, today)
+        s.recent = [(k, sec, a) for _, k, sec, a in recent[:RECENT_KEEP]]
+        s.current_streak, s.longest_streak = self.streaks(today)
         return s
+
+    def day_marks(self, mode: str) -> dict[_dt.date, str]:
+        """For the month calendar: puzzle date -> ``"hand"`` or ``"assisted"`` (hand wins
+        when several game ids of ``mode`` share a date, e.g. Flip sizes)."""
+        marks: dict[_dt.date, str] = {}
+        for r in self.all_records():
+            if r.game_id.mode == mode and r.game_id.date is not None and r.solved:
+                if marks.get(r.game_id.date) != "hand":
+                    marks[r.game_id.date] = "assisted" if r.assisted else "hand"
+        return marks

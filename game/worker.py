@@ -14,7 +14,8 @@ Rules:
   thread-safe) and drops queued requests of the same kind: the newest question
   wins.  Hint/solve/trace requests queue ahead of background ``"count"`` requests.  A cancelled request posts a result with ``status == "cancelled"``.
 * Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
-  placement, or the indices of the pieces that make the position dead),
+  placement from :func:`solver.api.hint`, or, from :func:`solver.api.explain_dead`,
+  the indices of the pieces that make the position dead),
   ``"count"`` (number of solutions), ``"trace"`` (first solution plus the search's
   step trace, for the "show search" replay), ``"call"`` (run a function that may
   search, such as building the Daily Drill puzzle: ``submit("call", None, fn=f,
@@ -247,19 +248,17 @@ class SolverWorker:
             sol, sec = self._first(p, fixed)
             return Result("solve", req.rid, "ok" if sol else "none", fixed, solution=sol, seconds=sec)
         if req.kind == "hint":
-            sol, sec = self._first(p, fixed)
-            if sol is not None:
-                new = sol[len(fixed):]
-                if not new:
-                    return Result("hint", req.rid, "none", fixed, dead=(), seconds=sec)
-                pl = min(new, key=lambda q: q.cells[0])
-                return Result("hint", req.rid, "ok", fixed, placement=pl, seconds=sec)
+            # the solver's own hint (the placement covering the first empty cell of a solution)
+            pl = self._api.hint(p, fixed)
+            with self._lock:
+                if self._cancel_current or self._stop:
+                    raise _Cancelled
+            if pl is not None:
+                return Result("hint", req.rid, "ok", fixed, placement=pl)
             # dead: the smallest set of placed pieces whose removal makes it solvable
-            from solver.api import explain_dead
-
-            drop = explain_dead(p, fixed, known_dead=True,
-                                solvable=lambda keep: self._first(p, keep)[0] is not None)
-            return Result("hint", req.rid, "none", fixed, dead=drop, seconds=sec)
+            drop = self._api.explain_dead(p, fixed, known_dead=True,
+                                          solvable=lambda keep: self._first(p, keep)[0] is not None)
+            return Result("hint", req.rid, "none", fixed, dead=drop)
         if req.kind == "count":
             s = self._new_search(p, fixed, store=0)
             self._run_search(s)

@@ -79,10 +79,6 @@ class InvalidFlipError(InvalidPuzzleError):
     """A Flip board size or cell list that cannot be used; the message is for the player."""
 
 
-class InvalidMoveError(ValueError):
-    """A move string that cannot be parsed (e.g. ``"P3"``), or a press off the board."""
-
-
 # --------------------------------------------------------------------------------------
 # Geometry and masks
 
@@ -551,84 +547,6 @@ def daily_pattern(date: _dt.date, w: int, h: int | None = None) -> Mask:
         if p:
             return p
         k += 1
-
-
-# --------------------------------------------------------------------------------------
-# State and moves (Tatham's game_state / execute_move split)
-
-
-@dataclass(frozen=True, slots=True)
-class Press:
-    """Press one cell. Text form ``"r,c"`` (e.g. ``"2,3"``), like python-chess ``Move.uci()``."""
-
-    row: int
-    col: int
-
-    def to_str(self) -> str:
-        """``"r,c"``."""
-        return f"{self.row},{self.col}"
-
-    @staticmethod
-    def from_str(text: str) -> "Press":
-        """Inverse of :meth:`to_str`; raises :class:`InvalidMoveError` when malformed."""
-        m = _CELL_RE.match(text)
-        if not m or int(m.group(1)) < 0 or int(m.group(2)) < 0:
-            raise InvalidMoveError(f"{text!r} is not a press (use \"row,col\")")
-        return Press(int(m.group(1)), int(m.group(2)))
-
-
-@dataclass(frozen=True, slots=True)
-class FlipState:
-    """What undo restores: the lit pattern, the presses made, and whether Solve/Hint helped.
-
-    Attributes:
-        w, h: board width and height (cells).
-        lit: lit cells (mask, bit ``r * w + c``).
-        moves: number of presses made so far (the move counter).
-        cheated: True once a Hint or Solve press went through :func:`apply`.
-    """
-
-    w: int
-    h: int
-    lit: Mask
-    moves: int = 0
-    cheated: bool = False
-
-    @property
-    def solved(self) -> bool:
-        """All cells off."""
-        return self.lit == 0
-
-    def is_lit(self, r: int, c: int) -> bool:
-        """Whether cell ``(r, c)`` is lit."""
-        return bool((self.lit >> cell_bit(self.w, self.h, r, c)) & 1)
-
-
-def apply(state: FlipState, move: Press, cheat: bool = False) -> FlipState:
-    """New state after ``move`` (never mutates ``state``); ``cheat`` marks a Hint/Solve press.
-
-    Raises :class:`InvalidMoveError` for a press off the board.
-    """
-    if not (0 <= move.row < state.h and 0 <= move.col < state.w):
-        raise InvalidMoveError(f"press {move.to_str()} is off the {state.h} x {state.w} board")
-    return FlipState(state.w, state.h, state.lit ^ press_mask(state.w, state.h, move.row, move.col),
-                     state.moves + 1, state.cheated or cheat)
-
-
-def solution_moves(state: FlipState) -> list[Press]:
-    """The fewest presses that solve ``state`` as moves, row-major; empty if unsolvable/solved."""
-    x, _ = fewest_presses(state.w, state.h, state.lit)
-    return [Press(r, c) for r, c in mask_to_cells(state.w, x or 0)]
-
-
-def hint(state: FlipState) -> Press | None:
-    """One cell of a fewest-press solution from the current pattern, or None (solved/unsolvable).
-
-    Any cell of a fewest-press set ``x`` will do: after pressing it, ``x`` minus that
-    cell solves the new pattern with one press fewer, so it is again fewest.
-    """
-    moves = solution_moves(state)
-    return moves[0] if moves else None
 
 
 def par(w: int, h: int, pattern: Mask) -> int | None:

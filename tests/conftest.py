@@ -1,4 +1,8 @@
-"""Shared test hooks: the hardening counts printed at the end of every run.
+"""Shared test hooks: the solver-worker fixture, and the hardening counts printed at the end.
+
+The other shared helpers (a fake clock, a Control on a fake clock, frames, keys and
+clicks) are in ``tests/helpers.py``; the independent exact-cover oracle is
+``tests/reference.py``.
 
 Fuzz and fault tests (``tests/test_fuzz*.py``, ``tests/test_faults*.py``) add what
 they did to the session-wide :data:`FUZZ_COUNTS` through the ``fuzz_counts``
@@ -10,6 +14,10 @@ from __future__ import annotations
 import os
 
 import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 FUZZ_SCALE = max(1, int(os.environ.get("DAILY_DRILL_FUZZ_SCALE", "1") or 1))
 """Multiplies the fuzz tests' example counts (e.g. 20 for a long bug hunt; CI uses 1)."""
@@ -33,3 +41,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         terminalreporter.write_line(
             f"fuzz: {c['events']} events, {c['files']} files, {c['solver cases']} solver cases, "
             f"{c['faults']} faults")
+
+
+@pytest.fixture(scope="module")
+def worker():
+    """One solver worker for a test module, as the game has one; stopped at the end."""
+    import pygame
+
+    from game.worker import SolverWorker
+
+    pygame.display.init()
+    pygame.font.init()
+    w = SolverWorker()
+    yield w
+    w.stop()
+    pygame.event.clear()

@@ -24,6 +24,29 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEY = "classic 2024-05-01"
 
 
+def put(store, moves: list[str], elapsed: float) -> None:
+    """Save a Classic 2024-05-01 game of ``moves`` through the store (writes the file)."""
+    from game.midend import GameId
+
+    store.put_game(GameId.from_text(KEY), {"moves": [["move", m] for m in moves], "pos": len(moves),
+                                           "elapsed_s": elapsed, "started": True})
+
+
+def again_gid():
+    """The game id of :data:`KEY`."""
+    from game.midend import GameId
+
+    return GameId.from_text(KEY)
+
+
+def moves_of(store) -> list[str]:
+    """The saved move texts of Classic 2024-05-01 ([] when none)."""
+    from game.midend import GameId
+
+    g = store.game(GameId.from_text(KEY))
+    return [m for _, m in g["moves"]] if g else []
+
+
 def env_for_game(**extra: str) -> dict[str, str]:
     """The environment for a headless game subprocess, plus ``extra`` variables."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
@@ -63,10 +86,11 @@ def readonly_mount(*paths):
 
 def test_crash_between_temp_file_and_replace_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
     """In-process: the write is interrupted (a BaseException, like a kill) right before os.replace."""
-    from game import stats
+    from game import saves
+    from game.store import Store
 
-    p = stats.Progress(folder=str(tmp_path))
-    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+    p = Store(folder=str(tmp_path))
+    put(p, ["P0:0@2,2"], 12.0)
 
     class Crash(BaseException):
         """Stands for the process dying."""
@@ -77,20 +101,21 @@ def test_crash_between_temp_file_and_replace_keeps_the_old_save(tmp_path, monkey
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(Crash):
-        p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)
+        put(p, ["P0:0@2,2", "P1:0@4,4"], 20.0)
     monkeypatch.undo()
     fuzz_counts["faults"] += 1
-    again = stats.Progress(folder=str(tmp_path))
-    assert again.moves(KEY) == ["P0:0@2,2"] and again.elapsed(KEY) == 12.0
+    again = Store(folder=str(tmp_path))
+    assert moves_of(again) == ["P0:0@2,2"] and again.game(again_gid())["elapsed_s"] == 12.0
     assert again.writable and again.notice is None
 
 
 def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
     """In-process: the process dies half-way through writing the temporary file."""
-    from game import stats
+    from game import saves
+    from game.store import Store
 
-    p = stats.Progress(folder=str(tmp_path))
-    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+    p = Store(folder=str(tmp_path))
+    put(p, ["P0:0@2,2"], 12.0)
 
     class Crash(BaseException):
         """Stands for the process dying."""
@@ -100,29 +125,30 @@ def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch
         f.flush()
         raise Crash
 
-    monkeypatch.setattr(stats.json, "dump", half_dump)
+    monkeypatch.setattr(saves.json, "dump", half_dump)
     with pytest.raises(Crash):
-        p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)
+        put(p, ["P0:0@2,2", "P1:0@4,4"], 20.0)
     monkeypatch.undo()
     fuzz_counts["faults"] += 1
-    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2"]
+    assert moves_of(Store(folder=str(tmp_path))) == ["P0:0@2,2"]
 
 
 def test_disk_full_while_saving_keeps_the_old_save_and_plays_on(tmp_path, monkeypatch, fuzz_counts):
-    from game import stats
+    from game import saves
+    from game.store import Store
 
-    p = stats.Progress(folder=str(tmp_path))
-    p.save_moves(KEY, ["P0:0@2,2"], 12.0)
+    p = Store(folder=str(tmp_path))
+    put(p, ["P0:0@2,2"], 12.0)
 
     def full(fd):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    p.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # no exception
+    put(p, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # no exception
     monkeypatch.undo()
     fuzz_counts["faults"] += 1
     assert "No space" in p.warning and p.notice is not None
-    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2"]
+    assert moves_of(Store(folder=str(tmp_path))) == ["P0:0@2,2"]
     assert [f for f in os.listdir(tmp_path) if f.startswith(".progress-")] == []  # temp file removed
 
 
@@ -130,11 +156,13 @@ def test_process_killed_before_replace_loses_nothing(tmp_path, fuzz_counts):
     """A real crash: the saving process is SIGKILLed between the temp file and ``os.replace``."""
     code = r"""
 import os, sys, signal
-from game import stats
-p = stats.Progress(folder=sys.argv[1])
-p.save_moves("classic 2024-05-01", ["P0:0@2,2"], 12.0)
+from game.midend import GameId
+from game.store import Store
+g = GameId.from_text("classic 2024-05-01")
+p = Store(folder=sys.argv[1])
+p.put_game(g, {"moves": [["move", "P0:0@2,2"]], "pos": 1, "elapsed_s": 12.0})
 os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)
-p.save_moves("classic 2024-05-01", ["P0:0@2,2", "P1:0@4,4"], 20.0)
+p.put_game(g, {"moves": [["move", "P0:0@2,2"], ["move", "P1:0@4,4"]], "pos": 2, "elapsed_s": 20.0})
 print("not reached")
 """
     out = run_py(code, str(tmp_path))
@@ -142,12 +170,13 @@ print("not reached")
     assert out.returncode == -9 and "not reached" not in out.stdout, out.stderr
     leftovers = [f for f in os.listdir(tmp_path) if f.startswith(".progress-")]
     assert leftovers, "the kill should have left the temporary file behind"
-    from game import stats
+    from game import saves
+    from game.store import Store
 
-    again = stats.Progress(folder=str(tmp_path))
-    assert again.moves(KEY) == ["P0:0@2,2"]
-    again.save_moves(KEY, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # and the next save works
-    assert stats.Progress(folder=str(tmp_path)).moves(KEY) == ["P0:0@2,2", "P1:0@4,4"]
+    again = Store(folder=str(tmp_path))
+    assert moves_of(again) == ["P0:0@2,2"]
+    put(again, ["P0:0@2,2", "P1:0@4,4"], 20.0)  # and the next save works
+    assert moves_of(Store(folder=str(tmp_path))) == ["P0:0@2,2", "P1:0@4,4"]
 
 
 @pytest.mark.parametrize("when", ["mid-write", "before replace", "fsync fails"])
@@ -215,26 +244,28 @@ print("not reached")
 
 
 def test_data_folder_that_cannot_be_created_only_disables_saving(tmp_path, fuzz_counts):
-    from game import stats
+    from game import saves
+    from game.store import Store
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    p = stats.Progress(folder=str(blocker / "daily-drill"))
+    p = Store(folder=str(blocker / "daily-drill"))
     fuzz_counts["faults"] += 1
     assert not p.writable and p.notice is not None
-    p.save_moves(KEY, ["P0:0@2,2"], 3.0)  # no exception, kept in memory
-    assert p.moves(KEY) == ["P0:0@2,2"]
+    put(p, ["P0:0@2,2"], 3.0)  # no exception, kept in memory
+    assert moves_of(p) == ["P0:0@2,2"]
 
 
 def test_read_only_data_folder_game_plays_and_keeps_the_file(tmp_path, fuzz_counts):
     """A read-only mount holding a progress file: the game resumes from it, plays, exits 0, writes nothing."""
-    from game import stats
+    from game import saves
+    from game.store import Store
 
     data = tmp_path / "data"
     data.mkdir()
-    p = stats.Progress(folder=str(data))
-    p.save_moves(KEY, ["P0:0@2,2"], 5.0)
-    before = (data / stats.FILE_NAME).read_bytes()
+    p = Store(folder=str(data))
+    put(p, ["P0:0@2,2"], 5.0)
+    before = (data / saves.FILE_NAME).read_bytes()
     with readonly_mount(data):
         out = subprocess.run([sys.executable, "-m", "game", "--date", "2024-05-01", "--frames", "90",
                               "--autosolve", "--lang", "en"], capture_output=True, text=True, cwd=ROOT,
@@ -243,7 +274,7 @@ def test_read_only_data_folder_game_plays_and_keeps_the_file(tmp_path, fuzz_coun
     fuzz_counts["faults"] += 1
     assert out.returncode == 0, out.stderr[-2000:]
     assert "Traceback" not in out.stderr
-    assert (data / stats.FILE_NAME).read_bytes() == before
+    assert (data / saves.FILE_NAME).read_bytes() == before
 
 
 # ---------------------------------------------------------------- numba cache
@@ -289,16 +320,17 @@ GAME_ON_READ_ONLY = r"""
 import sys, time, datetime as dt
 import pygame
 import game
-from game.control import Control
-from game.fonts import Fonts
+from game.app import Control
 from game.scene import Context
+from game.widgets.text import Fonts
 assert game.__file__.startswith(sys.argv[1]), game.__file__
 pygame.display.init(); pygame.font.init()
 ctx = Context(lang="zh", fonts=Fonts(), date=dt.date(2024, 5, 1))
 c = Control(ctx, "classic", size=(640, 480), autosolve=True)
 end = time.monotonic() + 150
 while not c.scene.state.is_solved and not ctx.worker.failed and time.monotonic() < end:
-    c.step(0.05)
+    c.step(0.05, sleep=False)
+    time.sleep(0.01)
 print("solved", c.scene.state.is_solved, "failed", repr(ctx.worker.failed))
 ctx.worker.stop()
 """
@@ -355,17 +387,18 @@ print("chime", sound.play_chime())
 if sys.argv[1] != "play":
     print("solved True")
     sys.exit(0)
-from game.control import Control
-from game.fonts import Fonts
+from game.app import Control
 from game.scene import Context
+from game.widgets.text import Fonts
 ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1))
 c = Control(ctx, "classic", size=(800, 560), autosolve=True)
 import time
 end = time.monotonic() + 120
 while not c.scene.state.is_solved and time.monotonic() < end:
-    c.step(0.05)
+    c.step(0.05, sleep=False)
+    time.sleep(0.01)
 for _ in range(10):
-    c.step(0.05)
+    c.step(0.05, sleep=False)
 print("solved", c.scene.state.is_solved)
 ctx.worker.stop()
 pygame.quit()
@@ -379,7 +412,7 @@ pygame.quit()
 
 FONT_PATCH = r"""
 import sys, contextlib
-import game.fonts as F
+import game.widgets.text as F
 v = sys.argv[1]
 if v.startswith("/"):  # the shipped font file replaced by a broken one
     class Ref:

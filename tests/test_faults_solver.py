@@ -22,6 +22,7 @@ import time  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from helpers import key, make_control  # noqa: E402
 
 from solver.board import Board  # noqa: E402
 from solver.shapes import PENTOMINOES  # noqa: E402
@@ -94,10 +95,10 @@ def start_long(worker) -> int:
 
 
 def test_new_request_cancels_the_running_search(worker, fuzz_counts):
-    from game.puzzles import classic_puzzle
+    from solver.games.polyomino import Params, make_puzzle
 
     long_rid = start_long(worker)
-    solve_rid = worker.submit("solve", classic_puzzle(dt.date(2024, 5, 1)))
+    solve_rid = worker.submit("solve", make_puzzle(Params("classic"), dt.date(2024, 5, 1))[0])
     res = results_until(worker, lambda rs: {r.rid for r in rs} >= {long_rid, solve_rid}, "both answers")
     by_id = {r.rid: r for r in res}
     fuzz_counts["faults"] += 1
@@ -115,22 +116,10 @@ def test_quit_cancels_the_running_search(worker, fuzz_counts):
 
 def new_control(mode: str, worker, tmp_path):
     """A Control on ``worker``; ``custom`` plays the long 8 x 8 puzzle (its count runs at once)."""
-    from game.control import Control
-    from game.fonts import Fonts
-    from game.scene import Context
 
-    pygame.display.init()
-    pygame.font.init()
     path = tmp_path / "long.toml"
     path.write_text(LONG_TOML, encoding="utf-8")
-    ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1), worker=worker,
-                  options={"puzzle": str(path)})
-    return Control(ctx, mode, size=(800, 560))
-
-
-def key(k: int) -> None:
-    """Post a key press."""
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
+    return make_control(worker, None, lang="en", size=(800, 560), mode=mode, options={"puzzle": str(path)})
 
 
 def test_closing_the_window_cancels_the_running_search(worker, tmp_path, fuzz_counts):
@@ -155,19 +144,19 @@ def test_player_actions_cancel_the_running_search(how, worker, tmp_path, fuzz_co
                  "the scene's count to run")
         long_search = running_search(worker)
         key(pygame.K_F3)  # to Flip, which never asks the solver anything
-        c.step(dt_s=0.0)
+        c.step(dt_s=0.0, sleep=False)
         assert c.scene.name == "flip"
     else:
         c = new_control("classic", worker, tmp_path)
         for _ in range(3):
-            c.step(dt_s=0.0)
+            c.step(dt_s=0.0, sleep=False)
         start_long(worker)
         long_search = running_search(worker)
         if how == "solve again":
             c.scene.command("solve")
         else:
             c.scene.command("next")
-        c.step(dt_s=0.0)
+        c.step(dt_s=0.0, sleep=False)
     fuzz_counts["faults"] += 1
     wait_for(lambda: running_search(worker) is not long_search, f"{how} to cancel the long search")
     assert not long_search.done, "the long search ran to its end instead of being cancelled"
@@ -187,22 +176,23 @@ class Spy(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, Spy())
 import pygame
-from game.control import Control
-from game.fonts import Fonts
+from game.app import Control
 from game.scene import Context
+from game.widgets.text import Fonts
 pygame.display.init(); pygame.font.init()
 ctx = Context(lang="en", fonts=Fonts(), date=dt.date(2024, 5, 1), options={"puzzle": sys.argv[1]})
 c = Control(ctx, "classic", size=(800, 560))
 for k in (pygame.K_F2, pygame.K_F3, pygame.K_F1, pygame.K_F2, pygame.K_F1, pygame.K_F3, pygame.K_F2):
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
     for _ in range(20):
-        c.step(1 / 60)
+        c.step(1 / 60, sleep=False)
 c.scene.command("solve")
 w = ctx.worker
 import time
 end = time.monotonic() + 60
 while not (w.ready or w.failed) and time.monotonic() < end:
-    c.step(1 / 60)
+    c.step(1 / 60, sleep=False)
+    time.sleep(0.01)
 names = [t.name for t in threading.enumerate() if t.name == "solver-worker"]
 print(len(names), sorted(set(seen)), w.ready)
 """

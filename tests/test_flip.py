@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from solver import flip
 from solver.cli import main as cli_main
+from solver.games import lights_out as lo
+from solver.games.protocol import IllegalMoveError, InvalidMoveError
 
 
 # ----------------------------------------------------------------------------------
@@ -331,46 +333,57 @@ def test_random_pattern_uniform_over_solvable_4x4():
     assert max(counts.values()) < 40
 
 
-@given(st.integers(0, 11), st.integers(0, 11))
-def test_press_str_round_trip(r, c):
-    m = flip.Press(r, c)
-    assert flip.Press.from_str(m.to_str()) == m
+# The game on top of the maths: the Lights Out back end (solver.games.lights_out)
 
 
-@pytest.mark.parametrize("bad", ["", "1", "a,1", "-1,2", "1,2,3"])
-def test_press_from_str_rejects(bad):
-    with pytest.raises(flip.InvalidMoveError):
-        flip.Press.from_str(bad)
+@given(st.integers(0, 11), st.integers(0, 11), st.booleans())
+def test_press_text_round_trip(r, c, assisted):
+    m = lo.Press(r, c, assisted)
+    assert lo.Press.from_text(m.text) == m and lo.GAME.parse_move(m.text) == m
+    assert lo.Press.from_text(m.text).text == m.text
+
+
+@pytest.mark.parametrize("bad", ["", "1", "a,1", "-1,2", "1,2,3", "B1,2", None])
+def test_press_from_text_rejects(bad):
+    with pytest.raises(InvalidMoveError):
+        lo.Press.from_text(bad)
+
+
+@pytest.mark.parametrize("text", ["4,daily", "12,random", "3,daily"])
+def test_params_text_round_trip(text):
+    assert lo.Params.from_text(text).text == text
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(3, 8), st.data())
 def test_apply_is_involution_and_hint_is_fewest(n, data):
     presses = data.draw(st.integers(0, (1 << (n * n)) - 1))
-    s0 = flip.FlipState(n, n, flip.deal_from_bits(n, n, presses))
-    m = flip.Press(data.draw(st.integers(0, n - 1)), data.draw(st.integers(0, n - 1)))
-    s1 = flip.apply(s0, m)
-    assert s1.moves == 1 and s0.moves == 0
-    assert flip.apply(s1, m).lit == s0.lit
+    s0 = lo.State(n, n, flip.deal_from_bits(n, n, presses))
+    m = lo.Press(data.draw(st.integers(0, n - 1)), data.draw(st.integers(0, n - 1)))
+    s1 = lo.apply(s0, m)
+    assert s1.moves == 1 and s0.moves == 0 and not s1.cheated
+    assert lo.apply(s1, m).lit == s0.lit
+    assert s1.lit == s0.lit ^ ref_effect(n, n, 1 << (m.row * n + m.col))
     par0 = flip.par(n, n, s0.lit)
-    h = flip.hint(s0)
+    h = lo.GAME.hint(s0)
     if par0 == 0:
         assert h is None
     else:
-        s2 = flip.apply(s0, h, cheat=True)
-        assert s2.cheated and flip.par(n, n, s2.lit) == par0 - 1
+        s2 = lo.apply(s0, h)
+        assert h.assisted and s2.cheated and flip.par(n, n, s2.lit) == par0 - 1
 
 
 def test_apply_off_board_raises():
-    with pytest.raises(flip.InvalidMoveError):
-        flip.apply(flip.FlipState(3, 3, 0), flip.Press(3, 0))
+    with pytest.raises(IllegalMoveError):
+        lo.apply(lo.State(3, 3, 0), lo.Press(3, 0))
 
 
 def test_solution_moves_solve_the_state():
-    s = flip.FlipState(6, 6, flip.daily_pattern(dt.date(2026, 3, 1), 6))
-    for m in flip.solution_moves(s):
-        s = flip.apply(s, m, cheat=True)
-    assert s.solved and s.cheated
+    s = lo.GAME.new_game(lo.Params(6, True), dt.date(2026, 3, 1))
+    assert s.lit == flip.daily_pattern(dt.date(2026, 3, 1), 6)
+    for m in lo.GAME.solve(s):
+        s = lo.apply(s, m)
+    assert s.is_solved and s.cheated
 
 
 # ----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ and after every frame checks that the position is still legal:
 * the progress file (saved after every move, resumed by every new example) still
   reads back cleanly at the end.
 
-The clock is replaced so frames never sleep; the solver worker is real (one
+Frames never sleep (``Control.step(sleep=False)`` on a fake clock); the solver worker is real (one
 worker for the module, as in the game), so Hint/Solve/Show-search answers arrive
 asynchronously while the storm goes on.  ``derandomize=True``: the same event
 sequences on every run.
@@ -36,10 +36,9 @@ from conftest import FUZZ_SCALE  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from game.control import Control  # noqa: E402
-from game.fonts import Fonts  # noqa: E402
-from game.scene import Context  # noqa: E402
-from game.worker import SolverWorker  # noqa: E402
+from helpers import frame, make_control, until  # noqa: E402
+
+from game.app import Control  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CUSTOM = os.path.join(ROOT, "assets", "puzzles", "pentomino_5x5.toml")
@@ -90,50 +89,19 @@ action = st.one_of(
 )
 
 
-class NoSleepClock:
-    """Stands in for ``pygame.time.Clock``: ``tick`` returns at once (the step's dt is given)."""
-
-    def tick(self, fps: int = 0) -> int:
-        """Pretend one 60 fps frame passed; never sleeps."""
-        return 16
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
     """A progress-file folder shared by the module (saves, resume and statistics are exercised)."""
     return str(tmp_path_factory.mktemp("progress"))
 
 
-@pytest.fixture(scope="module")
-def worker():
-    """One solver worker for the whole module, as the game has one."""
-    pygame.display.init()
-    pygame.font.init()
-    w = SolverWorker()
-    yield w
-    w.stop()
-    E.clear()
-
-
-def new_control(mode: str, worker: SolverWorker, data_dir: str | None = None) -> Control:
-    """A fresh Control in ``mode`` on the shared worker, clock not sleeping; with a progress file
-    in ``data_dir`` (each example resumes where an earlier one left that puzzle)."""
-    from game.stats import Progress
-
-    pygame.display.init()
-    pygame.font.init()
-    E.clear()
-    ctx = Context(lang="zh", fonts=Fonts(), date=DATE, worker=worker,
-                  progress=Progress(folder=data_dir) if data_dir else None,
-                  options={"puzzle": CUSTOM, "autosolve": False, "seed": 7})
-    c = Control(ctx, mode, size=(W0, H0))
-    c.clock = NoSleepClock()
+def new_control(mode: str, worker, data_dir: str | None = None) -> Control:
+    """A fresh Control in ``mode`` on the shared worker, never sleeping, on a fake clock; with
+    a progress file in ``data_dir`` (each example resumes where an earlier one left that puzzle)."""
+    c = make_control(worker, data_dir, lang="zh", size=(W0, H0), mode=mode,
+                     options={"puzzle": CUSTOM, "seed": 7})
     if mode == "drill":  # the day's set is chosen on the worker: let it arrive
-        for _ in range(2000):
-            if c.scene.puzzle is not None:
-                break
-            c.step(dt_s=0.0)
-            worker._wake.wait(0.005)  # let the worker thread run (not a timing assertion)
+        until(c, lambda: c.scene.puzzle is not None, limit=20000, what="the Daily Drill puzzle", dt_s=0.0)
     return c
 
 
@@ -153,14 +121,14 @@ def slot_centre(scene, i: int) -> tuple[int, int]:
     """Pixel centre of tray slot ``i`` (modulo the slot count), or the window centre."""
     L = getattr(scene, "layout", None)
     slots = getattr(L, "slots", None) if L is not None else None
-    if not slots or getattr(scene, "name", "") == "flip":
+    if not slots or scene.name == "flip":
         return (W0 // 2, H0 // 2)
     return slots[i % len(slots)].center
 
 
 def cell_centre(scene, r: int, c: int, jitter: int) -> tuple[int, int]:
     """Pixel centre of board cell ``(r, c)`` (modulo the board) plus a small offset."""
-    if getattr(scene, "name", "") == "flip":
+    if scene.name == "flip":
         L = scene.get_layout()
         n = scene.n
     else:
@@ -242,7 +210,7 @@ def perform(c: Control, act: tuple) -> int:
 
 def step(c: Control, dt_s: float) -> None:
     """One real frame (events, update, draw), then the state checks; a QUIT is acknowledged."""
-    c.step(dt_s=dt_s)
+    frame(c, 1, dt_s)
     if c.quit:  # the loop would end here; the storm goes on to test what follows a quit
         c.quit = False
     check_state(c)
@@ -259,9 +227,10 @@ def check_state(c: Control) -> None:
         assert s.w == s.h == n
         assert 0 <= s.lit < 1 << (n * n)
         assert flip.is_solvable(n, n, s.lit), "a press made the board unsolvable"
-        assert 0 <= scene.pos < len(scene.history)
-        assert all(h.w == n for h in scene.history)
-        r, col = scene.cursor
+        me = scene.midend
+        assert 0 <= me.pos < len(me.history)
+        assert all(e.state.w == n for e in me.history)
+        r, col = scene.ui.cursor
         assert 0 <= r < n and 0 <= col < n
         return
     if scene.puzzle is None:  # drill: the day's set is still being chosen
@@ -286,7 +255,7 @@ def check_state(c: Control) -> None:
         covered |= cells
     to_cover = {(r, col) for r in range(b.height) for col in range(b.width) if b.is_open(r, col)} - targets
     assert state.is_solved == (covered == to_cover), "solved flag disagrees with the cover"
-    assert 0 <= scene.session.pos < len(scene.session.history)
+    assert 0 <= scene.midend.pos < len(scene.midend.history)
     assert len(scene.ui.tray_orient) == len(p.formations)
     if scene.ui.drag is not None:
         assert 0 <= scene.ui.drag.slot < len(p.formations)
@@ -306,7 +275,7 @@ def test_event_storm_keeps_every_mode_legal(mode, actions, worker, data_dir, fuz
         step(c, 0.1)
     fuzz_counts["events"] += events
     E.clear()
-    from game.stats import Progress
+    from game.store import Store
 
-    again = Progress(folder=data_dir)  # the saves written during the storm read back cleanly
+    again = Store(folder=data_dir)  # the saves written during the storm read back cleanly
     assert again.writable and again.notice is None, again.warning

@@ -14,7 +14,7 @@ The property: :func:`solver.puzzlefile.loads` returns a puzzle that passes
 ``validate`` (at most 64 cells, the formations' area equals the cells to cover),
 or raises :class:`~solver.puzzlefile.PuzzleFileError` with a non-empty one-line
 message; any other exception fails.  Every puzzle that loads is also opened in
-the game's :class:`~game.puzzle_scene.PuzzleScene` and drawn once, headless.
+the game's :class:`~game.polyomino.scene.PolyominoScene` and drawn once, headless.
 """
 from __future__ import annotations
 
@@ -177,12 +177,13 @@ def check_text(text: str, fuzz_counts: dict, scene_check) -> None:
 
 @pytest.fixture(scope="module")
 def scene_check():
-    """A function that opens a puzzle in the game's PuzzleScene and draws one frame."""
+    """A function that opens a puzzle in the game's polyomino scene and draws one frame."""
     pygame.display.init()
     pygame.font.init()
-    from game.fonts import Fonts
-    from game.puzzle_scene import PuzzleScene
+    from game.polyomino.round import file_mode
+    from game.polyomino.scene import PolyominoScene
     from game.scene import Context
+    from game.widgets.text import Fonts
 
     fonts = Fonts()
     seen: set = set()
@@ -192,8 +193,7 @@ def scene_check():
         if p in seen:  # mutations often give the same puzzle again: draw each once
             return
         seen.add(p)
-        scene = PuzzleScene(Context(lang="en", fonts=fonts, date=dt.date(2024, 5, 1)), None, puzzle=p,
-                            title_key="mode_custom")
+        scene = PolyominoScene(Context(lang="en", fonts=fonts, date=dt.date(2024, 5, 1)), file_mode("fuzz.toml"), p)
         scene.resize(surface.get_size())
         scene.draw(surface)
         scene.ctx.lang = "zh"

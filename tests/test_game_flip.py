@@ -1,4 +1,4 @@
-"""Headless tests of the Flip scene (game/flip_mode.py): clicks, keys, undo, Hint, Solve.
+"""Headless tests of the Flip scene (game/lights_out/): clicks, keys, undo, Hint, Solve.
 
 Runs with ``SDL_VIDEODRIVER=dummy``; events are synthetic and carry ``ev.pos``.
 Expected board changes come from a plain toggle rule written here, not from
@@ -14,8 +14,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from helpers import frame, make_context, make_control, send_click, send_key  # noqa: E402
 
+from game.lights_out.scene import LightsOutScene  # noqa: E402
+from game.scene import Handoff  # noqa: E402
 from solver import flip  # noqa: E402
+from solver.games.lights_out import GAME, Press  # noqa: E402
 
 DATE = dt.date(2026, 11, 29)
 
@@ -37,22 +41,9 @@ def _pygame():
 
 
 def make_scene(lang="zh", **options):
-    from game.flip_mode import FlipScene
-    from game.fonts import Fonts
-    from game.scene import Context
-
     opts = {"seed": 5}
     opts.update(options)
-    return FlipScene(Context(lang=lang, fonts=Fonts(), date=DATE, options=opts))
-
-
-def click(scene, pos, button=1):
-    scene.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=tuple(int(v) for v in pos),
-                                          button=button))
-
-
-def key(scene, k, mod=0):
-    scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=""))
+    return LightsOutScene(make_context(None, None, lang, DATE, opts))
 
 
 def run(scene, seconds, dt_s=1 / 30):
@@ -64,7 +55,7 @@ def test_first_board_is_daily_4x4():
     s = make_scene()
     assert s.n == 4 and s.daily
     assert s.state.lit == flip.daily_pattern(DATE, 4) != 0
-    assert s.state.moves == 0 and not s.state.solved
+    assert s.state.moves == 0 and not s.state.is_solved
 
 
 @pytest.mark.parametrize("size", [(960, 720), (640, 480), (1600, 900), (500, 800), (320, 240)])
@@ -81,11 +72,11 @@ def test_clicks_land_on_the_right_cell_at_any_size(size):
             # near each corner of the cell as well as its centre
             for px in (rect.center, (rect.left + 2, rect.top + 2), (rect.right - 3, rect.bottom - 3)):
                 before = s.state.lit
-                click(s, px)
+                send_click(s, px)
                 assert s.state.lit == ref_toggle(n, before, r, c), (size, r, c, px)
-                assert s.cursor == (r, c)
-                s.undo()
-    assert s.pos == 0
+                assert s.ui.cursor == (r, c)
+                s.command("undo")
+    assert s.midend.pos == 0
 
 
 def test_click_outside_board_does_nothing():
@@ -93,9 +84,9 @@ def test_click_outside_board_does_nothing():
     s.resize((960, 720))
     L = s.get_layout()
     before = s.state
-    click(s, (L.board_rect.right + 3, L.board_rect.top - 5))
-    click(s, (1, 1))
-    click(s, L.board_rect.center, button=3)
+    send_click(s, (L.board_rect.right + 3, L.board_rect.top - 5))
+    send_click(s, (1, 1))
+    send_click(s, L.board_rect.center, button=3)
     assert s.state == before
 
 
@@ -103,7 +94,7 @@ def test_buttons_by_click_and_size_bounds():
     s = make_scene()
     s.resize((960, 720))
     L = s.get_layout()
-    click(s, L.buttons["bigger"].center)
+    send_click(s, L.buttons["bigger"].center)
     assert s.n == 5 and s.state.lit == flip.daily_pattern(DATE, 5)
     for _ in range(12):
         s.command("bigger")
@@ -112,63 +103,63 @@ def test_buttons_by_click_and_size_bounds():
     for _ in range(12):
         s.command("smaller")
     assert s.n == flip.MIN_GAME_SIZE == 3
-    click(s, s.get_layout().buttons["new"].center)
+    send_click(s, s.get_layout().buttons["new"].center)
     assert not s.daily and flip.is_solvable(3, 3, s.state.lit) and s.state.lit
-    click(s, s.get_layout().buttons["daily"].center)
+    send_click(s, s.get_layout().buttons["daily"].center)
     assert s.daily and s.state.lit == flip.daily_pattern(DATE, 3)
 
 
 def test_undo_redo_and_counter():
     s = make_scene()
     start = s.state.lit
-    s.press(0, 0)
-    s.press(2, 1)
+    s.play(Press(0, 0))
+    s.play(Press(2, 1))
     assert s.state.moves == 2
     assert s.state.lit == ref_toggle(4, ref_toggle(4, start, 0, 0), 2, 1)
-    key(s, pygame.K_z, pygame.KMOD_CTRL)
+    send_key(s, pygame.K_z, pygame.KMOD_CTRL)
     assert s.state.moves == 1 and s.state.lit == ref_toggle(4, start, 0, 0)
-    key(s, pygame.K_y, pygame.KMOD_CTRL)
+    send_key(s, pygame.K_y, pygame.KMOD_CTRL)
     assert s.state.moves == 2
-    s.undo()
-    s.undo()
-    assert s.state.lit == start and not s.undo()
-    s.press(3, 3)  # drops the redo tail
-    assert not s.redo() and s.state.moves == 1
+    s.command("undo")
+    s.command("undo")
+    assert s.state.lit == start and not s.command("undo")
+    s.play(Press(3, 3))  # drops the redo tail
+    assert not s.command("redo") and s.state.moves == 1
 
 
 def test_reset_is_undoable():
     s = make_scene()
     start = s.state.lit
-    s.press(1, 1)
+    s.play(Press(1, 1))
     assert s.command("reset")
     assert s.state.lit == start and s.state.moves == 0
-    s.undo()
+    s.command("undo")
     assert s.state.lit == ref_toggle(4, start, 1, 1)
 
 
 def test_keyboard_cursor_and_press():
     s = make_scene()
     start = s.state.lit
-    key(s, pygame.K_RIGHT)
-    key(s, pygame.K_DOWN)
-    key(s, pygame.K_DOWN)
-    assert s.cursor == (2, 1)
-    key(s, pygame.K_SPACE)
+    send_key(s, pygame.K_RIGHT)
+    send_key(s, pygame.K_DOWN)
+    send_key(s, pygame.K_DOWN)
+    assert s.ui.cursor == (2, 1)
+    send_key(s, pygame.K_SPACE)
     assert s.state.lit == ref_toggle(4, start, 2, 1)
-    key(s, pygame.K_UP)
-    key(s, pygame.K_UP)
-    key(s, pygame.K_UP)  # wraps
-    assert s.cursor == (3, 1)
+    send_key(s, pygame.K_UP)
+    send_key(s, pygame.K_UP)
+    send_key(s, pygame.K_UP)  # wraps
+    assert s.ui.cursor == (3, 1)
 
 
 def test_hint_marks_a_fewest_press_cell():
     s = make_scene()
     par0 = flip.par(4, 4, s.state.lit)
     assert s.command("hint")
-    r, c = s.hint_cell
-    s.press(r, c)
+    r, c = s.ui.hint_cell
+    s.play(Press(r, c))
     assert flip.par(4, 4, s.state.lit) == par0 - 1
-    assert s.state.cheated and s.hint_cell is None
+    assert s.state.cheated and s.ui.hint_cell is None
 
 
 def test_solve_animates_fewest_presses_one_by_one():
@@ -182,46 +173,47 @@ def test_solve_animates_fewest_presses_one_by_one():
         s.update(1 / 30)
         if s.state.moves != seen[-1]:
             seen.append(s.state.moves)
-    assert s.state.solved and s.state.cheated
+    assert s.state.is_solved and s.state.cheated
     assert s.state.moves == par
     assert seen == list(range(par + 1))  # one press at a time
 
 
 def test_solved_moment_and_par_shown(tmp_path):
     s = make_scene(lang="en")
-    for mv in flip.solution_moves(s.state):
-        s.press(mv.row, mv.col)
-    assert s.state.solved and not s.state.cheated
-    assert s.flash_s > 0 and s.status_text() == "Solved!"
-    assert not s.press(0, 0)  # board is locked once solved
+    for mv in GAME.solve(s.state):
+        s.play(Press(mv.row, mv.col))
+    assert s.state.is_solved and not s.state.cheated
+    assert s.ui.flash_s > 0 and s.status_text() == "Solved!"
+    assert not s.play(Press(0, 0))  # board is locked once solved
     surf = pygame.Surface((800, 600))
     s.draw(surf)  # during the flash
     run(s, 2.0)
-    assert s.flash_s == 0
+    assert s.ui.flash_s == 0
     s.draw(surf)  # banner with par
     pygame.image.save(surf, str(tmp_path / "solved.png"))
     assert (tmp_path / "solved.png").stat().st_size > 1000
 
 
 def test_autosolve_option():
-    s = make_scene(autosolve=True)
-    run(s, 0.45 * 17 + 1)
-    assert s.state.solved and s.state.cheated
+    c = make_control(None, None, mode="flip", autosolve=True, options={"seed": 5})
+    frame(c, int(0.45 * 17 / 0.05) + 20, dt_s=0.05)
+    assert c.scene.state.is_solved and c.scene.state.cheated
 
 
 def test_player_press_stops_solve():
     s = make_scene()
     s.command("solve")
-    s.press(0, 0)
-    assert s.solve_queue == []
+    s.play(Press(0, 0))
+    assert s.ui.solve_queue == []
 
 
 def test_flip_strings_are_in_the_font_subset():
-    from game.flip_mode import TEXT
-    from game.i18n import all_text
+    from game.i18n import STRINGS, all_text
 
     chars = set(all_text())
-    for key_, (zh, en) in TEXT.items():
+    for key_ in ("smaller", "bigger", "daily", "new", "board", "daily_title", "random_title", "par", "par_hidden",
+                 "lit", "goal", "flip_solved_sub", "hint_cell", "flip_help", "rules_flip", "rules_par", "help_fclick"):
+        zh, en = STRINGS[key_]
         missing = {ch for ch in zh + en if ch not in chars and not ch.isspace()}
         assert not missing, (key_, missing)
 
@@ -232,7 +224,7 @@ def test_draw_every_size_both_languages(lang):
     surf = pygame.Surface((900, 650))
     for n in range(3, 13):
         s.deal(daily=True, n=n)
-        s.press(n // 2, n // 2)
+        s.play(Press(n // 2, n // 2))
         s.command("hint")
         s.update(0.05)
         s.draw(surf)
@@ -245,7 +237,6 @@ def test_real_loop_flip_mode_screenshot(tmp_path):
     import subprocess
     import sys
 
-    pytest.importorskip("game.control")
     root = pathlib.Path(__file__).resolve().parents[1]
     shot = tmp_path / "flip.png"
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
@@ -258,15 +249,17 @@ def test_real_loop_flip_mode_screenshot(tmp_path):
     assert img.get_width() > 300 and img.get_height() > 200
 
 
-def test_language_toggle_and_exit_persist():
+def test_language_toggle_and_the_handoff_keeps_the_size():
     s = make_scene()
     surf = pygame.Surface((700, 500))
     assert s.command("lang") and s.ctx.lang == "en"
     s.draw(surf)
-    key(s, pygame.K_l)
+    send_key(s, pygame.K_l)
     assert s.ctx.lang == "zh"
     s.command("bigger")
-    assert s.exit()["flip_size"] == 5
-    t = make_scene()
-    t.enter({"flip_size": 7})
+    assert s.exit() == Handoff(DATE)
+    later = DATE + dt.timedelta(days=3)
+    s.enter(Handoff(later))                # the daily deal follows the date, at the same size
+    assert s.n == 5 and s.date == later and s.state.lit == flip.daily_pattern(later, 5)
+    t = make_scene(flip_size=7)
     assert t.n == 7 and t.state.lit == flip.daily_pattern(DATE, 7)

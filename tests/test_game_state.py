@@ -1,4 +1,6 @@
-"""Pure tests of the polyomino back end (solver.games.polyomino) and the mid end: no pygame, no numba."""
+"""Pure tests of the polyomino back end (solver.games.polyomino): no pygame, no numba.
+
+The mid end's own tests (undo/redo, timer, saves) are tests/test_midend.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +9,6 @@ import sys
 import pytest
 from hypothesis import given, strategies as st
 
-from game.session import Session
 from solver.games.polyomino import (IllegalMoveError, InvalidMoveError, Lift, Place, Reset, State, apply,
                                     parse_move, place_move, slot_for)
 from solver.board import Board, classic_board, date_targets
@@ -136,33 +137,9 @@ def test_repeated_formations_are_separate_slots():
     assert s.is_solved
 
 
-def test_session_undo_redo_and_log():
-    ses = Session(MAY1)
-    ses.do(Place(0, 0, 2, 2))
-    ses.do(Place(1, 0, 5, 0))
-    assert ses.moves == 2 and ses.move_log() == ["P0:0@2,2", "P1:0@5,0"]
-    assert ses.undo() and ses.state.placed_slots == (0,)
-    assert ses.redo() and ses.state.placed_slots == (0, 1)
-    ses.undo()
-    ses.do(Lift(0))  # a new move drops the redo tail
-    assert not ses.can_redo() and ses.state.placed == ()
-    with pytest.raises(IllegalMoveError):
-        ses.do(Lift(0))
-    assert ses.moves == 2
-
-
-def test_session_timer_stops_when_solved():
-    ses = Session(MAY1)
-    ses.tick(1.5)
-    for code, pl in solution_placements().items():
-        ses.do(place_move(MAY1.formations.index(code), pl))
-    ses.tick(10.0)
-    assert ses.elapsed_s == pytest.approx(1.5)
-
-
 def test_back_end_does_not_import_pygame_or_numba():
     import subprocess
-    code = ("import sys, solver.games, solver.games.polyomino, game.session, game.i18n, game.puzzles; "
+    code = ("import sys, solver.games, solver.games.polyomino, game.midend, game.stats, game.store, game.i18n; "
             "print('pygame' in sys.modules, 'numba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -1,81 +1,195 @@
-"""Progress file: atomic saves, corrupt files survived, resume of a position (game.stats)."""
+"""Statistics from mid-end events only (game.stats; no pygame): one record per game id,
+hand vs assisted, best times, streak days, Show search, found boards, the calendar marks.
+
+Time and dates are fake (tests/helpers.py); the moves come from the real back ends.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import json
-import os
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pytest
+from helpers import FakeClock, FakeToday
 
-from game.stats import Progress
+from game.midend import Assisted, Completed, GameId, Kind, MidEnd, Solved
+from game.stats import Stats, streaks
+from game.store import Store
+from solver.games import lights_out as lo
+from solver.games import polyomino as po
+from test_game_state import MAY1, solution_placements
 
-
-def test_round_trip(tmp_path):
-    p = Progress(str(tmp_path))
-    p.save_moves("classic 2024-05-01", ["P0:0@2,2"], 12.34)
-    p.mark_solved("classic 2024-05-01", 80.0, assisted=False)
-    p.mark_solved("classic 2024-05-01", 95.0, assisted=False)
-    q = Progress(str(tmp_path))
-    assert q.moves("classic 2024-05-01") == ["P0:0@2,2"]
-    assert q.elapsed("classic 2024-05-01") == 12.3
-    assert q.best("classic 2024-05-01") == 80.0
-    assert q.solved_count("classic") == 1
-    assert not [f for f in os.listdir(tmp_path) if f.startswith(".progress-")]
+D = dt.date(2024, 5, 10)
 
 
-def test_assisted_solve_sets_no_best_time(tmp_path):
-    p = Progress(str(tmp_path))
-    p.mark_solved("k", 10.0, assisted=True)
-    assert p.best("k") is None and p.solved_count() == 1
+def gid(day: dt.date, mode: str = "classic", extra: str = "") -> GameId:
+    return GameId(mode, day, extra)
 
 
-def test_corrupt_file_is_kept_aside_and_play_goes_on(tmp_path):
-    (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
-    p = Progress(str(tmp_path))
-    assert p.warning and p.moves("x") == []
-    assert [f.name for f in tmp_path.glob("progress.json.corrupt-*")] == [p.backup.rsplit("/", 1)[-1]]
-    p.save_moves("x", ["R"], 1.0)
-    assert json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))["puzzles"]["x"]["moves"] == ["R"]
+def solved(day: dt.date, on: dt.date, seconds: float = 60.0, assisted: bool = False, mode: str = "classic",
+           extra: str = "") -> Solved:
+    return Solved(gid(day, mode, extra), seconds, 8, assisted, "", on)
 
 
-def test_wrong_shapes_inside_the_file_are_ignored(tmp_path):
-    (tmp_path / "progress.json").write_text(json.dumps({"version": 1, "puzzles": {"a": 3, "b": {"moves": "x"}}}))
-    p = Progress(str(tmp_path))
-    assert p.moves("a") == [] and p.moves("b") == [] and p.best("a") is None
+def bound(tmp_path, clock: FakeClock, today: FakeToday) -> tuple[MidEnd, Stats]:
+    """A Classic 2024-05-01 mid end wired to statistics on a real progress file."""
+    stats = Stats(Store(str(tmp_path)), today)
+    me = MidEnd(po.GAME, po.Params("classic"), GameId("classic", dt.date(2024, 5, 1)), po.State.new(MAY1),
+                clock=clock, today=today)
+    me.listeners.append(stats.listen)
+    return me, stats
 
 
-def test_unwritable_folder_only_disables_saving(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    p = Progress(str(blocker / "sub"))
-    assert p.save() is False and p.warning
+def hand_places() -> list[po.Place]:
+    return [po.place_move(MAY1.formations.index(code), pl) for code, pl in solution_placements().items()]
 
 
-def test_disabled_progress_writes_nothing(tmp_path):
-    p = Progress(str(tmp_path), enabled=False)
-    p.save_moves("x", ["R"], 1.0)
-    assert os.listdir(tmp_path) == []
+# ------------------------------------------------------------------ records
 
 
-def test_scene_resumes_the_saved_position(tmp_path):
-    import datetime as dt
+def test_one_record_per_game_id_the_first_solve_stands(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    s.listen(solved(D, D, 80.0))
+    s.listen(solved(D, D + dt.timedelta(days=3), 20.0, assisted=True))
+    r = Stats(Store(str(tmp_path))).record(gid(D))  # read back from the file
+    assert r.solved and not r.assisted and r.seconds == 80.0 and r.solved_on == D
 
-    import pygame
 
-    from game.control import Control
-    from game.fonts import Fonts
-    from game.scene import Context
-    from solver.games.polyomino import Place
+def test_best_time_comes_from_hand_solves_only(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    s.listen(solved(D, D, 5.0, assisted=True))
+    s.listen(solved(D - dt.timedelta(days=1), D, 90.0))
+    s.listen(solved(D - dt.timedelta(days=2), D, 70.0))
+    summ = s.summary("classic", D)
+    assert s.best(gid(D)) is None and summ.best_s == 70.0
+    assert (summ.hand, summ.assisted) == (2, 1)
+    assert summ.recent == [("classic 2024-05-10", None, True), ("classic 2024-05-09", 90.0, False),
+                           ("classic 2024-05-08", 70.0, False)]
 
-    pygame.display.init()
-    pygame.font.init()
-    date = dt.date(2024, 5, 1)
-    ctx = Context(lang="zh", fonts=Fonts(), date=date, progress=Progress(str(tmp_path)))
-    c = Control(ctx, "classic", size=(800, 600))
-    c.scene._do(Place(0, 0, 2, 2))
-    c.scene._do(Place(1, 0, 5, 0))
-    c.scene.command("undo")
-    ctx2 = Context(lang="zh", fonts=Fonts(), date=date, progress=Progress(str(tmp_path)), worker=ctx.worker)
-    c2 = Control(ctx2, "classic", size=(800, 600))
-    assert c2.scene.state.placed_slots == (0,)
-    ctx.worker.stop()
+
+def test_show_search_alone_is_its_own_kind_of_help_not_a_solve(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    s.listen(Assisted(gid(D), "search"))
+    s.listen(Assisted(gid(D), "hint"))
+    r = s.record(gid(D))
+    assert (r.searches, r.hints, r.solves, r.solved) == (1, 1, 0, False)
+    summ = s.summary("classic", D)
+    assert (summ.searches, summ.solves, summ.hand, summ.assisted) == (1, 0, 0, 0)
+
+
+def test_found_boards_are_distinct_and_by_hand_only(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    for text, by_hand in (("A", True), ("A", True), ("B", False), ("C", True)):
+        s.listen(Completed(gid(D), text, by_hand, D))
+    assert s.found(gid(D)) == ("A", "C") and s.summary("classic", D).found == 2
+
+
+# ------------------------------------------------------------------ streaks
+
+
+def test_a_streak_day_is_that_days_own_puzzle_solved_by_hand_in_any_mode(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    day = dt.timedelta(days=1)
+    s.listen(solved(D - 2 * day, D - 2 * day))                 # on its day: counts
+    s.listen(solved(D - day, D - day, mode="flip", extra="4x4"))  # any mode counts
+    s.listen(solved(D, D, assisted=True))                         # assisted: never
+    assert s.streak_days() == {D - 2 * day, D - day}
+    assert s.streaks(D) == (2, 2)                                 # today still open: through yesterday
+    assert s.summary("classic", D).current_streak == 2
+
+
+def test_practice_dates_solved_later_never_make_a_streak(tmp_path):
+    """Solving Nov 28-30 on Dec 2 in one sitting gave a 3-day streak (issue 12)."""
+    s = Stats(Store(str(tmp_path)))
+    dec2 = dt.date(2026, 12, 2)
+    for d in (28, 29, 30):
+        s.listen(solved(dt.date(2026, 11, d), dec2))
+    s.listen(solved(dt.date(2026, 12, 3), dec2))                  # a future date: practice too
+    assert s.streak_days() == set() and s.streaks(dec2) == (0, 0)
+    s.listen(solved(dec2, dec2))
+    assert s.streaks(dec2) == (1, 1)
+
+
+def test_streaks_function():
+    d = dt.date(2024, 3, 1)
+    assert streaks([d - dt.timedelta(days=1), d - dt.timedelta(days=2)], d) == (2, 2)
+    assert streaks([d - dt.timedelta(days=2)], d) == (0, 1)
+    assert streaks([dt.date(2024, 2, 28), dt.date(2024, 2, 29), d], d) == (3, 3)  # leap day
+    assert streaks([], d) == (0, 0)
+
+
+def test_calendar_marks_hand_and_assisted_days_differently(tmp_path):
+    s = Stats(Store(str(tmp_path)))
+    s.listen(solved(D, D))
+    s.listen(solved(D + dt.timedelta(days=1), D, assisted=True))
+    s.listen(solved(D + dt.timedelta(days=2), D, mode="flip", extra="4x4", assisted=True))
+    s.listen(solved(D + dt.timedelta(days=2), D, mode="flip", extra="5x5"))
+    assert s.day_marks("classic") == {D: "hand", D + dt.timedelta(days=1): "assisted"}
+    assert s.day_marks("flip") == {D + dt.timedelta(days=2): "hand"}  # hand wins over another size
+
+
+# ------------------------------------------------------------------ through the mid end
+
+
+def test_a_hand_solve_records_its_time_from_the_first_move_without_pauses(tmp_path):
+    clock, today = FakeClock(), FakeToday(dt.date(2024, 5, 1))
+    me, stats = bound(tmp_path, clock, today)
+    clock.advance(300)                      # the window was open five minutes before the first move
+    moves = hand_places()
+    for i, mv in enumerate(moves):
+        me.play(mv)
+        clock.advance(10)
+        if i == 3:
+            me.pause("overlay")             # the help was open for a minute
+            clock.advance(60)
+            me.resume("overlay")
+    r = stats.record(me.game_id)
+    assert r.by_hand and r.streak_day and r.moves == 8
+    assert r.seconds == pytest.approx(10 * (len(moves) - 1))
+    assert len(r.found) == 1
+
+
+def test_undo_then_redo_of_a_solve_records_one_solve(tmp_path):
+    clock, today = FakeClock(), FakeToday(dt.date(2024, 5, 1))
+    me, stats = bound(tmp_path, clock, today)
+    me.note_assist("solve")
+    for mv in po.GAME.solve(me.state):
+        me.play(mv, Kind.SOLVE)
+    solved_on = stats.record(me.game_id).solved_on
+    today.day = dt.date(2024, 5, 3)
+    for _ in range(8):
+        me.undo()
+    for _ in range(8):
+        me.redo()
+    data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    assert list(data["records"]) == ["classic 2024-05-01"]
+    r = stats.record(me.game_id)
+    assert r.solved and r.assisted and r.seconds is None and r.solves == 1
+    assert r.solved_on == solved_on == dt.date(2024, 5, 1) and r.found == ()
+
+
+def test_hint_undone_still_makes_the_solve_assisted(tmp_path):
+    clock, today = FakeClock(), FakeToday(dt.date(2024, 5, 1))
+    stats = Stats(Store(str(tmp_path)), today)
+    params = lo.Params(4, True)
+    me = MidEnd(lo.GAME, params, GameId("flip", today.day, "4x4"), lo.GAME.new_game(params, today.day),
+                clock=clock, today=today)
+    me.listeners.append(stats.listen)
+    me.note_assist("hint")
+    me.play(lo.GAME.hint(me.state), Kind.HINT)
+    me.undo()
+    for p in lo.GAME.solve(me.state):
+        me.play(lo.Press(p.row, p.col))
+    r = stats.record(me.game_id)
+    assert r.solved and r.assisted and r.hints == 1 and not r.streak_day
+
+
+def test_wrong_types_inside_records_never_crash(tmp_path):
+    (tmp_path / "progress.json").write_text(json.dumps({"version": 3, "records": {
+        "classic 2024-01-01": {"solved": True, "assisted": False, "seconds": "x", "hints": "3", "found": 7,
+                               "solved_on": "2024-01-01"},
+        "classic junk": {"found": [1, None, "A"]}, "": {}, "other": []}}))
+    s = Stats(Store(str(tmp_path)))
+    summ = s.summary("classic", dt.date(2024, 1, 1))
+    assert summ.hand == 1 and summ.current_streak == 1 and summ.best_s is None and summ.hints == 0
+    s.listen(Completed(GameId.from_text("classic junk"), "B", True, D))
+    assert s.found(GameId.from_text("classic junk")) == ("A", "B")

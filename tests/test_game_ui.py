@@ -2,68 +2,27 @@
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-import datetime as dt
 import subprocess
 import sys
 import threading
 
 import pygame
 import pytest
+from helpers import frame, key, make_control, post, ready, until
 
-from game.control import Control
-from game.fonts import Fonts
-from game.scene import Context
+from game.widgets.text import Fonts
+from game.worker import SolverWorker
 from solver.games.polyomino import place_move
 from solver.shapes import LIBRARY
-from game.worker import SolverWorker
 from test_game_state import MAY1_SOLUTION, solution_placements
-
-DATE = dt.date(2024, 5, 1)
-E = pygame.event
-MAX_FRAMES = 900
-
-
-@pytest.fixture(scope="module")
-def worker():
-    w = SolverWorker()
-    yield w
-    w.stop()
 
 
 @pytest.fixture
 def control(worker):
-    pygame.display.init()
-    pygame.font.init()
-    ctx = Context(lang="zh", fonts=Fonts(), date=DATE, worker=worker)
-    c = Control(ctx, "classic", size=(1120, 780))
+    """A Classic scene on 2024-05-01 at the default size, on a fake clock."""
+    c = make_control(worker, None, lang="zh")
     yield c
     pygame.event.clear()
-
-
-def frame(c: Control, n: int = 1) -> None:
-    for _ in range(n):
-        c.step(dt_s=1 / 60)
-
-
-def until(c: Control, cond, limit: int = MAX_FRAMES) -> None:
-    for _ in range(limit):
-        if cond():
-            return
-        frame(c)
-    assert cond(), "condition not reached within the frame limit"
-
-
-def post(ev_type, **kw) -> None:
-    E.post(E.Event(ev_type, **kw))
-
-
-def key(k: int, mod: int = 0) -> None:
-    post(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
 
 
 def turn_sequence(code: str, start: int, goal: int) -> list[str]:
@@ -99,7 +58,7 @@ def test_drag_all_pieces_into_the_hand_solution(control):
             key(pygame.K_r if name == "R" else pygame.K_f)
         frame(control)
         assert scene.ui.tray_orient[slot] == goal
-        cells = scene._cells(slot, goal)
+        cells = scene.puzzle.pieces[slot].orientations[goal]
         rr, cc = cells[0]
         ox, oy = L.tray_piece_origin(slot, cells)
         grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))
@@ -125,7 +84,7 @@ def test_illegal_drop_returns_piece_and_drag_off_board_lifts(control):
     L = scene.layout
     frame(control)
     slot = 0  # 方阵, 3 tall x 2 wide: dropping its top-left on May (a target) is illegal
-    ox, oy = L.tray_piece_origin(slot, scene._cells(slot, 0))
+    ox, oy = L.tray_piece_origin(slot, scene.puzzle.pieces[slot].orientations[0])
     grab = (int(ox + 0.5 * L.tray_cell), int(oy + 0.5 * L.tray_cell))
     x, y = L.cell_to_px((0, 4))
     post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
@@ -161,9 +120,9 @@ def test_hint_keeps_position_solvable(control):
     scene = control.scene
     sol = solution_placements()
     for code in ("F6", "XX"):
-        scene.session.do(place_move(scene.puzzle.formations.index(code), sol[code]))
+        assert scene.play(place_move(scene.puzzle.formations.index(code), sol[code]))
     before = len(scene.state.placed)
-    until(control, lambda: control.ctx.worker.ready)
+    ready(control)
     scene.command("hint")
     until(control, lambda: len(scene.state.placed) > before)
     assert scene.state.cheated
@@ -174,8 +133,8 @@ def test_hint_on_dead_position_highlights_the_culprit(control):
     scene = control.scene
     from solver.model import Placement
     # 方阵 flat at rows 0-1, cols 1-3 cuts off Jan/Jul (day 1 is a target): dead
-    scene.session.do(place_move(0, Placement.at("F6", 1, 0, 1)))
-    until(control, lambda: control.ctx.worker.ready)
+    assert scene.play(place_move(0, Placement.at("F6", 1, 0, 1)))
+    ready(control)
     scene.command("hint")
     until(control, lambda: bool(scene.ui.dead_slots))
     assert scene.ui.dead_slots == (0,)
@@ -192,38 +151,38 @@ def test_autosolve_flies_pieces_in_and_solves(control):
 
 
 def test_show_search_replay_ends_solved(control, monkeypatch):
-    import game.puzzle_scene as ps
+    import game.polyomino.anim as anim
 
-    monkeypatch.setattr(ps, "TRACE_RATE", 600.0)
+    monkeypatch.setattr(anim, "TRACE_RATE", 600.0)
     scene = control.scene
-    until(control, lambda: control.ctx.worker.ready)
+    ready(control)
     for _ in range(3):
         scene.command("faster")
     scene.command("search")
-    until(control, lambda: bool(scene.ui.trace))
-    until(control, lambda: scene.state.is_solved, limit=3000)
+    until(control, lambda: scene.ui.replay is not None, what="the search replay")
+    until(control, lambda: scene.state.is_solved, what="the end of the replay")
     assert scene.state.cheated
 
 
 def test_search_replay_pauses_single_steps_and_jumps_to_the_end(control):
     scene = control.scene
-    until(control, lambda: control.ctx.worker.ready)
+    ready(control)
     scene.command("search")
-    until(control, lambda: bool(scene.ui.trace))
+    until(control, lambda: scene.ui.replay is not None, what="the search replay")
     key(pygame.K_p)                      # pause
     frame(control)
-    i = scene.ui.trace_i
+    i = scene.ui.replay.i
     frame(control, 30)
-    assert scene.ui.trace_i == i         # paused: the replay does not move
-    key(pygame.K_n)                      # one step
+    assert scene.ui.replay.i == i        # paused: the replay does not move
+    key(pygame.K_PERIOD)                 # one step
     frame(control)
-    assert scene.ui.trace_i == i + 1
-    key(pygame.K_n)
-    key(pygame.K_n)
+    assert scene.ui.replay.i == i + 1
+    key(pygame.K_PERIOD)
+    key(pygame.K_PERIOD)
     frame(control)
-    assert scene.ui.trace_i == i + 3
+    assert scene.ui.replay.i == i + 3
     key(pygame.K_END)                    # straight to the end: the solution is placed
-    until(control, lambda: scene.state.is_solved, limit=60)
+    until(control, lambda: scene.state.is_solved, limit=60, what="the end of the replay")
     assert scene.state.cheated
 
 
@@ -240,12 +199,9 @@ class SlowWorker(SolverWorker):
 
 
 def test_frames_keep_running_while_a_solve_is_in_flight():
-    pygame.display.init()
-    pygame.font.init()
     w = SlowWorker()
-    ctx = Context(lang="en", fonts=Fonts(), date=DATE, worker=w)
-    c = Control(ctx, "classic", size=(900, 640))
-    until(c, lambda: w.ready)
+    c = make_control(w, None, lang="en", size=(900, 640))
+    ready(c)
     w.gate.clear()
     c.scene.command("solve")
     start = c.frames
@@ -253,7 +209,7 @@ def test_frames_keep_running_while_a_solve_is_in_flight():
     assert c.frames == start + 20
     assert w.busy and c.scene.state.placed == ()
     w.gate.set()
-    until(c, lambda: c.scene.state.is_solved)
+    until(c, lambda: c.scene.state.is_solved, what="the solved board")
     w.stop()
 
 
@@ -335,7 +291,9 @@ def test_font_draws_every_character_in_game_sources():
     f = pygame.freetype.Font(Fonts().path, 24)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     chars = set()
-    for path in glob.glob(os.path.join(root, "game", "*.py")):
+    paths = glob.glob(os.path.join(root, "game", "**", "*.py"), recursive=True)
+    assert len(paths) > 20 and any(os.sep + "polyomino" + os.sep in p for p in paths)
+    for path in paths:
         with open(path, encoding="utf-8") as fh:
             chars |= {ch for ch in fh.read() if 0x3000 <= ord(ch) <= 0x9FFF or 0xFF00 <= ord(ch) <= 0xFFEF}
     text = "".join(sorted(chars))
@@ -344,17 +302,13 @@ def test_font_draws_every_character_in_game_sources():
 
 
 def test_drill_mode_builds_its_puzzle_on_the_worker_and_queues_solve(worker):
-    pytest.importorskip("solver.drill")
-    pygame.display.init()
-    pygame.font.init()
-    ctx = Context(lang="en", fonts=Fonts(), date=DATE, worker=worker)
-    c = Control(ctx, "drill", size=(900, 640), autosolve=True)
+    c = make_control(worker, None, lang="en", size=(900, 640), mode="drill", autosolve=True)
     assert c.scene.puzzle is None  # still preparing: the UI thread did not search
     frame(c)
-    until(c, lambda: c.scene.puzzle is not None)
+    until(c, lambda: c.scene.puzzle is not None, what="the Daily Drill puzzle")
     p = c.scene.puzzle
     assert p.area == bin(p.cover_mask).count("1")
-    until(c, lambda: c.scene.state.is_solved)
+    until(c, lambda: c.scene.state.is_solved, what="the solved board")
 
 
 def test_ui_thread_never_imports_numba():
@@ -362,18 +316,18 @@ def test_ui_thread_never_imports_numba():
 import os, sys, datetime as dt
 os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
 import pygame
-from game.control import Control
-from game.fonts import Fonts
+from game.app import Control
 from game.scene import Context
+from game.widgets.text import Fonts
 from game.worker import SolverWorker
 pygame.display.init(); pygame.font.init()
-for mode in ("classic", "drill"):
+for mode in ("classic", "drill", "flip"):
     ctx = Context(lang="zh", fonts=Fonts(), date=dt.date(2024, 5, 1), worker=SolverWorker(start=False))
     c = Control(ctx, mode, size=(800, 600), autosolve=True)
-    for cmd in ("hint", "solve", "search", "next", "prev", "lang"):
+    for cmd in ("hint", "solve", "search", "next", "prev", "lang", "help", "stats", "calendar"):
         c.scene.command(cmd)
     for _ in range(5):
-        c.step(1 / 60)
+        c.step(1 / 60, sleep=False)
 print("numba" in sys.modules, "solver.api" in sys.modules)
 """
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -383,7 +337,6 @@ print("numba" in sys.modules, "solver.api" in sys.modules)
 
 
 def test_function_keys_switch_modes(control):
-    pytest.importorskip("game.flip_mode")
     key(pygame.K_F3)
     frame(control)
     assert control.scene.name == "flip"
@@ -423,3 +376,104 @@ def test_random_input_never_crashes_and_keeps_the_state_legal(control):
                     assert st.check_place(slot, pl) is None
                     assert not seen & set(pl.cells)
                     seen |= set(pl.cells)
+
+
+# ------------------------------------------------------------------ the frame loop
+
+
+def test_control_step_runs_without_sleeping(control, monkeypatch):
+    import game.app
+
+    slept: list[float] = []
+    monkeypatch.setattr(game.app.time, "sleep", slept.append)
+
+    def no_wait(*a, **k):
+        raise AssertionError("step(sleep=False) must not block")
+
+    monkeypatch.setattr(pygame.event, "wait", no_wait)
+    frames = control.frames
+    for _ in range(50):
+        control.step(dt_s=1 / 60, sleep=False)
+    assert control.frames == frames + 50
+    assert len(slept) == 50 and set(slept) == {0}  # it only yields the GIL to the solver thread
+
+
+def test_idle_loop_blocks_on_events_and_redraws_only_on_change(control, monkeypatch):
+    scene = control.scene
+    ready(control)
+    until(control, lambda: scene.count is not None and not control.ctx.worker.busy, what="an idle solver")
+    frame(control, 2)
+    waits: list[int] = []
+
+    def wait(timeout: int = 0) -> pygame.event.Event:
+        waits.append(timeout)
+        return pygame.event.Event(pygame.NOEVENT)
+
+    monkeypatch.setattr(pygame.event, "wait", wait)
+    draws = control.draws
+    for _ in range(20):
+        control.step()
+    assert waits == [1000] * 20            # blocks up to a second each time: no 60 fps redraws
+    assert control.draws - draws <= 2      # only the clock's second may have changed
+    key(pygame.K_r)                        # an event: drawn at once
+    control.step()
+    assert control.draws > draws and len(waits) == 21
+    scene.ui.flash_s = 1.0                 # something animates: 60 fps, no blocking
+    control.step()
+    assert len(waits) == 21
+
+
+# ------------------------------------------------------------------ puzzles as data
+
+
+def _scene_for(puzzle, worker=None):
+    from helpers import make_context
+
+    from game.polyomino.round import file_mode
+    from game.polyomino.scene import PolyominoScene
+
+    s = PolyominoScene(make_context(worker, None, "en"), file_mode("test.toml"), puzzle)
+    s.resize((900, 640))
+    return s
+
+
+def test_a_rotations_only_puzzle_refuses_to_turn_a_piece_over():
+    from helpers import send_key
+
+    from solver.board import Board
+    from solver.games.polyomino import Place
+    from solver.model import Puzzle
+
+    p = Puzzle(Board.from_rows(["....."] * 5), ("L", "L", "L", "L", "L"), name="x",
+               mirror=False)
+    s = _scene_for(p)
+    send_key(s, pygame.K_1)
+    before = s.ui.drag.orientation
+    send_key(s, pygame.K_f)
+    assert s.ui.drag.orientation == before and "turned over" in s.status_text()
+    send_key(s, pygame.K_r)
+    assert s.ui.drag.orientation == p.pieces[0].rotate(before)
+    mirrored = p.pieces[0].mirror(0)
+    assert mirrored not in p.allowed("XX") and not s.play(Place(0, mirrored, 0, 0))
+    surface = pygame.Surface((900, 640))
+    s.draw(surface)
+
+
+def test_a_puzzle_with_its_own_shapes_plays_and_draws():
+    from solver.board import Board
+    from solver.games.polyomino import Place
+    from solver.model import Puzzle
+    from solver.shapes import parse_drawing
+
+    hook = parse_drawing("##/#./#.", "HK", "钩", "hook")
+    p = Puzzle(Board.from_rows(["....", "...."]), ("HK", "HK"), name="hooks", shapes=(hook,))
+    s = _scene_for(p)
+    surface = pygame.Surface((900, 640))
+    s.draw(surface)
+    a = next(o for o, cells in enumerate(hook.orientations) if set(cells) == {(0, 0), (0, 1), (0, 2), (1, 0)})
+    b = next(o for o, cells in enumerate(hook.orientations) if set(cells) == {(0, 2), (1, 0), (1, 1), (1, 2)})
+    assert s.play(Place(0, a, 0, 0)) and s.play(Place(1, b, 0, 1))
+    assert s.state.is_solved and s.ui.solved_seen
+    s.ctx.lang = "zh"
+    s.draw(surface)
+    assert s.game_id.text == "file:hooks"

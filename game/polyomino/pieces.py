@@ -1,9 +1,10 @@
-"""game/render.py: drawing helpers for the polyomino scenes; they only read.
+"""game/polyomino/pieces.py: pieces and boards as pixels; these functions only read.
 
-Every function paints onto a surface from its arguments (layout, state values,
-colours) and changes nothing else.  Piece images are cached in a
-:class:`DrawCache`, which may be dropped at any time (window resize, language
-change) and rebuilt on the next frame, like Tatham's ``game_drawstate``.
+Every function paints onto a surface from its arguments (layout, shapes, cells,
+colours) and changes nothing else.  Piece images are cached in the
+:class:`~game.widgets.text.DrawCache`, which may be dropped at any time (window
+resize, language change) and rebuilt on the next frame, like Tatham's
+``game_drawstate``.
 """
 from __future__ import annotations
 
@@ -15,57 +16,9 @@ import pygame
 from solver.board import MONTHS_EN, MONTHS_ZH, Board, Cell
 from solver.shapes import Shape
 
-from . import palette as P
-from .fonts import Fonts
-from .geometry import Layout
-
-
-class DrawCache:
-    """Cached piece surfaces keyed by (code, orientation, cell px, name, style)."""
-
-    def __init__(self) -> None:
-        self.pieces: dict[tuple, pygame.Surface] = {}
-        self.text: dict[tuple, pygame.Surface] = {}
-        self.static: pygame.Surface | None = None
-        self.static_key: tuple = ()
-
-    def clear(self) -> None:
-        """Drop everything (call after a resize or a language change)."""
-        self.pieces.clear()
-        self.text.clear()
-        self.static = None
-        self.static_key = ()
-
-
-def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P.Colour,
-                 bold: bool = False) -> pygame.Surface:
-    """Rendered, anti-aliased ``text`` at ``size`` pixels (cached)."""
-    key = (text, size, colour, bold)
-    s = cache.text.get(key)
-    if s is None:
-        try:
-            s = fonts.get(size, bold).render(text, True, colour)
-        except pygame.error:  # "Text has zero width": only zero-width characters (a puzzle name "\u200b")
-            s = fonts.get(size, bold).render("", True, colour)
-        if len(cache.text) > 2000:
-            cache.text.clear()
-        cache.text[key] = s
-    return s
-
-
-def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: P.Colour,
-             max_w: int, bold: bool = False) -> pygame.Surface:
-    """Like :func:`text_surface` but shrinks the font until the text is at most ``max_w`` px wide."""
-    s = text_surface(cache, fonts, text, size, colour, bold)
-    while s.get_width() > max_w and size > 7:
-        size = max(7, int(size * 0.9))
-        s = text_surface(cache, fonts, text, size, colour, bold)
-    return s
-
-
-def blit_center(surface: pygame.Surface, img: pygame.Surface, center: tuple[float, float]) -> None:
-    """Blit ``img`` centred on pixel ``center``."""
-    surface.blit(img, img.get_rect(center=(int(center[0]), int(center[1]))))
+from .. import palette as P
+from ..widgets.layout import Layout
+from ..widgets.text import DrawCache, Fonts, blit_center, fit_text, text_surface
 
 
 def label_cell(cells: Iterable[Cell]) -> Cell:
@@ -227,36 +180,3 @@ def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCac
         img = img.copy()
         img.set_alpha(alpha)
     surface.blit(img, (int(x), int(y)))
-
-
-def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect, text: str,
-                size: int = 0, hover: bool = False, enabled: bool = True, active: bool = False) -> None:
-    """A rounded button with centred ``text`` (font ``size`` px; 0 = from the button height)."""
-    rad = max(4, rect.height // 4)
-    pygame.draw.rect(surface, P.PANEL_EDGE, rect.move(0, 2), border_radius=rad)
-    fill = P.BUTTON_DISABLED if not enabled else (P.BUTTON_HOVER if hover or active else P.BUTTON)
-    pygame.draw.rect(surface, fill, rect, border_radius=rad)
-    pygame.draw.rect(surface, P.TITLE if active else P.BUTTON_EDGE, rect, width=2 if active else 1,
-                     border_radius=rad)
-    col = P.TEXT if enabled else P.LABEL_SOFT
-    blit_center(surface, fit_text(cache, fonts, text, size or int(rect.height * 0.42), col, rect.width - 10),
-                rect.center)
-
-
-def draw_banner(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect,
-                title: str, sub: str = "") -> None:
-    """The "solved" banner centred on ``rect`` (the board)."""
-    w = int(rect.width * 0.72)
-    h = int(rect.height * (0.24 if sub else 0.18))
-    box = pygame.Rect(0, 0, w, h)
-    box.center = rect.center
-    shade = pygame.Surface(box.size, pygame.SRCALPHA)
-    pygame.draw.rect(shade, (*P.BANNER, 225), shade.get_rect(), border_radius=h // 6)
-    surface.blit(shade, box.topleft)
-    pygame.draw.rect(surface, P.TARGET_FILL, box, width=3, border_radius=h // 6)
-    ty = box.centery - (h * 0.12 if sub else 0)
-    blit_center(surface, fit_text(cache, fonts, title, int(h * 0.42), P.BANNER_TEXT, w - 20, True),
-                (box.centerx, ty))
-    if sub:
-        blit_center(surface, fit_text(cache, fonts, sub, int(h * 0.17), P.BANNER_TEXT, w - 20),
-                    (box.centerx, box.centery + h * 0.3))

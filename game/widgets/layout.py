@@ -1,4 +1,4 @@
-"""game/geometry.py: the one place where cells, tray slots and buttons become pixels.
+"""game/widgets/layout.py: the one place where cells, tray slots and buttons become pixels.
 
 Like Tatham's ``COORD``/``FROMCOORD`` macros: :class:`Layout` is computed from the
 window size alone, and both drawing and hit-testing use it, so a resized window

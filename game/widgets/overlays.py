@@ -1,36 +1,33 @@
-"""game/overlays.py: windows drawn over a scene: help, statistics and the month calendar.
+"""game/widgets/overlays.py: windows drawn over a scene: help, statistics, the month calendar.
 
-An overlay takes the input while it is open and paints over the scene.  The
-scene holds at most one (``scene.overlay``), passes it every event with
-:meth:`Overlay.handle_event` ``(ev, size)`` and draws it last with
-:meth:`Overlay.draw`.  ``handle_event`` returns None (stay open), :data:`CLOSE`,
-or, for :class:`CalendarPicker`, the ``datetime.date`` the player chose.  Layout
-is computed from the window size on every call, so hit-testing and drawing always
-agree at any window size.  Every text comes from :mod:`game.i18n`.
+An overlay takes the input while it is open and paints over the scene.  A scene
+keeps at most one in an :class:`OverlayHost` (composed, not inherited), which passes
+it every event (:meth:`Overlay.handle_event` ``(ev, size)``), draws it last and tells
+the scene when one opens or closes (the mid end's timer pauses meanwhile).
+``handle_event`` returns None (stay open), :data:`CLOSE`, or, for
+:class:`CalendarPicker`, the ``datetime.date`` the player chose.  Layout is computed
+from the window size on every call, so hit-testing and drawing always agree.  Texts
+are computed per language when drawn: nothing here holds translated words.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Any
+from typing import Any, Callable
 
 import pygame
 
-from . import i18n
-from . import palette as P
-from .fonts import Fonts
-from .render import DrawCache, blit_center, draw_button, fit_text, text_surface
-from .scene import FIRST_DATE, LAST_DATE
+from .. import i18n, keymap
+from .. import palette as P
+from ..dates import FIRST_DATE, LAST_DATE
+from .buttons import draw_button
+from .text import DrawCache, Fonts, blit_center, fit_text, text_surface
 
 CLOSE = "close"
 """Returned by :meth:`Overlay.handle_event` when the overlay should close."""
 
-HELP_KEYS: tuple[str, ...] = (
-    "help_mouse", "help_rotate", "help_flip", "help_pick", "help_arrows", "help_enter", "help_delete",
-    "help_esc", "help_undo", "help_hint", "help_replay", "help_dates", "help_target", "help_browse", "help_stats",
-    "help_lang", "help_modes", "help_help", "help_quit",
-)
-"""The rows of the puzzle scene's help overlay (:mod:`game.i18n` keys, "keys\\tdescription")."""
+Rows = Callable[[str], list[tuple[str, str]]]
+"""``lang -> [(left, right), ...]``: the rows of a :class:`TextOverlay` in a language."""
 
 
 def fmt_time(seconds: float | None, lang: str = "zh") -> str:
@@ -54,17 +51,22 @@ def _panel(surface: pygame.Surface, rect: pygame.Rect) -> None:
 
 
 class Overlay:
-    """Base class: closes on Esc, a click, or its own toggle key.
+    """Base class: closes on Esc, a click, or the command that opened it (its key again).
 
     Attributes:
-        toggle_keys: pygame key codes that close it (the key that opened it).
+        toggle: the :mod:`game.keymap` command that opened it (``"help"``, ``"stats"``...).
     """
 
-    toggle_keys: tuple[int, ...] = ()
+    toggle: str | None = None
+
+    def closes(self, ev: pygame.event.Event) -> bool:
+        """True for Esc or this overlay's own key."""
+        cmd = keymap.command_for(ev)
+        return cmd == "cancel" or (cmd is not None and cmd == self.toggle)
 
     def handle_event(self, ev: pygame.event.Event, size: tuple[int, int]) -> Any:
         """React to ``ev`` in a window of ``size`` (w, h) px; returns None, :data:`CLOSE` or a value."""
-        if ev.type == pygame.KEYDOWN and (ev.key == pygame.K_ESCAPE or ev.key in self.toggle_keys):
+        if ev.type == pygame.KEYDOWN and self.closes(ev):
             return CLOSE
         if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
             return CLOSE
@@ -78,29 +80,22 @@ class TextOverlay(Overlay):
     """A titled panel of two-column rows (left: keys or a label, right: a description or value).
 
     Args:
-        title: heading text (already translated, or an i18n key when ``keys`` is True).
-        rows: (left, right) text pairs, or i18n keys whose value is ``"left\\tright"``.
-        footer: a line under the rows (e.g. where progress is saved).
-        translate: True when ``title`` and ``rows`` are i18n keys, looked up per frame.
+        title: ``lang -> heading``.
+        rows: ``lang -> [(left, right), ...]``.
+        footer: ``lang -> a line under the rows`` (e.g. where progress is saved), or None.
+        toggle: the command that opened it.
     """
 
-    def __init__(self, title: str, rows: list, footer: str = "", translate: bool = False,
-                 toggle_keys: tuple[int, ...] = ()) -> None:
+    def __init__(self, title: Callable[[str], str], rows: Rows, footer: Callable[[str], str] | None = None,
+                 toggle: str | None = None) -> None:
         self.title = title
         self.rows = rows
         self.footer = footer
-        self.translate = translate
-        self.toggle_keys = toggle_keys
+        self.toggle = toggle
 
     def lines(self, lang: str) -> tuple[str, list[tuple[str, str]], str]:
         """(title, rows, footer) in ``lang``."""
-        if not self.translate:
-            return self.title, list(self.rows), self.footer
-        rows = []
-        for key in self.rows:
-            left, _, right = i18n.tr(key, lang).partition("\t")
-            rows.append((left, right))
-        return i18n.tr(self.title, lang), rows, i18n.tr(self.footer, lang) if self.footer else ""
+        return self.title(lang), self.rows(lang), self.footer(lang) if self.footer else ""
 
     def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
         """Dim the scene and draw the panel centred, sized to the window."""
@@ -145,9 +140,28 @@ class TextOverlay(Overlay):
                     (box.centerx, box.bottom - pad - line_h * 0.4))
 
 
-def help_overlay(toggle_keys: tuple[int, ...] = (pygame.K_QUESTION, pygame.K_SLASH)) -> TextOverlay:
-    """The help overlay of the puzzle scenes: every control, in the current language."""
-    return TextOverlay("help_title", list(HELP_KEYS), translate=True, toggle_keys=toggle_keys)
+class HelpOverlay(TextOverlay):
+    """The help of a mode: its rules and mouse rows first, then the key table generated
+    from :data:`game.keymap.KEYMAP` for the commands the mode supports.
+
+    Args:
+        rules: :mod:`game.i18n` keys whose text is ``"left\\tright"`` (goal, mouse).
+        commands: the commands of the scene (its :attr:`~game.scene.Scene.commands`).
+        kind: ``"polyomino"`` or ``"lights_out"`` (a kind's own wording of a row).
+    """
+
+    def __init__(self, rules: tuple[str, ...], commands: frozenset[str], kind: str) -> None:
+        super().__init__(lambda lang: i18n.tr("help_title", lang), self._rows, toggle="help")
+        self.rules = rules
+        self.commands = commands
+        self.kind = kind
+
+    def _rows(self, lang: str) -> list[tuple[str, str]]:
+        rows = []
+        for key in self.rules:
+            left, _, right = i18n.tr(key, lang).partition("\t")
+            rows.append((left, right))
+        return rows + keymap.help_rows(self.commands, self.kind, lang)
 
 
 def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | None = None) -> list[tuple[str, str]]:
@@ -156,16 +170,17 @@ def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | Non
     ``found_here`` is (k found, N solutions or None) for the current date.
     """
     t = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
-    recent = "   ".join(fmt_time(s, lang) + ("*" if a else "") for _, s, a in summary.recent[:5])
+    recent = "   ".join(fmt_time(s, lang) if not a else "*" for _, s, a in summary.recent[:6])
     rows = [
-        (t("stats_alone"), str(summary.days_alone)),
-        (t("stats_all"), str(summary.days_solved)),
+        (t("stats_hand"), str(summary.hand)),
+        (t("stats_helped"), str(summary.assisted)),
         (t("stats_best"), fmt_time(summary.best_s, lang)),
         (t("stats_recent"), recent or t("stats_none")),
         (t("stats_streak"), t("stats_days", n=summary.current_streak)),
         (t("stats_longest"), t("stats_days", n=summary.longest_streak)),
         (t("stats_hints"), str(summary.hints)),
         (t("stats_solves"), str(summary.solves)),
+        (t("stats_searches"), str(summary.searches)),
         (t("stats_found"), str(summary.found)),
     ]
     if found_here is not None:
@@ -175,35 +190,26 @@ def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | Non
 
 
 class StatsOverlay(TextOverlay):
-    """Statistics of one mode, recomputed from the progress file each time it is opened.
+    """Statistics of one mode (:meth:`game.stats.Stats.summary`), read when it opens.
 
     Args:
-        progress: the :class:`game.stats.Progress` (None: nothing saved).
-        prefix: key prefix of the mode, e.g. ``"classic "``.
+        summary: the :class:`game.stats.Summary`.
         mode_key: i18n key of the mode's name.
+        saved_in: where progress is saved, or None when it is not saved.
         found_here: (k, N or None) found solutions for the current date, or None.
-        today: anchors the current streak (default: local today).
     """
 
-    def __init__(self, progress: Any, prefix: str, mode_key: str, found_here: tuple[int, int | None] | None = None,
-                 today: _dt.date | None = None) -> None:
-        super().__init__("", [], toggle_keys=(pygame.K_i,))
-        self.progress = progress
-        self.mode_key = mode_key
-        self.found_here = found_here
-        from .stats import Summary
+    def __init__(self, summary: Any, mode_key: str, saved_in: str | None,
+                 found_here: tuple[int, int | None] | None = None) -> None:
+        super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.tr(mode_key, lang)),
+                         lambda lang: stats_rows(summary, lang, found_here), self._footer, toggle="stats")
+        self.summary = summary
+        self.saved_in = saved_in
 
-        self.summary = progress.summary(prefix, today) if progress is not None else Summary()
-
-    def lines(self, lang: str) -> tuple[str, list[tuple[str, str]], str]:
-        """(title, rows, footer) in ``lang``: the footer says where progress is saved, or that it is not."""
-        prog = self.progress
-        if prog is None or not prog.writable:
-            footer = i18n.tr("save_off", lang)
-        else:
-            footer = i18n.tr("save_where", lang, path=prog.path)
-        return (i18n.tr("stats_title", lang, mode=i18n.tr(self.mode_key, lang)),
-                stats_rows(self.summary, lang, self.found_here), footer)
+    def _footer(self, lang: str) -> str:
+        where = (i18n.tr("save_where", lang, path=self.saved_in) if self.saved_in
+                 else i18n.tr("save_off", lang))
+        return i18n.tr("stats_streak_rule", lang) + "   ·   " + where
 
 
 class CalendarPicker(Overlay):
@@ -212,21 +218,22 @@ class CalendarPicker(Overlay):
     Args:
         date: the date shown selected when it opens.
         today: marked and reachable with the Today button (default: local today).
-        solved: dates drawn with a solved mark.
-        first: earliest date offered; last: latest (None: no limit).
+        marks: date -> ``"hand"`` (a filled green dot) or ``"assisted"`` (a hollow grey
+            ring): how the date's puzzle was solved (:meth:`game.stats.Stats.day_marks`).
+        first: earliest date offered; last: latest.
 
     Keys: arrows move a day / a week, PageUp / PageDown a month, Home today,
     Enter picks, Esc or D closes.  Mouse: click a day, ``<`` / ``>`` change month,
     the Today button picks today.
     """
 
-    toggle_keys = (pygame.K_d,)
+    toggle = "calendar"
 
-    def __init__(self, date: _dt.date, today: _dt.date | None = None, solved: set[_dt.date] | frozenset = frozenset(),
+    def __init__(self, date: _dt.date, today: _dt.date | None = None, marks: dict[_dt.date, str] | None = None,
                  first: _dt.date = FIRST_DATE, last: _dt.date = LAST_DATE) -> None:
         self.sel = date
         self.today = today or _dt.date.today()
-        self.solved = set(solved)
+        self.marks = dict(marks or {})
         self.first, self.last = first, last
         self.year, self.month = date.year, date.month
 
@@ -288,7 +295,7 @@ class CalendarPicker(Overlay):
                 self._show(self.today)
             elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.sel
-            elif k == pygame.K_ESCAPE or k in self.toggle_keys:
+            elif self.closes(ev):
                 return CLOSE
             return None
         if ev.type == pygame.MOUSEWHEEL and ev.y:
@@ -342,6 +349,100 @@ class CalendarPicker(Overlay):
             pygame.draw.rect(surface, edge, rect, width, border_radius=6)
             blit_center(surface, text_surface(cache, fonts, str(key.day), size, P.TEXT if allowed else P.LABEL_SOFT,
                                               key == self.sel), rect.center)
-            if key in self.solved:
-                pygame.draw.circle(surface, P.LEGAL, (rect.right - cell // 6, rect.top + cell // 6), max(3, cell // 12))
+            mark = self.marks.get(key)
+            if mark is not None:
+                _mark(surface, mark, (rect.right - cell // 6, rect.top + cell // 6), max(3, cell // 12))
         draw_button(surface, fonts, cache, r["today"], i18n.tr("today", lang), size)
+        # the legend, one mark on each side of the Today button: how a solved date is marked
+        y, rad = r["today"].centery, max(3, cell // 12)
+        pad = max(8, cell // 4)
+        for mark, key, x0, x1 in (("hand", "calendar_hand", box.x + pad, r["today"].left - 6),
+                                  ("assisted", "calendar_helped", r["today"].right + 10, box.right - pad)):
+            img = fit_text(cache, fonts, i18n.tr(key, lang), int(size * 0.75), P.TEXT_SOFT, x1 - x0 - 2 * rad - 6)
+            _mark(surface, mark, (x0 + rad, y), rad)
+            surface.blit(img, (x0 + 2 * rad + 6, y - img.get_height() // 2))
+
+
+def _mark(surface: pygame.Surface, mark: str, centre: tuple[int, int], rad: int) -> None:
+    """A solved date's mark: a filled green dot (by hand) or a hollow grey ring (with help)."""
+    if mark == "hand":
+        pygame.draw.circle(surface, P.LEGAL, centre, rad)
+    else:
+        pygame.draw.circle(surface, P.LABEL_SOFT, centre, rad, max(1, rad // 2))
+
+
+def standard(name: str, ctx: Any, mode: str, title_key: str, help_rows: tuple[str, ...], commands: frozenset[str],
+             kind: str, date: _dt.date | None = None,
+             found_here: tuple[int, int | None] | None = None) -> Overlay | None:
+    """The overlay a scene opens for ``name``: ``"help"`` (its rules, then the key table of
+    its ``commands``), ``"stats"`` (the statistics of ``mode``), ``"calendar"`` (dated
+    scenes: pick a date, solved days marked); None for another name.
+
+    ``ctx`` is the scene's :class:`~game.scene.Context` (statistics, store, today).
+    """
+    if name == "help":
+        return HelpOverlay(help_rows, commands, kind)
+    if name == "stats":
+        store = ctx.store
+        return StatsOverlay(ctx.stats.summary(mode), title_key, store.path if store.writable else None, found_here)
+    if name == "calendar" and date is not None:
+        return CalendarPicker(date, ctx.today(), ctx.stats.day_marks(mode))
+    return None
+
+
+class OverlayHost:
+    """The open overlay of a scene (at most one), composed into each scene.
+
+    Args:
+        on_change: called with True when an overlay opens and False when it closes
+            (the scene pauses the mid end's timer meanwhile).
+
+    Attributes:
+        overlay: the open :class:`Overlay`, or None.
+    """
+
+    def __init__(self, on_change: Callable[[bool], None] | None = None) -> None:
+        self.overlay: Overlay | None = None
+        self.on_change = on_change
+
+    def open(self, overlay: Overlay | None) -> bool:
+        """Show ``overlay`` (replacing any open one); False (nothing opens) for None."""
+        if overlay is None:
+            return False
+        self.overlay = overlay
+        if self.on_change:
+            self.on_change(True)
+        return True
+
+    def toggle(self, make: Callable[[], Overlay | None]) -> bool:
+        """Close the open overlay, or else open ``make()``; False when nothing changed."""
+        if self.overlay is not None:
+            self.close()
+            return True
+        return self.open(make())
+
+    def close(self) -> None:
+        """Close the open overlay, if any."""
+        if self.overlay is not None:
+            self.overlay = None
+            if self.on_change:
+                self.on_change(False)
+
+    def handle(self, ev: pygame.event.Event, size: tuple[int, int]) -> tuple[bool, Any]:
+        """Give ``ev`` to the open overlay: (consumed, value), the value being what the
+        overlay returned other than None/:data:`CLOSE` (a chosen date).  With no overlay
+        open nothing is consumed."""
+        if self.overlay is None:
+            return False, None
+        if ev.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            return ev.type not in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED), None
+        res = self.overlay.handle_event(ev, size)
+        if res is None:
+            return True, None
+        self.close()
+        return True, None if res == CLOSE else res
+
+    def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
+        """Draw the open overlay over ``surface``."""
+        if self.overlay is not None:
+            self.overlay.draw(surface, fonts, cache, lang)

@@ -1,0 +1,129 @@
+"""game/lights_out/draw.py: the Flip scene's frame; reads the scene, writes nothing.
+
+Lit cells are amber with a dot (colour is never the only cue), unlit ones slate; a
+press turns the changed cells over (squash, swap colour, open again); a solved board
+gets a diagonal glow.  Cell <-> pixel mapping comes only from the scene's
+:class:`~game.widgets.layout.Layout`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from .. import palette as P
+from ..widgets.buttons import draw_banner, draw_button
+from ..widgets.layout import Layout
+from ..widgets.text import blit_center, fit_text
+from .ui import FLIP_ANIM_S, SOLVED_FLASH_S
+
+LIT: P.Colour = (250, 190, 50)
+"""Fill of a lit cell (amber lamp)."""
+LIT_DOT: P.Colour = (255, 244, 200)
+OFF: P.Colour = (70, 78, 96)
+"""Fill of an unlit cell (slate)."""
+CURSOR: P.Colour = (40, 170, 90)
+HINT_MARK: P.Colour = (40, 200, 240)
+"""Hint ring and diamond: sky blue, distinct from both the amber and the slate cells."""
+SOLVED_GLOW: P.Colour = (120, 200, 160)
+
+
+def draw(scene: Any, surface: pygame.Surface) -> None:
+    """Paint the whole frame of a :class:`~game.lights_out.scene.LightsOutScene`."""
+    L = scene.get_layout(surface.get_size())
+    t, fonts, cache, ui = scene.ctx.t, scene.ctx.fonts, scene.cache, scene.ui
+    surface.fill(P.BACKGROUND)
+    title = t("mode_flip") + " · " + (t("daily_title", date=scene.date.isoformat()) if scene.daily
+                                     else t("random_title"))
+    img = fit_text(cache, fonts, title, int(L.header.height * 0.6), P.TITLE, L.header.width, True)
+    surface.blit(img, img.get_rect(midleft=(L.header.x, L.header.centery)))
+    _draw_board(scene, surface, L)
+    _draw_panel(scene, surface, L)
+    text = scene.status_text()
+    if text:
+        colour = P.ILLEGAL if ui.status is not None and ui.status.key.startswith("save_") else P.TEXT
+        img = fit_text(cache, fonts, text, int(L.status.height * 0.75), colour, L.status.width)
+        surface.blit(img, img.get_rect(midleft=(L.status.x, L.status.centery)))
+    me = scene.midend
+    for key, rect in L.buttons.items():
+        enabled = {"smaller": scene.n > scene.min_size, "bigger": scene.n < scene.max_size,
+                   "undo": me.can_undo(), "redo": me.can_redo(), "hint": not me.state.is_solved,
+                   "solve": not me.state.is_solved, "reset": me.can_undo()}.get(key, True)
+        active = (key == "daily" and scene.daily) or (key == "solve" and bool(ui.solve_queue))
+        draw_button(surface, fonts, cache, rect, t(key), hover=key == ui.hover_button, enabled=enabled,
+                    active=active)
+    img = fit_text(cache, fonts, t("flip_help"), int(L.help.height * 0.8), P.TEXT_SOFT, L.help.width)
+    blit_center(surface, img, L.help.center)
+    st = me.state
+    if st.is_solved and ui.flash_s <= 0 and me.pos > 0:
+        draw_banner(surface, fonts, cache, L.board_rect, t("solved_by_solver") if st.cheated else t("solved"),
+                    t("flip_solved_sub", moves=st.moves, par=scene.par))
+    scene.overlays.draw(surface, fonts, cache, scene.ctx.lang)
+
+
+def _draw_board(scene: Any, surface: pygame.Surface, L: Layout) -> None:
+    st, ui, n = scene.midend.state, scene.ui, scene.n
+    pygame.draw.rect(surface, P.FRAME, L.frame_rect, border_radius=max(4, L.cell // 6))
+    pygame.draw.rect(surface, P.FRAME_DARK, L.frame_rect, width=2, border_radius=max(4, L.cell // 6))
+    gap = max(1, L.cell // 16)
+    rad = max(2, L.cell // 8)
+    # the solved flash sweeps a glow diagonally across the board
+    sweep = 1.0 - ui.flash_s / SOLVED_FLASH_S if ui.flash_s > 0 else None
+    for r in range(n):
+        for c in range(n):
+            rect = L.cell_rect((r, c)).inflate(-2 * gap, -2 * gap)
+            lit = st.is_lit(r, c)
+            a = ui.anims.get((r, c))
+            if a is not None:
+                k = min(1.0, a.age_s / FLIP_ANIM_S)
+                # turn over: squash to a line, swap colour, open again
+                lit = a.to_lit if k >= 0.5 else not a.to_lit
+                h = max(2, int(rect.height * abs(1.0 - 2.0 * k)))
+                rect = pygame.Rect(rect.x, rect.centery - h // 2, rect.width, h)
+            fill = LIT if lit else OFF
+            if sweep is not None:
+                d = (r + c) / max(1, 2 * (n - 1))
+                fill = P.mix(fill, SOLVED_GLOW, max(0.0, 1.0 - abs(sweep * 1.4 - 0.2 - d) * 4))
+            pygame.draw.rect(surface, fill, rect, border_radius=rad)
+            if lit and rect.height > 6:
+                pygame.draw.circle(surface, LIT_DOT, rect.center, max(2, min(rect.width, rect.height) // 7))
+            if (r, c) == ui.hover_cell and not st.is_solved:
+                pygame.draw.rect(surface, P.WHITE, rect, width=2, border_radius=rad)
+    if not st.is_solved:
+        pygame.draw.rect(surface, CURSOR, L.cell_rect(ui.cursor), width=max(2, L.cell // 20), border_radius=rad)
+    if ui.hint_cell is not None:
+        # a thick ring on the tile plus a diamond in its middle: visible on both colours
+        rect = L.cell_rect(ui.hint_cell).inflate(-2 * gap, -2 * gap)
+        pygame.draw.rect(surface, P.SHADOW, rect.inflate(2, 2), width=max(4, L.cell // 9 + 1), border_radius=rad)
+        pygame.draw.rect(surface, HINT_MARK, rect, width=max(3, L.cell // 9), border_radius=rad)
+        cx, cy = rect.center
+        k = max(3, L.cell // 6)
+        diamond = [(cx, cy - k), (cx + k, cy), (cx, cy + k), (cx - k, cy)]
+        pygame.draw.polygon(surface, HINT_MARK, diamond)
+        pygame.draw.polygon(surface, P.SHADOW, diamond, 1)
+
+
+def _draw_panel(scene: Any, surface: pygame.Surface, L: Layout) -> None:
+    tr = L.tray_rect
+    pygame.draw.rect(surface, P.PANEL, tr, border_radius=10)
+    pygame.draw.rect(surface, P.PANEL_EDGE, tr, width=1, border_radius=10)
+    t, me = scene.ctx.t, scene.midend
+    st = me.state
+    mins, secs = divmod(int(me.elapsed_s), 60)
+    lines: list[tuple[str, P.Colour, bool]] = [
+        (t("board", n=scene.n), P.TEXT, True),
+        (f"{t('moves')}  {st.moves}", P.TEXT, False),
+        (f"{t('time')}  {mins}:{secs:02d}", P.TEXT, False),
+        (t("lit", k=st.lit.bit_count()), P.TEXT, False),
+        (t("par", n=scene.par) if st.is_solved else t("par_hidden"), P.TITLE if st.is_solved else P.TEXT_SOFT,
+         st.is_solved),
+    ]
+    if st.cheated:
+        lines.append((t("cheated"), P.TEXT_SOFT, False))
+    pad = max(8, tr.width // 16)
+    size = max(12, min(int(tr.height / (len(lines) * 2.2)), int(tr.width / 9)))
+    y = tr.y + pad
+    for text, col, bold in lines:
+        img = fit_text(scene.cache, scene.ctx.fonts, text, size, col, tr.width - 2 * pad, bold)
+        surface.blit(img, (tr.x + pad, y))
+        y += int(size * 1.8)

@@ -1,0 +1,348 @@
+"""game/lights_out/scene.py: the Flip (翻转色块) scene, Lights Out on an n x n grid (n = 3..12).
+
+A press flips a cell and its up, down, left and right neighbours; the goal is every
+cell off.  The rules and the GF(2) maths are the back end's
+(:mod:`solver.games.lights_out`, :mod:`solver.flip`); the position, undo/redo, the
+timer and the verdicts are the mid end's (:class:`~game.midend.MidEnd`, the same one
+the polyomino games use).  This scene composes input (:mod:`.input`), UI state
+(:mod:`.ui`), drawing (:mod:`.draw`) and overlays, and deals new games.
+
+Params (chosen before a deal): the board side and daily or random.  Each daily deal
+(one per date and size) is its own game id, saved with its whole move history;
+random deals are neither saved nor counted in the statistics.  The board side is
+kept when the player goes to another mode and back (the scene stays alive).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import random
+from typing import Any
+
+import pygame
+
+from solver.games import lights_out as lo
+from solver.games.lights_out import GAME, Params, Press
+
+from .. import dates, keymap, sound
+from ..i18n import msg
+from ..midend import Completed, GameId, Kind, MidEnd
+from ..scene import SPEEDS, Context, Handoff, Scene
+from ..widgets.layout import Layout
+from ..widgets import overlays
+from ..widgets.overlays import OverlayHost
+from ..widgets.text import DrawCache
+from . import draw, input
+from .ui import FLIP_ANIM_S, SOLVE_STEP_S, SOLVED_FLASH_S, CellAnim, Ui
+
+BUTTONS: tuple[str, ...] = ("smaller", "bigger", "daily", "new", "undo", "redo", "hint", "solve", "reset", "lang")
+"""Button keys, left to right (each is also a command)."""
+
+
+class LightsOutScene(Scene):
+    """The Flip mode.
+
+    Args:
+        ctx: the shared :class:`~game.scene.Context`; ``ctx.options["seed"]`` seeds the
+            random deals (default: from the OS), ``ctx.options["flip_size"]`` is the first
+            board side (default 4).
+
+    Attributes:
+        n: board side (cells).  daily: the board is the date's deal (the same for everyone).
+        date: the date of the daily deal.  par: fewest presses for the dealt pattern.
+        midend: the :class:`MidEnd` of the deal.  ui: the :class:`~.ui.Ui`.
+    """
+
+    name = "flip"
+    commands = frozenset(BUTTONS) | input.PLAY_COMMANDS | {"prev", "next", "today", "calendar", "stats", "help",
+                                                          "faster", "slower", "cancel"}
+    min_size, max_size = lo.MIN_SIZE, lo.MAX_SIZE
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        opts = ctx.options or {}
+        self.rng = random.Random(opts.get("seed"))
+        self.date = ctx.date
+        self.cache = DrawCache()
+        self.layout: Layout | None = None
+        self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.pauses: set[str] = set()
+        self.ui = Ui()
+        self.midend: MidEnd | None = None
+        size = int(opts.get("flip_size") or lo.DEFAULT_SIZE)
+        self.deal(daily=True, n=min(self.max_size, max(self.min_size, size)))
+
+    # ------------------------------------------------------------ dealing
+
+    def deal(self, daily: bool, n: int | None = None) -> None:
+        """A new game: the date's deal (``daily``) or a uniformly random solvable one, of side
+        ``n`` (default: the current side).  A daily deal resumes where it was left."""
+        self._save_now()
+        self.n = min(self.max_size, max(self.min_size, n or self.n))
+        self.daily = daily
+        params = Params(self.n, daily)
+        first = GAME.new_game(params, self.date, None if daily else self.rng.randrange(1 << 31))
+        gid = GameId("flip", self.date if daily else None, f"{self.n}x{self.n}")
+        me = MidEnd.from_save(GAME, params, gid, first, self.ctx.store.game(gid) if daily else None,
+                              clock=self.ctx.clock, today=self.ctx.today, solution_text=lambda s: "")
+        self.midend = self.ctx.bind(me, self._announce, saved=daily)
+        for reason in self.pauses:
+            me.pause(reason)
+        self.par = lo.par(first) or 0
+        c = self.ui.cursor
+        self.ui = Ui(cursor=(min(c[0], self.n - 1), min(c[1], self.n - 1)), speed_i=self.ui.speed_i)
+        if me.state.is_solved:
+            self.ui.status = msg("solved_by_solver" if me.state.cheated else "solved")
+        n = self.ctx.new_notice()
+        if n is not None:
+            self.ui.status = msg(n[0], **n[1])
+        self.layout = None
+        self.dirty = True
+
+    @property
+    def state(self) -> lo.State:
+        """The current back-end state."""
+        return self.midend.state
+
+    @property
+    def overlay(self) -> Any:
+        """The open overlay, or None."""
+        return self.overlays.overlay
+
+    @property
+    def animating(self) -> bool:
+        """Cells turning, the Solve animation or the flash."""
+        return self.ui.animating
+
+    def status_text(self) -> str:
+        """The status line in the current language ("" when there is none)."""
+        return self.ui.status.text(self.ctx.lang) if self.ui.status is not None else ""
+
+    def _save_now(self) -> None:
+        me = self.midend
+        if me is not None and me.game_id.date is not None and (me.started or me.assisted):
+            self.ctx.store.put_game(me.game_id, me.to_save())
+
+    def _pause(self, reason: str, on: bool) -> None:
+        (self.pauses.add if on else self.pauses.discard)(reason)
+        self.midend.pause(reason) if on else self.midend.resume(reason)
+
+    # ------------------------------------------------------------ moves
+
+    def play(self, move: Press, kind: Kind = Kind.MOVE) -> bool:
+        """Press a cell through the mid end; False when the board is solved (it is locked then)
+        or the press is off the board."""
+        if self.state.is_solved:
+            self.ui.status = msg("already_solved")
+            return False
+        ui = self.ui
+        if kind is Kind.MOVE:
+            ui.solve_queue = []  # a player's own press stops a running Solve
+            ui.status = None
+            if ui.hint_cell == (move.row, move.col):
+                move, kind = Press(move.row, move.col, True), Kind.HINT
+        ui.hint_cell = None
+        old = self.state
+        try:
+            self.midend.play(move, kind)
+        except lo.IllegalMoveError:
+            return False
+        self._animate(old)
+        return True
+
+    def _animate(self, old: lo.State) -> None:
+        """Turn over every cell whose colour changed; forget a completion that was undone."""
+        new = self.state
+        for cell in range(new.w * new.h):
+            if (old.lit ^ new.lit) >> cell & 1:
+                r, c = divmod(cell, new.w)
+                self.ui.anims[(r, c)] = CellAnim(0.0, new.is_lit(r, c))
+        if not new.is_solved and self.ui.status is not None and self.ui.status.key.startswith("solved"):
+            self.ui.status = None
+        self.dirty = True
+
+    def _announce(self, ev: Any) -> None:
+        """Mid-end listener (before the statistics): the solved moment."""
+        if isinstance(ev, Completed):
+            self.ui.flash_s = SOLVED_FLASH_S
+            self.ui.solve_queue = []
+            self.ui.status = msg("solved_by_solver" if self.state.cheated else "solved")
+            sound.play_chime()
+
+    # ------------------------------------------------------------ commands
+
+    def command(self, name: str) -> bool:
+        """Run a command (:attr:`commands`); False when unknown or nothing happened."""
+        self.dirty = True
+        ui = self.ui
+        if name in ("help", "stats", "calendar"):
+            return self.open_overlay(name)
+        if name in input.PLAY_COMMANDS:
+            self._apply(input.on_command(name, ui, self.n))
+            return True
+        if name in ("smaller", "bigger"):
+            n = self.n + (1 if name == "bigger" else -1)
+            if not self.min_size <= n <= self.max_size:
+                return False
+            self.deal(self.daily, n)
+            return True
+        if name in ("daily", "new"):
+            self.deal(name == "daily")
+            return True
+        if name in ("prev", "next", "today"):
+            day = dates.step(self.date, name, self.ctx.today())
+            return day is not None and self.goto_date(day)
+        if name == "lang":
+            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+            self.cache.clear()
+            return True
+        if name in ("faster", "slower"):
+            ui.speed_i = max(0, min(len(SPEEDS) - 1, ui.speed_i + (1 if name == "faster" else -1)))
+            ui.status = msg("speed_is", x=f"{ui.speed:g}")
+            return True
+        if name == "cancel":
+            ui.solve_queue, ui.hint_cell = [], None
+            return True
+        handler = {"undo": self.midend.undo, "redo": self.midend.redo, "reset": self.midend.restart,
+                   "hint": self.hint, "solve": self.solve}.get(name)
+        if handler is None:
+            return False
+        old = self.state
+        if name in ("undo", "redo", "reset"):
+            ui.solve_queue, ui.hint_cell = [], None
+            if not handler():
+                return False
+            self._animate(old)
+            ui.status = msg("goal") if name == "reset" else ui.status
+            return True
+        return handler()
+
+    def _apply(self, res: Any) -> None:
+        if isinstance(res, input.Command):
+            self.command(res.name)
+        elif isinstance(res, Press):
+            self.play(res)
+
+    def hint(self) -> bool:
+        """Mark one cell of a fewest-press solution (the game becomes assisted)."""
+        if self.state.is_solved:
+            self.ui.status = msg("already_solved")
+            return False
+        mv = GAME.hint(self.state)
+        if mv is None:  # cannot happen for dealt boards (always solvable); stay safe
+            self.ui.status = msg("no_solution")
+            return False
+        self.midend.note_assist("hint")
+        self.ui.hint_cell = self.ui.cursor = (mv.row, mv.col)
+        self.ui.status = msg("hint_cell")
+        return True
+
+    def solve(self) -> bool:
+        """Queue the fewest assisted presses from the current pattern; :meth:`update` plays them."""
+        if self.state.is_solved:
+            self.ui.status = msg("already_solved")
+            return False
+        queue = GAME.solve(self.state) or []
+        if not queue:
+            self.ui.status = msg("no_solution")
+            return False
+        self.midend.note_assist("solve")
+        ui = self.ui
+        ui.solve_queue, ui.solve_clock = queue, SOLVE_STEP_S  # the first press on the next update
+        ui.status = msg("solving")
+        ui.hint_cell = (queue[0].row, queue[0].col)
+        return True
+
+    def goto_date(self, day: _dt.date) -> bool:
+        """Deal ``day``'s daily board at the current size (resumed where it was left)."""
+        if day == self.date and self.daily:
+            return False
+        self._save_now()
+        self.date = day
+        self.deal(True)
+        return True
+
+    def open_overlay(self, name: str) -> bool:
+        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        return self.overlays.toggle(lambda: overlays.standard(
+            name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
+            "lights_out", self.date))
+
+    # ------------------------------------------------------------ scene interface
+
+    def enter(self, handoff: Handoff | None) -> None:
+        """Become current: the daily deal follows the handed-on date, at the same size."""
+        self._pause("hidden", False)
+        if handoff is not None and handoff.date != self.date:
+            self.date = handoff.date
+            if self.daily:
+                self.deal(True)
+
+    def exit(self) -> Handoff:
+        """Stop being current: save, pause the timer; the board side stays for next time."""
+        self._save_now()
+        self._pause("hidden", True)
+        return Handoff(self.date)
+
+    def window_pause(self, reason: str, on: bool) -> None:
+        """Pause or resume the timer for a window ``reason`` ("unfocused", "minimised")."""
+        self._pause(reason, on)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """New window size (pixels): the layout is rebuilt on the next use."""
+        super().resize(size)
+        self.layout = None
+        self.cache.clear()
+        self.dirty = True
+
+    def get_layout(self, size: tuple[int, int] | None = None) -> Layout:
+        """The :class:`Layout` for ``size`` (default: the last known window size)."""
+        size = size or self.size
+        if size == (0, 0):
+            size = (960, 720)
+        if self.layout is None or self.layout.size != tuple(size) or self.layout.board_w != self.n:
+            self.layout = Layout(tuple(size), self.n, self.n, 1, BUTTONS)
+        return self.layout
+
+    def handle_event(self, ev: pygame.event.Event) -> None:
+        """Mouse (``ev.pos`` pixels) and key commands."""
+        if ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
+            self.midend.note_input()
+            self.dirty = True
+        used, value = self.overlays.handle(ev, self.size)
+        if used:
+            if isinstance(value, _dt.date):
+                self.goto_date(value)
+            return
+        if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            size = getattr(ev, "size", None) or (getattr(ev, "x", 0), getattr(ev, "y", 0))
+            if size and size[0] > 0:
+                self.resize(tuple(size))
+            return
+        cmd = keymap.command_for(ev)
+        if cmd is not None:
+            if cmd not in keymap.GLOBAL_COMMANDS:
+                self.command(cmd)
+            return
+        self._apply(input.on_mouse(ev, self.ui, self.get_layout()))
+
+    def update(self, dt_s: float) -> None:
+        """Advance the cell animations, the flash and the Solve animation by ``dt_s`` seconds."""
+        ui = self.ui
+        if ui.animating:
+            self.dirty = True
+        for cell in list(ui.anims):
+            ui.anims[cell].age_s += dt_s
+            if ui.anims[cell].age_s >= FLIP_ANIM_S:
+                del ui.anims[cell]
+        ui.flash_s = max(0.0, ui.flash_s - dt_s)
+        if ui.solve_queue:
+            ui.solve_clock += dt_s * ui.speed
+            while ui.solve_queue and ui.solve_clock >= SOLVE_STEP_S:
+                ui.solve_clock -= SOLVE_STEP_S
+                self.play(ui.solve_queue.pop(0), Kind.SOLVE)
+                nxt = ui.solve_queue[0] if ui.solve_queue else None
+                ui.hint_cell = (nxt.row, nxt.col) if nxt else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the frame (:func:`.draw.draw`); reads only."""
+        draw.draw(self, surface)

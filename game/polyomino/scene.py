@@ -1,0 +1,352 @@
+"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, custom files.
+
+Every mode here is the polyomino back end (:mod:`solver.games.polyomino`) over
+different data: a :class:`Mode` names its params, its title and whether it is dated.
+The scene composes small parts and keeps none of their jobs:
+
+* the position, undo/redo, the timer and the verdicts: a :class:`~game.midend.MidEnd`
+  per puzzle (restored from the progress file, saved after every change);
+* UI state (:mod:`.ui`), input (:mod:`.input`: events to moves), animations
+  (:mod:`.anim`), solver questions (:mod:`.assist`), found solutions (:mod:`.found`),
+  drawing (:mod:`.draw`, which only reads), overlays (:class:`~game.widgets.overlays.OverlayHost`).
+
+A move's way: ``handle_event`` -> :func:`.input.on_mouse` (or a key command) returns a
+``Place`` -> :meth:`PolyominoScene.play` -> ``MidEnd.play`` -> the back end's
+``apply`` -> the mid end's events -> statistics and the progress file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import pygame
+
+from solver.games.polyomino import make_puzzle
+from solver.model import Placement, Puzzle
+
+from .. import dates, keymap
+from .. import palette as P
+from ..i18n import Msg, Raw, msg
+from ..midend import GameId, Kind
+from ..scene import Context, Handoff, Scene
+from ..widgets import overlays
+from ..widgets.layout import Layout
+from ..widgets.overlays import OverlayHost
+from ..widgets.text import DrawCache
+from . import anim, commands, draw, found, input
+from .assist import BUSY_KEYS, Assist
+from .round import Mode, Round
+
+BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "lang")
+DATE_COMMANDS = frozenset({"prev", "next", "today", "calendar"})
+
+
+class PolyominoScene(Scene):
+    """Play polyomino puzzles of one :class:`Mode` (see the module docstring).
+
+    Args:
+        ctx: the shared :class:`~game.scene.Context`.
+        mode: the :class:`Mode`.
+        puzzle: a puzzle already read (an undated mode), instead of loading ``mode.params``.
+
+    Raises the puzzle loaders' ``ValueError`` (a bad custom file) from the constructor.
+    """
+
+    def __init__(self, ctx: Context, mode: Mode, puzzle: Puzzle | None = None) -> None:
+        super().__init__(ctx)
+        self.mode = mode
+        self.name = mode.name
+        self.date = ctx.date
+        self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | {"today", "faster", "slower", "pause", "step",
+                         "finish", "calendar", "browse", "stats", "help"}) - (
+                             frozenset() if mode.dated else DATE_COMMANDS)
+        self.buttons = tuple(b for b in BUTTONS if mode.dated or b not in DATE_COMMANDS)
+        self.cache = DrawCache()
+        self.size = (1120, 780)
+        self.layout: Layout | None = None
+        self.assist = Assist(ctx)
+        self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.round: Round | None = None
+        self.pauses: set[str] = set()
+        self.deferred: list[str] = []
+        self.load_rid: int | None = None
+        self.load_error: Msg | None = None
+        if puzzle is not None:
+            self._load(puzzle)
+        elif not mode.on_worker:
+            self._load(make_puzzle(mode.params, self.date))
+
+    # ------------------------------------------------------------ what tests and drawing read
+
+    puzzle = property(lambda self: self.round.puzzle if self.round else None, doc="The puzzle in play, or None.")
+    midend = property(lambda self: self.round.midend if self.round else None, doc="The puzzle's mid end.")
+    ui = property(lambda self: self.round.ui if self.round else None, doc="The puzzle's UI state.")
+    state = property(lambda self: self.round.midend.state, doc="The current back-end state.")
+    count = property(lambda self: self.round.facts.count if self.round else None, doc="Solutions, when counted.")
+    overlay = property(lambda self: self.overlays.overlay, doc="The open overlay, or None.")
+
+    @property
+    def game_id(self) -> GameId:
+        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name)."""
+        return self.mode.game_id(self.date, self.puzzle.name if self.puzzle else "")
+
+    @property
+    def animating(self) -> bool:
+        """A hint, the fly-in, the replay or the completion flash is on screen."""
+        return self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
+
+    def found(self) -> tuple[str, ...]:
+        """Boards of this puzzle found by hand (solution keys)."""
+        return self.round.found() if self.round else ()
+
+    def shown_pieces(self) -> tuple[Placement | None, ...]:
+        """What the board shows: a browsed found solution, or the position in play."""
+        return found.shown(self.state, self.ui, self.found())
+
+    def ghost(self) -> tuple[Placement, bool] | None:
+        """The snapped preview of the piece in hand and whether it may drop there."""
+        return input.ghost(self.state, self.ui, self.layout)
+
+    def status_text(self) -> str:
+        """The status line as drawn."""
+        return draw.status_line(self)[0]
+
+    def pill_rects(self) -> dict[str, pygame.Rect]:
+        """The small buttons right of the tray title (name -> rect, window pixels)."""
+        return draw.pills(self)[0]
+
+    # ------------------------------------------------------------ loading a puzzle
+
+    def _load(self, loaded: Any) -> None:
+        """Put ``loaded`` (a Puzzle, or (Puzzle, info)) in play, resuming its saved game.
+
+        Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
+        """
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
+        self._relayout()
+        n = self.ctx.new_notice()
+        if n is not None:
+            self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0)
+
+    def _load_async(self) -> None:
+        """Ask the worker to build the puzzle of :attr:`date`; the scene says "preparing" meanwhile."""
+        self.round = None
+        self.load_error = None
+        self.load_rid = self.ctx.solver().submit("call", None, fn=make_puzzle, args=(self.mode.params, self.date))
+
+    def _on_loaded(self, res: Any) -> None:
+        if res.rid != self.load_rid:
+            return
+        self.load_rid = None
+        if res.status != "ok":
+            self.load_error = msg("error", msg=Raw(res.message or "?"))
+            return
+        try:
+            self._load(res.value)
+        except ValueError as e:
+            self.load_error = msg("error", msg=Raw(str(e)))
+            return
+        self._ask_count()
+        for name in self.deferred:
+            self.command(name)
+        self.deferred.clear()
+
+    def _relayout(self) -> None:
+        if self.round is None:
+            return
+        p = self.puzzle
+        ext = max(max(max(r, c) for r, c in s.orientations[0]) + 1 for s in p.pieces)
+        self.layout = Layout(self.size, p.board.width, p.board.height, len(p.formations), self.buttons, ext)
+        self.cache.clear()
+
+    def goto_date(self, day: _dt.date) -> bool:
+        """Play ``day``'s puzzle (resumed where it was left).  False when undated or the same day."""
+        if not self.mode.dated or (day == self.date and self.round is not None):
+            return False
+        if self.round is not None:
+            found.stop(self.ui)
+            self.round.save_now()
+        self.assist.cancel()
+        old = self.date
+        self.date = day
+        if self.mode.on_worker:
+            self._load_async()
+            return True
+        try:
+            self._load(make_puzzle(self.mode.params, day))
+        except (ValueError, LookupError) as e:
+            self.date = old
+            if self.round is not None:
+                self.ui.say(msg("error", msg=Raw(str(e))), P.ILLEGAL)
+            return False
+        self._ask_count()
+        return True
+
+    def _ask_count(self) -> None:
+        if self.round is not None:
+            self.assist.count(self.round)
+
+    # ------------------------------------------------------------ scene interface
+
+    def enter(self, handoff: Handoff | None) -> None:
+        """Become current: resume the timer, go to the handed-on date, start the worker."""
+        self.ctx.solver()
+        self._pause("hidden", False)
+        if handoff is not None and self.mode.dated and handoff.date != self.date:
+            self.goto_date(handoff.date)
+        elif self.round is None and self.load_rid is None:
+            self._load_async()
+        else:
+            self._ask_count()
+
+    def exit(self) -> Handoff:
+        """Stop being current: save, pause the timer, cancel this scene's searches."""
+        if self.round is not None:
+            self.round.save_now()
+        self._pause("hidden", True)
+        self.assist.cancel()
+        self.load_rid = None
+        return Handoff(self.date)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Recompute the :class:`Layout` for a (width, height) window in pixels."""
+        self.size = (max(320, size[0]), max(240, size[1]))
+        self.dirty = True
+        self._relayout()
+
+    def window_pause(self, reason: str, on: bool) -> None:
+        """Pause or resume the timer for a window ``reason`` ("unfocused", "minimised")."""
+        self._pause(reason, on)
+
+    def _pause(self, reason: str, on: bool) -> None:
+        (self.pauses.add if on else self.pauses.discard)(reason)
+        me = self.midend
+        if me is not None:
+            me.pause(reason) if on else me.resume(reason)
+
+    # ------------------------------------------------------------ moves
+
+    def play(self, move: Any, kind: Kind = Kind.MOVE) -> bool:
+        """Play ``move`` through the mid end (:meth:`Round.play`); False when it is illegal."""
+        self.dirty = True
+        return self.round.play(move, kind)
+
+    # ------------------------------------------------------------ commands
+
+    def command(self, name: str) -> bool:
+        """Run a command (a :mod:`game.keymap` command or a button's name); False when
+        this scene does not have it."""
+        self.dirty = True
+        if name == "lang":
+            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+            self.cache.clear()
+            return True
+        if name in ("help", "stats", "calendar"):
+            return self.open_overlay(name)
+        if self.round is None:
+            if name in ("hint", "solve", "search"):
+                self.deferred.append(name)
+                return True
+            return False
+        if name in input.PLAY_COMMANDS:
+            self._apply(input.on_command(name, self.state, self.ui, self.layout, self._locked()))
+        elif name in ("hint", "solve", "search"):
+            self.assist.help(name, self.round)
+        elif name in ("reset", "undo", "redo"):
+            self.round.history_step(name)
+        elif name == "browse":
+            found.toggle(self.ui, self.found())
+        elif name in ("prev", "next", "today") and self.mode.dated:
+            day = dates.step(self.date, name, self.ctx.today())
+            if day is not None:
+                self.goto_date(day)
+        else:
+            return bool(commands.anim_command(self.ui, name))
+        return True
+
+    def _locked(self) -> bool:
+        return self.ui.animating or self.ui.browse_i is not None
+
+    def _apply(self, res: input.Result) -> None:
+        if isinstance(res, input.Command):
+            self.command(res.name)
+        elif isinstance(res, Msg):
+            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned") else P.TEXT, 2.5)
+        elif res is not None:
+            self.play(res)
+
+    def open_overlay(self, name: str) -> bool:
+        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        here = (len(self.found()), self.count) if self.mode.dated and self.round else None
+        opened = self.overlays.toggle(lambda: overlays.standard(
+            name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
+            self.commands, "polyomino", self.date if self.mode.dated else None, here))
+        if opened and self.round is not None:
+            self.ui.drag = None
+        return opened
+
+    # ------------------------------------------------------------ events and frames
+
+    def handle_event(self, ev: pygame.event.Event) -> None:
+        """Overlay input first, then browsing keys, key commands, the tray-title buttons and
+        the board (:func:`.input.on_mouse`)."""
+        if ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+            self.dirty = True
+            if self.midend is not None:
+                self.midend.note_input()
+        used, value = self.overlays.handle(ev, self.size)
+        if used:
+            if isinstance(value, _dt.date):
+                self.goto_date(value)
+            return
+        cmd = keymap.command_for(ev)
+        if cmd in keymap.GLOBAL_COMMANDS:
+            return
+        if self.round is None:  # still preparing: language, help, statistics, calendar only
+            if cmd in ("lang", "help", "stats", "calendar"):
+                self.command(cmd)
+            return
+        if self.ui.browse_i is not None and found.browse_event(
+                self.ui, self.found(), ev, cmd, self.layout, self.pill_rects().values()):
+            return
+        if cmd is not None:
+            self.command(cmd)
+        elif ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and self._pill_at(ev.pos):
+            return
+        elif ev.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
+            self._apply(input.on_mouse(ev, self.state, self.ui, self.layout, self._locked()))
+
+    def _pill_at(self, pos: tuple[int, int]) -> bool:
+        for name, rect in self.pill_rects().items():
+            if rect.collidepoint(pos):
+                self.command(name)
+                return True
+        return False
+
+    def update(self, dt_s: float) -> None:
+        """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        worker = self.ctx.solver()
+        for res in worker.poll():
+            self.dirty = True
+            if res.kind == "call":
+                self._on_loaded(res)
+            elif self.round is not None and self.assist.take(res):
+                self.assist.answer(res, self.state, self.ui, self.round.facts)
+        if self.round is None:
+            return
+        ui = self.ui
+        if self.animating:
+            self.dirty = True
+        for move, kind in anim.advance(ui, dt_s):
+            self.play(move, kind)
+        ui.tick(dt_s)
+        if (ui.message_ttl > 0 and not ui.animating and not self.assist.player_waiting
+                and ui.message is not None and ui.message.key in BUSY_KEYS):
+            ui.message_ttl = 0.0  # the work it announced was cancelled (undo, Esc, a new request)
+        if worker.ready and not worker.busy:
+            self._ask_count()  # again, after a count was cancelled
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the frame (:func:`.draw.draw`); reads only."""
+        draw.draw(self, surface)
+

@@ -1,7 +1,7 @@
 """game/settings.py: the player's remembered settings, ``settings.json`` beside the saves (no pygame).
 
 The file lives in the same data folder as ``progress.json``
-(:func:`game.stats.data_dir`: ``$DAILY_DRILL_DATA_DIR`` or the platform's user
+(:func:`game.saves.data_dir`: ``$DAILY_DRILL_DATA_DIR`` or the platform's user
 data folder).  It is UTF-8 JSON, written atomically (:func:`game.saves.atomic_write`)::
 
     {"version": 1, "lang": "zh", "window": [1120, 780], "fullscreen": false,
@@ -246,7 +246,7 @@ class SettingsStore:
     """Reads and writes ``settings.json`` in one folder.
 
     Args:
-        folder: the data folder (default :func:`game.stats.data_dir`).
+        folder: the data folder (default :func:`game.saves.data_dir`).
         environ: environment for the first launch's :func:`system_lang`
             (default ``os.environ``).
 
@@ -261,7 +261,7 @@ class SettingsStore:
     def __init__(self, folder: str | os.PathLike | None = None,
                  environ: Mapping[str, str] | None = None) -> None:
         if folder is None:
-            from .stats import data_dir
+            from .saves import data_dir
 
             folder = data_dir()
         self.folder = os.fspath(folder)

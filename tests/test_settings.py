@@ -218,7 +218,7 @@ def test_unreadable_file_is_never_overwritten(tmp_path, monkeypatch):
 
 
 def test_default_folder_is_the_saves_folder(tmp_path, monkeypatch):
-    from game.stats import ENV_DIR
+    from game.saves import ENV_DIR
 
     monkeypatch.setenv(ENV_DIR, str(tmp_path))
     store = SettingsStore()

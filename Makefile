@@ -1,28 +1,45 @@
 # Daily Drill: the two commands a fresh machine needs are `make play` and `make test`.
+# `make dist` builds the wheel and sdist into dist/.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# one stamp per install step: `make play` then `make test` installs the game once and
+# adds only the test extra; each is redone when pyproject.toml changes
+PLAY_STAMP  := $(VENV)/.installed-play
+TEST_STAMP  := $(VENV)/.installed-test
+BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: play test bench clean
+.PHONY: play test bench dist clean
 
-play: $(STAMP)
+play: $(PLAY_STAMP)
 	$(BIN)/python -m game $(ARGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	SDL_VIDEODRIVER=$${SDL_VIDEODRIVER:-dummy} SDL_AUDIODRIVER=$${SDL_AUDIODRIVER:-dummy} \
 		$(BIN)/python -m pytest -q $(ARGS)
 
-bench: $(STAMP)
+bench: $(PLAY_STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+dist: $(BUILD_STAMP)
+	rm -rf dist/daily_drill-* dist/daily-drill-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(PLAY_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): $(PLAY_STAMP)
 	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+$(BUILD_STAMP): $(BIN)/python
+	$(BIN)/python -m pip install -q build
 	touch $@
 
 clean:

@@ -1,13 +1,26 @@
-"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6).
+"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6),
+also installed as the ``daily-drill-solver`` console script.
 
 Output for people by default, exactly one JSON object on stdout with ``--json``.
-Exit status 0 on success (also when there is no solution), 2 on bad input with a
-one-line message on stderr and no traceback.
+Exit status:
+
+* 0 on success (also when there is no solution);
+* 2 on bad input, with one line on stderr (``PROG: error: ...``) and no traceback;
+* 1 on an unexpected (internal) error: the traceback goes to the log file
+  (:mod:`solver.logs`) and stderr gets one line pointing at it;
+* 141 (128 + SIGPIPE, what a shell reports for a C tool like ``seq`` killed by a
+  closed pipe) when the reader of stdout went away, as in
+  ``... --all-dates | head -1``; nothing is printed on stderr;
+* 130 on Ctrl+C.
+
+``PROG`` is ``daily-drill-solver`` when run as that console script and
+``python -m solver`` otherwise (:func:`solver.appinfo.prog_name`).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import Sequence
 
@@ -55,9 +68,25 @@ def _mode_flags(p: argparse.ArgumentParser) -> None:
     p.set_defaults(what="count")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argparse parser for all subcommands (errors raise :class:`CliError`)."""
-    ap = _Parser(prog="python -m solver", description="Daily Drill solver (SPEC section 6)")
+SCRIPT = "daily-drill-solver"
+"""The console script that runs :func:`main` (``[project.scripts]`` in pyproject.toml)."""
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE (13): the status a shell shows for a tool stopped by a closed pipe."""
+
+
+def build_parser(prog: str = "python -m solver") -> argparse.ArgumentParser:
+    """The argparse parser for all subcommands (errors raise :class:`CliError`).
+
+    ``prog`` is the name shown in usage and help; ``--version`` prints ``prog VERSION``.
+    """
+    from .appinfo import version
+
+    ap = _Parser(prog=prog, description="Daily Drill solver: exact cover for calendar and "
+                                        "polyomino puzzles, and Flip (Lights Out)")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = ap.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     p = sub.add_parser("classic", help="the classic calendar board with the Classic set")
     g = p.add_mutually_exclusive_group(required=True)
@@ -132,19 +161,43 @@ def cmd_classic(args: argparse.Namespace) -> None:
         print(f"total {out['total']} over {len(dates)} dates, {secs:.3f} s search")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse ``argv``, run, return the exit status (0 ok, 2 bad input)."""
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
+    """Entry point: parse ``argv``, run, return the exit status (see the module docstring).
+
+    ``prog`` (the name in messages) defaults to :func:`solver.appinfo.prog_name`'s choice.
+    """
+    from . import logs
+    from .appinfo import flush_stdout, prog_name, silence_stdout
+
+    prog = prog or prog_name("solver", SCRIPT)
+    logs.setup(logging.WARNING)  # a run writes no log file unless something went wrong
     try:
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser(prog).parse_args(argv)
+        except SystemExit:  # --help, --version: printed; a closed pipe must stay quiet
+            if not flush_stdout():
+                return EXIT_BROKEN_PIPE
+            raise
         args.func(args)
-        return 0
+        # a closed pipe shows up here rather than in the interpreter's flush at exit
+        return 0 if flush_stdout() else EXIT_BROKEN_PIPE
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
     except (CliError, InvalidPuzzleError, IllegalPlacementError, ValueError, OSError) as e:
         msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-        print(f"error: {msg}", file=sys.stderr)
-        return 2
+        print(f"{prog}: error: {msg}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(f"{prog}: error: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: the details go to the log, one line to the user
+        logs.get("solver").exception("internal error in %s %s", prog, list(argv or sys.argv[1:]))
+        path = logs.log_path()
+        where = f"details in {path}" if path else "no log file could be written"
+        print(f"{prog}: internal error ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+              f"{where}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 # --- flip (SPEC section 6): python -m solver flip --size N --on "r,c;r,c;..." [--json] ---

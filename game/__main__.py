@@ -2,7 +2,8 @@
 ``daily-drill`` console script.
 
 ``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
-[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``; ``--version``.
+[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
+``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`).
 
 ``--lang`` defaults to the system locale (:func:`system_lang`).  Scripted runs
 (``--frames``) keep the player's progress untouched unless ``DAILY_DRILL_DATA_DIR``
@@ -72,6 +73,11 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     ap.add_argument("--frames", type=int, help="run N frames, then exit 0")
     ap.add_argument("--screenshot", help="save the last frame as PNG")
     ap.add_argument("--autosolve", action="store_true", help="press Solve on the first frame")
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--install-desktop", action="store_true",
+                   help="add the game to the desktop's application menu (Linux: XDG folders), then exit")
+    g.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove what --install-desktop added, then exit")
     args = ap.parse_args(argv)
     if args.lang is None:
         args.lang = system_lang()
@@ -96,6 +102,10 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     except SystemExit:  # --help, --version: printed; a closed pipe must stay quiet
         flush_stdout()
         raise
+    if args.install_desktop or args.uninstall_desktop:
+        from . import desktop
+
+        return desktop.main(add=args.install_desktop, prog=prog)
     from solver.board import InvalidPuzzleError, parse_date
 
     try:
@@ -171,6 +181,12 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, runnin
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
     os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+    # the window's class / app id matches the installed desktop entry (StartupWMClass),
+    # so docks and task bars show its icon and name
+    from .desktop import APP_ID
+
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", APP_ID)
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
     import pygame
 
     from .control import Control

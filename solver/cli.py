@@ -1,7 +1,9 @@
 """Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6),
 also installed as the ``daily-drill-solver`` console script.
 
-Output for people by default, exactly one JSON object on stdout with ``--json``.
+Output for people by default, exactly one JSON object on stdout with ``--json``:
+each carries ``"schema": 1`` and a ``"mode"``; ``docs/cli-output.schema.json``
+(JSON Schema) is the contract.
 Exit status:
 
 * 0 on success (also when there is no solution);
@@ -120,12 +122,22 @@ def _solve_one(puzzle: Puzzle, what: str):
     return s.count, sols, s.seconds
 
 
+JSON_SCHEMA = 1
+"""The ``"schema"`` number of every JSON object printed (the contract: docs/cli-output.schema.json)."""
+
+
+def print_json(out: dict) -> None:
+    """Print ``out`` as one line of JSON (UTF-8 text, Chinese names unescaped), with
+    ``"schema": JSON_SCHEMA`` as its first key."""
+    print(json.dumps({"schema": JSON_SCHEMA, **out}, ensure_ascii=False))
+
+
 def emit_one(out: dict, puzzle: Puzzle, sols, as_json: bool, header: str) -> None:
     """Print one puzzle's result: JSON (``out`` plus ``solutions``) or text drawings."""
     if as_json:
         if sols is not None:
             out["solutions"] = [[pl.to_json() for pl in sol] for sol in sols]
-        print(json.dumps(out, ensure_ascii=False))
+        print_json(out)
         return
     print(f"{header}: {out['count']} solution(s), {out['seconds'] * 1e3:.2f} ms search")
     for i, sol in enumerate(sols or []):
@@ -154,7 +166,7 @@ def cmd_classic(args: argparse.Namespace) -> None:
         dates[f"{d.month:02d}-{d.day:02d}"] = res.get(date_targets(d), 0)
     out = {"mode": "classic", "dates": dates, "total": sum(dates.values()), "seconds": secs}
     if args.json:
-        print(json.dumps(out))
+        print_json(out)
     else:
         for k, v in dates.items():
             print(f"{k} {v}")
@@ -213,8 +225,9 @@ def _add_flip_parser(sub) -> None:
 
 
 def cmd_flip(args: argparse.Namespace) -> None:
-    """``flip`` subcommand: JSON ``{"size", "solvable", "presses"}`` (fewest presses, or null
-    when unsolvable), or a text drawing of the pattern with the presses marked."""
+    """``flip`` subcommand: JSON ``{"schema", "mode": "flip", "size", "solvable", "presses"}``
+    (fewest presses, or null when unsolvable), or a text drawing of the pattern with the
+    presses marked."""
     from . import flip
 
     n = args.size
@@ -226,7 +239,7 @@ def cmd_flip(args: argparse.Namespace) -> None:
     sol = flip.solve(n, n, pattern)
     presses = [[r, c] for r, c in sol.cells()] if sol.solvable else None
     if args.json:
-        print(json.dumps({"size": n, "solvable": sol.solvable, "presses": presses}))
+        print_json({"mode": "flip", "size": n, "solvable": sol.solvable, "presses": presses})
         return
     print(f"Flip {n} x {n}, {pattern.bit_count()} lit (# lit, . off)")
     print(flip.draw_text(n, n, pattern))
@@ -303,7 +316,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         secs += info.seconds
     out = {"mode": "drill", "dates": dates, "total": sum(dates.values()), "seconds": secs}
     if args.json:
-        print(json.dumps(out))
+        print_json(out)
         return
     for d in drill.year_dates(args.year):
         info = drill.daily_info(d, args.sixes)

@@ -1,5 +1,7 @@
 # Daily Drill: the two commands a fresh machine needs are `make play` and `make test`.
-# `make dist` builds the wheel and sdist into dist/.
+# `make dist` builds the wheel and sdist into dist/; `make bundle` (optional) builds a
+# PyInstaller one-folder app into dist/daily-drill/ (pyinstaller and pillow, for the
+# icon, are installed into .venv on first use).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,8 +10,9 @@ BIN    := $(VENV)/bin
 PLAY_STAMP  := $(VENV)/.installed-play
 TEST_STAMP  := $(VENV)/.installed-test
 BUILD_STAMP := $(VENV)/.installed-build
+BUNDLE_STAMP := $(VENV)/.installed-pyinstaller
 
-.PHONY: play test bench dist clean
+.PHONY: play test bench dist bundle clean
 
 play: $(PLAY_STAMP)
 	$(BIN)/python -m game $(ARGS)
@@ -26,6 +29,10 @@ dist: $(BUILD_STAMP)
 	rm -rf dist/daily_drill-* dist/daily-drill-*.tar.gz
 	$(BIN)/python -m build --outdir dist .
 
+bundle: $(PLAY_STAMP) $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+		packaging/daily-drill.spec
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -40,6 +47,10 @@ $(TEST_STAMP): $(PLAY_STAMP)
 
 $(BUILD_STAMP): $(BIN)/python
 	$(BIN)/python -m pip install -q build
+	touch $@
+
+$(BUNDLE_STAMP): $(BIN)/python
+	$(BIN)/python -m pip install -q pyinstaller pillow
 	touch $@
 
 clean:

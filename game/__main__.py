@@ -162,6 +162,8 @@ def _start_logging():
     log.info("daily-drill %s starting: Python %s on %s", version(), platform.python_version(),
              platform.platform())
     previous = threading.excepthook
+    if getattr(previous, "daily_drill", False):  # main() ran before in this process
+        return log
 
     def hook(a: threading.ExceptHookArgs) -> None:
         if a.exc_type is not SystemExit:
@@ -169,6 +171,7 @@ def _start_logging():
                       exc_info=(a.exc_type, a.exc_value, a.exc_traceback))
         previous(a)
 
+    hook.daily_drill = True  # type: ignore[attr-defined]
     threading.excepthook = hook
     return log
 

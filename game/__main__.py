@@ -1,14 +1,18 @@
-"""game/__main__.py: ``python -m game`` command line (SPEC section 6).
+"""game/__main__.py: ``python -m game`` command line (SPEC section 6), also installed as the
+``daily-drill`` console script.
 
 ``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
-[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``
+[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
+``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`).
 
 ``--lang`` defaults to the system locale (:func:`system_lang`).  Scripted runs
 (``--frames``) keep the player's progress untouched unless ``DAILY_DRILL_DATA_DIR``
 names a data folder.
 
 Bad arguments (an impossible date, a missing mode module, a malformed puzzle
-file) print one line on stderr and exit with status 2, never a traceback.
+file) print one line on stderr and exit with status 2, never a traceback.  An
+unexpected error exits 1 after logging its traceback to the log file
+(:mod:`solver.logs`) and telling the player where that file is.
 """
 from __future__ import annotations
 
@@ -18,12 +22,16 @@ import os
 import sys
 
 
+SCRIPT = "daily-drill"
+"""The console script that runs :func:`main` (``[project.scripts]`` in pyproject.toml)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print ``message`` as one line on stderr and exit 2."""
-        print(f"python -m game: {message}", file=sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -47,9 +55,16 @@ def system_lang(environ: dict[str, str] | None = None) -> str:
     return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """Parse the command line (see the module docstring); exits 2 on a bad option."""
-    ap = _Parser(prog="python -m game", description="Daily Drill (每日演兵): calendar polyomino puzzle")
+def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse.Namespace:
+    """Parse the command line (see the module docstring); exits 2 on a bad option.
+
+    ``prog`` is the name shown in usage, help and error lines.  ``--version``
+    prints ``prog VERSION`` and exits 0.
+    """
+    from solver.appinfo import version
+
+    ap = _Parser(prog=prog, description="Daily Drill (每日演兵): calendar polyomino puzzle")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     ap.add_argument("--mode", choices=("classic", "drill", "flip"), default=None)
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
@@ -58,6 +73,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--frames", type=int, help="run N frames, then exit 0")
     ap.add_argument("--screenshot", help="save the last frame as PNG")
     ap.add_argument("--autosolve", action="store_true", help="press Solve on the first frame")
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--install-desktop", action="store_true",
+                   help="add the game to the desktop's application menu (Linux: XDG folders), then exit")
+    g.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove what --install-desktop added, then exit")
     args = ap.parse_args(argv)
     if args.lang is None:
         args.lang = system_lang()
@@ -66,32 +86,110 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the game; returns the exit status (0 ok, 2 bad input)."""
-    args = parse_args(argv)
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Run the game; returns the exit status (0 ok, 2 bad input, 1 unexpected error).
+
+    ``prog`` (the name in messages) defaults to ``daily-drill`` when started by that
+    console script and ``python -m game`` otherwise (:func:`solver.appinfo.prog_name`).
+    An unexpected exception is logged with its traceback (:mod:`solver.logs`), reported
+    on one stderr line and, when there is a screen, in a dialog (:mod:`game.crash`).
+    """
+    from solver.appinfo import flush_stdout, prog_name
+
+    prog = prog or prog_name("game", SCRIPT)
+    try:
+        args = parse_args(argv, prog)
+    except SystemExit:  # --help, --version: printed; a closed pipe must stay quiet
+        flush_stdout()
+        raise
+    if args.install_desktop or args.uninstall_desktop:
+        from . import desktop
+
+        return desktop.main(add=args.install_desktop, prog=prog)
     from solver.board import InvalidPuzzleError, parse_date
 
     try:
         date = parse_date(args.date) if args.date is not None else _dt.date.today()
     except InvalidPuzzleError as e:
-        print(f"python -m game: {e}", file=sys.stderr)
+        print(f"{prog}: {e}", file=sys.stderr)
         return 2
     from .dates import FIRST_DATE, LAST_DATE
 
     if not FIRST_DATE <= date <= LAST_DATE:
-        print(f"python -m game: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
+        print(f"{prog}: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
               file=sys.stderr)
         return 2
     mode = args.mode or ("custom" if args.puzzle else "classic")
     if args.puzzle and args.mode not in (None,):
-        print("python -m game: --puzzle cannot be combined with --mode", file=sys.stderr)
+        print(f"{prog}: --puzzle cannot be combined with --mode", file=sys.stderr)
         return 2
     if args.puzzle and not os.path.isfile(args.puzzle):
-        print(f"python -m game: no such puzzle file: {args.puzzle}", file=sys.stderr)
+        print(f"{prog}: no such puzzle file: {args.puzzle}", file=sys.stderr)
         return 2
+    log = _start_logging()
+    running: dict = {}  # what _play opened so far: "fonts" (for the error dialog)
+    try:
+        return _play(args, prog, date, mode, running)
+    except Exception as e:  # a bug: keep the details, tell the player where they are
+        log.exception("unexpected error; the game stops")
+        from solver import logs
+
+        path = logs.log_path()
+        what = type(e).__name__ + (f": {str(e).splitlines()[0]}" if str(e).strip() else "")
+        where = f"details were written to {path}" if path else "no log file could be written"
+        print(f"{prog}: something went wrong ({what}); {where}", file=sys.stderr)
+        if args.frames is None:  # scripted runs never wait for a player
+            from . import crash
+
+            crash.show_error_dialog(path, args.lang, running.get("fonts"))
+        return 1
+    finally:
+        if "pygame" in sys.modules:
+            sys.modules["pygame"].quit()
+
+
+def _start_logging():
+    """Open the log file (:mod:`solver.logs`), log the start, log uncaught thread errors too;
+    returns the ``daily_drill.game`` logger."""
+    import platform
+    import threading
+
+    from solver import logs
+    from solver.appinfo import version
+
+    logs.setup()
+    log = logs.get("game")
+    log.info("daily-drill %s starting: Python %s on %s", version(), platform.python_version(),
+             platform.platform())
+    previous = threading.excepthook
+    if getattr(previous, "daily_drill", False):  # main() ran before in this process
+        return log
+
+    def hook(a: threading.ExceptHookArgs) -> None:
+        if a.exc_type is not SystemExit:
+            log.error("uncaught exception in thread %s", getattr(a.thread, "name", "?"),
+                      exc_info=(a.exc_type, a.exc_value, a.exc_traceback))
+        previous(a)
+
+    hook.daily_drill = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
+    return log
+
+
+def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, running: dict) -> int:
+    """Open the window and run the game loop; returns the exit status (0, or 2 for bad input).
+
+    Puts the :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]``.
+    """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
     os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+    # the window's class / app id matches the installed desktop entry (StartupWMClass),
+    # so docks and task bars show its icon and name
+    from .desktop import APP_ID
+
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", APP_ID)
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
     import pygame
 
     from .app import Control
@@ -101,28 +199,30 @@ def main(argv: list[str] | None = None) -> int:
 
     pygame.display.init()
     pygame.font.init()
+    # scripted runs (--frames) neither read nor write the player's progress, unless a
+    # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
+    store = Store(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
+    fonts = Fonts()
+    running["fonts"] = fonts
+    if fonts.warning:  # a broken install still starts, and says why the text looks wrong
+        print(f"{prog}: warning: {fonts.warning}", file=sys.stderr)
+    ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store, options={"puzzle": args.puzzle})
     try:
-        # scripted runs (--frames) neither read nor write the player's progress, unless a
-        # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
-        store = Store(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
-        fonts = Fonts()
-        if fonts.warning:  # a broken install still starts, and says why the text looks wrong
-            print(f"python -m game: warning: {fonts.warning}", file=sys.stderr)
-        ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store, options={"puzzle": args.puzzle})
-        try:
-            control = Control(ctx, mode, autosolve=args.autosolve)
-        except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file
-            print(f"python -m game: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
-            return 2
-        try:
-            control.run(args.frames, args.screenshot)
-        except KeyboardInterrupt:
-            return 0
-        except (pygame.error, OSError) as e:
-            print(f"python -m game: {e}", file=sys.stderr)
-            return 2
-    finally:
-        pygame.quit()
+        control = Control(ctx, mode, autosolve=args.autosolve)
+    except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file
+        print(f"{prog}: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
+        return 2
+    try:
+        control.run(args.frames, args.screenshot)
+    except KeyboardInterrupt:
+        return 0
+    except (pygame.error, OSError) as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return 2
+    except BaseException:
+        if ctx.worker is not None:  # no search left running behind the error dialog
+            ctx.worker.stop()
+        raise
     return 0
 
 

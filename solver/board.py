@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Iterable, TypeAlias
 
@@ -212,14 +213,24 @@ def month_length_board(year: int, month: int) -> Board:
     return Board(CAL_W, CAL_H, mask, b.labels)
 
 
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
 def parse_date(text: str) -> _dt.date:
-    """Parse ``YYYY-MM-DD`` strictly; raises :class:`InvalidDateError` with a clear message."""
+    """Parse a date written exactly ``YYYY-MM-DD`` (ISO 8601 calendar date, four-digit year).
+
+    Takes the text as given: no surrounding spaces, ASCII digits only, two-digit
+    month and day (``2024-05-01``; not ``2024-5-1``, ``24-05-01`` or ``+2024-05-01``).
+    Returns a :class:`datetime.date`.  Raises :class:`InvalidDateError` with a
+    one-line message for another form or a date that does not exist (``2025-02-30``,
+    year ``0000``).
+    """
+    m = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
+    if m is None:
+        raise InvalidDateError(f"{text!r} is not a date in the form YYYY-MM-DD "
+                               "(four-digit year, two-digit month and day, e.g. 2024-05-01)")
     try:
-        y, m, d = (int(x) for x in text.strip().split("-"))
-    except ValueError:
-        raise InvalidDateError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
-    try:
-        return _dt.date(y, m, d)
+        return _dt.date(*(int(g) for g in m.groups()))
     except ValueError as e:
         raise InvalidDateError(f"{text} is not a real date ({e})") from None
 

@@ -1,13 +1,28 @@
-"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6).
+"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6),
+also installed as the ``daily-drill-solver`` console script.
 
-Output for people by default, exactly one JSON object on stdout with ``--json``.
-Exit status 0 on success (also when there is no solution), 2 on bad input with a
-one-line message on stderr and no traceback.
+Output for people by default, exactly one JSON object on stdout with ``--json``:
+each carries ``"schema": 1`` and a ``"mode"``; ``docs/cli-output.schema.json``
+(JSON Schema) is the contract.
+Exit status:
+
+* 0 on success (also when there is no solution);
+* 2 on bad input, with one line on stderr (``PROG: error: ...``) and no traceback;
+* 1 on an unexpected (internal) error: the traceback goes to the log file
+  (:mod:`solver.logs`) and stderr gets one line pointing at it;
+* 141 (128 + SIGPIPE, what a shell reports for a C tool like ``seq`` killed by a
+  closed pipe) when the reader of stdout went away, as in
+  ``... --all-dates | head -1``; nothing is printed on stderr;
+* 130 on Ctrl+C.
+
+``PROG`` is ``daily-drill-solver`` when run as that console script and
+``python -m solver`` otherwise (:func:`solver.appinfo.prog_name`).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import Sequence
 
@@ -55,9 +70,25 @@ def _mode_flags(p: argparse.ArgumentParser) -> None:
     p.set_defaults(what="count")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argparse parser for all subcommands (errors raise :class:`CliError`)."""
-    ap = _Parser(prog="python -m solver", description="Daily Drill solver (SPEC section 6)")
+SCRIPT = "daily-drill-solver"
+"""The console script that runs :func:`main` (``[project.scripts]`` in pyproject.toml)."""
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE (13): the status a shell shows for a tool stopped by a closed pipe."""
+
+
+def build_parser(prog: str = "python -m solver") -> argparse.ArgumentParser:
+    """The argparse parser for all subcommands (errors raise :class:`CliError`).
+
+    ``prog`` is the name shown in usage and help; ``--version`` prints ``prog VERSION``.
+    """
+    from .appinfo import version
+
+    ap = _Parser(prog=prog, description="Daily Drill solver: exact cover for calendar and "
+                                        "polyomino puzzles, and Flip (Lights Out)")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = ap.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     p = sub.add_parser("classic", help="the classic calendar board with the Classic set")
     g = p.add_mutually_exclusive_group(required=True)
@@ -91,12 +122,22 @@ def _solve_one(puzzle: Puzzle, what: str):
     return s.count, sols, s.seconds
 
 
+JSON_SCHEMA = 1
+"""The ``"schema"`` number of every JSON object printed (the contract: docs/cli-output.schema.json)."""
+
+
+def print_json(out: dict) -> None:
+    """Print ``out`` as one line of JSON (UTF-8 text, Chinese names unescaped), with
+    ``"schema": JSON_SCHEMA`` as its first key."""
+    print(json.dumps({"schema": JSON_SCHEMA, **out}, ensure_ascii=False))
+
+
 def emit_one(out: dict, puzzle: Puzzle, sols, as_json: bool, header: str) -> None:
     """Print one puzzle's result: JSON (``out`` plus ``solutions``) or text drawings."""
     if as_json:
         if sols is not None:
             out["solutions"] = [[pl.to_json() for pl in sol] for sol in sols]
-        print(json.dumps(out, ensure_ascii=False))
+        print_json(out)
         return
     print(f"{header}: {out['count']} solution(s), {out['seconds'] * 1e3:.2f} ms search")
     for i, sol in enumerate(sols or []):
@@ -125,26 +166,50 @@ def cmd_classic(args: argparse.Namespace) -> None:
         dates[f"{d.month:02d}-{d.day:02d}"] = res.get(date_targets(d), 0)
     out = {"mode": "classic", "dates": dates, "total": sum(dates.values()), "seconds": secs}
     if args.json:
-        print(json.dumps(out))
+        print_json(out)
     else:
         for k, v in dates.items():
             print(f"{k} {v}")
         print(f"total {out['total']} over {len(dates)} dates, {secs:.3f} s search")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse ``argv``, run, return the exit status (0 ok, 2 bad input)."""
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
+    """Entry point: parse ``argv``, run, return the exit status (see the module docstring).
+
+    ``prog`` (the name in messages) defaults to :func:`solver.appinfo.prog_name`'s choice.
+    """
+    from . import logs
+    from .appinfo import flush_stdout, prog_name, silence_stdout
+
+    prog = prog or prog_name("solver", SCRIPT)
+    logs.setup(logging.WARNING)  # a run writes no log file unless something went wrong
     try:
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser(prog).parse_args(argv)
+        except SystemExit:  # --help, --version: printed; a closed pipe must stay quiet
+            if not flush_stdout():
+                return EXIT_BROKEN_PIPE
+            raise
         args.func(args)
-        return 0
+        # a closed pipe shows up here rather than in the interpreter's flush at exit
+        return 0 if flush_stdout() else EXIT_BROKEN_PIPE
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
     except (CliError, InvalidPuzzleError, IllegalPlacementError, ValueError, OSError) as e:
         msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-        print(f"error: {msg}", file=sys.stderr)
-        return 2
+        print(f"{prog}: error: {msg}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(f"{prog}: error: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: the details go to the log, one line to the user
+        logs.get("solver").exception("internal error in %s %s", prog, list(argv or sys.argv[1:]))
+        path = logs.log_path()
+        where = f"details in {path}" if path else "no log file could be written"
+        print(f"{prog}: internal error ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+              f"{where}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 # --- flip (SPEC section 6): python -m solver flip --size N --on "r,c;r,c;..." [--json] ---
@@ -160,8 +225,9 @@ def _add_flip_parser(sub) -> None:
 
 
 def cmd_flip(args: argparse.Namespace) -> None:
-    """``flip`` subcommand: JSON ``{"size", "solvable", "presses"}`` (fewest presses, or null
-    when unsolvable), or a text drawing of the pattern with the presses marked."""
+    """``flip`` subcommand: JSON ``{"schema", "mode": "flip", "size", "solvable", "presses"}``
+    (fewest presses, or null when unsolvable), or a text drawing of the pattern with the
+    presses marked."""
     from . import flip
 
     n = args.size
@@ -173,7 +239,7 @@ def cmd_flip(args: argparse.Namespace) -> None:
     sol = flip.solve(n, n, pattern)
     presses = [[r, c] for r, c in sol.cells()] if sol.solvable else None
     if args.json:
-        print(json.dumps({"size": n, "solvable": sol.solvable, "presses": presses}))
+        print_json({"mode": "flip", "size": n, "solvable": sol.solvable, "presses": presses})
         return
     print(f"Flip {n} x {n}, {pattern.bit_count()} lit (# lit, . off)")
     print(flip.draw_text(n, n, pattern))
@@ -250,7 +316,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         secs += info.seconds
     out = {"mode": "drill", "dates": dates, "total": sum(dates.values()), "seconds": secs}
     if args.json:
-        print(json.dumps(out))
+        print_json(out)
         return
     for d in drill.year_dates(args.year):
         info = drill.daily_info(d, args.sixes)

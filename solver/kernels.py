@@ -35,7 +35,12 @@ import numpy as np
 from numba import njit, types
 from numba.extending import intrinsic, overload
 
-_JIT = dict(nogil=True, cache=True)  # njit implies nopython
+from . import CACHE, logs
+
+# cache only where solver/__init__ found a folder of the user's own (solver.cachedir);
+# the flag must be known here, before decoration: cache=True without a usable folder raises
+_JIT = dict(nogil=True, cache=CACHE.enabled)  # njit implies nopython
+(logs.get("solver").info if CACHE.enabled else logs.get("solver").warning)(CACHE.why)
 
 # control[] indices
 C_CANCEL = 0      # in: non-zero asks the search to stop (status ST_CANCELLED)

@@ -56,3 +56,12 @@ def worker():
     yield w
     w.stop()
     pygame.event.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _log_dir_of_the_run(tmp_path_factory):
+    """Every process of the run (in-process and subprocess) logs into one temporary folder,
+    never into the player's own log folder (``DAILY_DRILL_LOG_DIR``, see solver/logs.py)."""
+    if not os.environ.get("DAILY_DRILL_LOG_DIR"):
+        os.environ["DAILY_DRILL_LOG_DIR"] = str(tmp_path_factory.mktemp("logs"))
+    yield os.environ["DAILY_DRILL_LOG_DIR"]

@@ -70,7 +70,7 @@ def test_solver_cli_bad_input_exit_2_one_line(case, files, capsys):
     err = capsys.readouterr().err
     assert code == 2, f"{case!r}: exit {code}, stderr {err!r}"
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    assert len(lines) == 1 and lines[0].startswith("python -m solver: error: ") and "Traceback" not in err, err
 
 
 @pytest.mark.parametrize("case", ["classic --date 2025-02-30", "drill --date=", "file {d}/big.toml",

@@ -299,4 +299,4 @@ def test_cli_text_output(capsys):
 def test_cli_bad_input_exit_2(argv, capsys):
     assert cli_main(argv) == 2
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
+    assert len(err.strip().splitlines()) == 1 and err.startswith("python -m solver: error: ")

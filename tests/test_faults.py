@@ -13,6 +13,7 @@ data folder below a regular file (``NotADirectoryError``).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -280,40 +281,57 @@ def test_read_only_data_folder_game_plays_and_keeps_the_file(tmp_path, fuzz_coun
 # ---------------------------------------------------------------- numba cache
 
 
-def test_numba_cache_fallback_when_the_package_folder_is_read_only(tmp_path, monkeypatch, fuzz_counts):
-    """``solver._ensure_numba_cache_dir`` with the package folder reported read-only (os.access patched)."""
-    import solver
+def test_numba_cache_only_in_a_folder_of_our_own(tmp_path, monkeypatch, fuzz_counts):
+    """``solver.cachedir.choose`` on temporary folders: the package's __pycache__ when it is ours,
+    else the per-version user cache folder, else no cache; never a shared fallback."""
+    from solver.cachedir import choose
 
-    pkg = os.path.dirname(os.path.abspath(solver.__file__))
-    real_access = os.access
-
-    def access(path, mode, **kw):
-        if os.path.abspath(path).startswith(pkg) and mode & os.W_OK:
-            return False
-        return real_access(path, mode, **kw)
-
-    monkeypatch.setattr(os, "access", access)
-    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    pkg = tmp_path / "pkg"
+    pkg.mkdir(mode=0o755)
+    pkg.chmod(0o755)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    solver._ensure_numba_cache_dir()
-    target = os.environ.get("NUMBA_CACHE_DIR", "")
-    assert target.startswith(str(tmp_path / "cache")) and os.path.isdir(target)
-    # the user cache is unusable too (a file where the folder should be): the temp folder
-    monkeypatch.delenv("NUMBA_CACHE_DIR")
-    (tmp_path / "blocked").write_text("x")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
-    monkeypatch.setenv("HOME", str(tmp_path / "blocked"))
-    solver._ensure_numba_cache_dir()
-    target = os.environ.get("NUMBA_CACHE_DIR", "")
-    import tempfile
+    env: dict[str, str] = {}
+    ours = choose(env, str(pkg), lambda: "9.9")
+    assert ours.enabled and ours.folder == str(pkg / "__pycache__") and ours.env is None
+    # the package folder is writable by its group: not ours alone -> the user cache, per version
+    pkg.chmod(0o775)
+    user = choose(env, str(pkg), lambda: "9.9")
+    assert user.folder == user.env == str(tmp_path / "cache" / "daily-drill" / "numba-9.9")
+    assert os.stat(user.folder).st_mode & 0o777 == 0o700
+    assert choose(env, str(pkg), lambda: "10.0").folder.endswith("numba-10.0")
+    # the user cache folder is world-writable too: no cache at all, and the log line says why
+    os.chmod(user.folder, 0o777)
+    off = choose(env, str(pkg), lambda: "9.9")
+    assert not off.enabled and off.env is None
+    assert "writable by others (mode 775)" in off.why and "writable by others (mode 777)" in off.why
+    # a user cache that cannot be created (a file where a folder should be): no cache
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    assert not choose(env, str(pkg), lambda: "9.9").enabled
+    # NUMBA_CACHE_DIR set by the user: used when it qualifies, else no cache (never a fallback)
+    mine = tmp_path / "mine"
+    assert choose({"NUMBA_CACHE_DIR": str(mine)}, str(pkg), lambda: "9.9").folder == str(mine)
+    mine.chmod(0o777)
+    assert not choose({"NUMBA_CACHE_DIR": str(mine)}, str(pkg), lambda: "9.9").enabled
+    fuzz_counts["faults"] += 4
 
-    assert target.startswith(tempfile.gettempdir()) and os.path.isdir(target)
-    # and a folder that is writable is left alone
-    monkeypatch.delenv("NUMBA_CACHE_DIR")
-    monkeypatch.setattr(os, "access", real_access)
-    solver._ensure_numba_cache_dir()
-    assert "NUMBA_CACHE_DIR" not in os.environ
-    fuzz_counts["faults"] += 2
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_numba_cache_never_in_another_users_folder(tmp_path, monkeypatch, fuzz_counts):
+    """Folders owned by another uid (say a planted cache folder) are refused, even though root
+    could write to them."""
+    from solver.cachedir import choose
+
+    pkg = tmp_path / "pkg"
+    (pkg / "__pycache__").mkdir(parents=True)
+    planted = tmp_path / "cache" / "daily-drill" / "numba-9.9"
+    planted.mkdir(parents=True, mode=0o700)
+    for p in (pkg / "__pycache__", planted):
+        os.chown(p, 4242, 4242)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    off = choose({}, str(pkg), lambda: "9.9")
+    fuzz_counts["faults"] += 1
+    assert not off.enabled and off.why.count("belongs to another user (uid 4242)") == 2, off.why
 
 
 GAME_ON_READ_ONLY = r"""
@@ -336,13 +354,41 @@ ctx.worker.stop()
 """
 
 
+def copy_packages(site) -> None:
+    """Copy our packages (solver with the repository's compiled cache, game, assets) into ``site``."""
+    for pkg in ("solver", "game", "assets"):
+        shutil.copytree(os.path.join(ROOT, pkg), site / pkg)
+
+
+def solver_cli(site, env: dict, cwd) -> subprocess.CompletedProcess:
+    """``python -m solver classic --date 2024-05-01 --json`` run from the copied packages."""
+    return subprocess.run([sys.executable, "-m", "solver", "classic", "--date", "2024-05-01", "--json"],
+                          capture_output=True, text=True, env=env, cwd=str(cwd), timeout=300)
+
+
+def no_cache_env(site, home, logs, **extra: str) -> dict[str, str]:
+    """The environment of a run from the copied packages with no usable cache folder."""
+    env = {k: v for k, v in env_for_game().items() if k not in ("NUMBA_CACHE_DIR", "XDG_CACHE_HOME")}
+    env.update(HOME=str(home), PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1", DAILY_DRILL_LOG_DIR=str(logs))
+    env.update(extra)
+    return env
+
+
+def assert_57_and_logged_once(out: subprocess.CompletedProcess, logs) -> None:
+    """The CLI answered May 1 (57 solutions, published figure) and logged "cache off" once."""
+    assert out.returncode == 0 and out.stderr == "", out.stderr[-3000:]
+    assert json.loads(out.stdout)["count"] == 57
+    text = (logs / "daily-drill.log").read_text(encoding="utf-8")
+    assert text.count("numba cache off") == 1, text
+
+
 def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
     """Subprocess: a copy of the packages (solver with its __pycache__, game, assets) and HOME on
     read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES
-    section 1), and the game starts and its worker solves Classic."""
+    section 1) with no cache at all (never a shared folder), the CLI answers, and the game
+    starts and its worker solves Classic."""
     site = tmp_path / "site"
-    for pkg in ("solver", "game", "assets"):
-        shutil.copytree(os.path.join(ROOT, pkg), site / pkg)
+    copy_packages(site)
     home = tmp_path / "home"
     (home / ".cache").mkdir(parents=True)
     code = r"""
@@ -354,20 +400,52 @@ from solver.board import Board
 from solver.model import Puzzle
 assert solver.api.__file__.startswith(pkg), solver.api.__file__
 print(solver.api.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
-print(os.environ.get("NUMBA_CACHE_DIR", "-"))
+print(os.environ.get("NUMBA_CACHE_DIR", "-"), solver.CACHE.enabled)
 """
-    env = {k: v for k, v in env_for_game().items() if k not in ("NUMBA_CACHE_DIR", "XDG_CACHE_HOME")}
-    env.update(HOME=str(home), PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
+    env = no_cache_env(site, home, tmp_path / "logs")
     with readonly_mount(site, home):
         out = run_py(code, str(site), env=env, cwd=str(tmp_path))
+        cli_out = solver_cli(site, no_cache_env(site, home, tmp_path / "cli-logs"), tmp_path)
         played = run_py(GAME_ON_READ_ONLY, str(site), env=env, cwd=str(tmp_path))
-    fuzz_counts["faults"] += 1
+    fuzz_counts["faults"] += 2
     assert out.returncode == 0, out.stderr[-3000:]
     assert played.returncode == 0 and "Traceback" not in played.stderr, played.stderr[-3000:]
     assert played.stdout.split() == ["solved", "True", "failed", "''"], played.stdout
-    count, cache = out.stdout.split()
-    assert count == "8"
-    assert not cache.startswith(str(site)) and not cache.startswith(str(home))
+    assert out.stdout.split() == ["8", "-", "False"], out.stdout
+    assert_57_and_logged_once(cli_out, tmp_path / "cli-logs")
+
+
+@pytest.mark.parametrize("how", ["cannot be created", "another user's"])
+def test_solver_cli_without_any_cache_folder_of_our_own(how, tmp_path, fuzz_counts):
+    """Subprocess, no mounts needed: the package's ``__pycache__`` and the user cache folder are
+    unusable (a regular file where the folder should be; or, as root, folders owned by another
+    uid, like a cache someone planted): the CLI still answers, without a cache, no traceback."""
+    site = tmp_path / "site"
+    copy_packages(site)
+    shutil.rmtree(site / "solver" / "__pycache__", ignore_errors=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    if how == "cannot be created":
+        (site / "solver" / "__pycache__").write_text("not a folder")
+        (tmp_path / "file").write_text("x")
+        cache_home = tmp_path / "file" / "cache"
+    else:
+        if not hasattr(os, "geteuid") or os.geteuid() != 0:
+            pytest.skip("chown needs root")
+        from solver.appinfo import version
+
+        cache_home = tmp_path / "cache"
+        planted = cache_home / "daily-drill" / f"numba-{version()}"
+        planted.mkdir(parents=True, mode=0o700)
+        (site / "solver" / "__pycache__").mkdir()
+        for p in (site / "solver" / "__pycache__", planted):
+            os.chown(p, 4242, 4242)
+    env = no_cache_env(site, home, tmp_path / "logs", XDG_CACHE_HOME=str(cache_home))
+    out = solver_cli(site, env, tmp_path)
+    fuzz_counts["faults"] += 1
+    assert_57_and_logged_once(out, tmp_path / "logs")
+    if how == "another user's":
+        assert os.listdir(planted) == [] and os.listdir(site / "solver" / "__pycache__") == []
 
 
 # ---------------------------------------------------------------- audio and fonts

@@ -407,7 +407,8 @@ def test_cli_json_5x5_all_lit(capsys):
 
 def test_cli_json_unsolvable(capsys):
     rc, out, _ = run_cli(["--size", "5", "--on", "0,0", "--json"], capsys)
-    assert rc == 0 and json.loads(out) == {"size": 5, "solvable": False, "presses": None}
+    assert rc == 0 and json.loads(out) == {"schema": 1, "mode": "flip", "size": 5, "solvable": False,
+                                          "presses": None}
 
 
 def test_cli_text(capsys):

@@ -54,9 +54,14 @@ MODE_COMMANDS = {"mode_classic": "classic", "mode_drill": "drill", "mode_flip": 
 
 
 def make_icon() -> pygame.Surface:
-    """A 32 x 32 px window icon: four coloured cells of a calendar board."""
+    """The window icon: the shipped application icon (``assets/desktop/icon-128.png``), or
+    when the install lacks it, a 32 x 32 px drawing of four coloured calendar cells."""
     from . import palette as P
+    from .desktop import window_icon
 
+    shipped = window_icon(128)
+    if shipped is not None:
+        return shipped
     icon = pygame.Surface((32, 32), pygame.SRCALPHA)
     pygame.draw.rect(icon, P.FRAME, icon.get_rect(), border_radius=6)
     for (r, c), code in zip(((0, 0), (0, 1), (1, 0), (1, 1)), ("F6", "BDQX", "FS", "JS")):

@@ -20,15 +20,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CRASH = r"""
 import sys
-from game import control
+from game import app
 calls = []
-def step(self, dt_s=None):
+def step(self, dt_s=None, sleep=True):
     calls.append(1)
     if len(calls) == 3:
         raise KeyError("a bug on the third frame")
-    return real(self, dt_s)
-real = control.Control.step
-control.Control.step = step
+    return real(self, dt_s, sleep)
+real = app.Control.step
+app.Control.step = step
 from game.__main__ import main
 sys.exit(main(["--frames", "10", "--date", "2024-05-01", "--lang", "en"]))
 """

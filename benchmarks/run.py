@@ -101,14 +101,14 @@ def _ours_cells_ok(puzzle, solution) -> bool:
 
 
 def _ours_clear_tables() -> bool:
-    """Clear every ``functools`` cache in :mod:`solver.api` (placement tables and the
-    pieces they are built from); False when there is none to clear."""
-    from solver import api
+    """Clear every ``functools`` cache in :mod:`solver.search.tables` (placement tables and
+    the pieces they are built from); False when there is none to clear."""
+    from solver.search import tables
 
     cleared = False
-    for name in dir(api):
-        fn = getattr(api, name)
-        if getattr(fn, "__module__", None) == api.__name__ and callable(
+    for name in dir(tables):
+        fn = getattr(tables, name)
+        if getattr(fn, "__module__", None) == tables.__name__ and callable(
                 getattr(fn, "cache_clear", None)):
             fn.cache_clear()
             cleared = True
@@ -117,7 +117,7 @@ def _ours_clear_tables() -> bool:
 
 def _ours_search_tables(puzzles) -> float | None:
     """Seconds to construct a :class:`Search` per puzzle with the table cache cleared."""
-    from solver.api import Search
+    from solver.search import Search
 
     if not _ours_clear_tables():
         return None
@@ -128,26 +128,17 @@ def _ours_search_tables(puzzles) -> float | None:
 
 
 def _ours_target_tables(state) -> float | None:
-    """Seconds to build the placement table ``count_by_targets`` uses (cache cleared).
-
-    Mirrors the table request inside ``solver.api.count_by_targets``; returns None
-    when those internals have changed shape.
-    """
-    from solver import api
+    """Seconds to build the tables of one ``count_by_targets`` search (cache cleared):
+    the search is constructed (``targets_search``) but not run."""
+    from solver.search.all_dates import targets_search
     from solver.shapes import CLASSIC_SET
 
     board, months, days = state
-    try:
-        types = api._types_of(CLASSIC_SET) + ("@M", "@D")
-        allowed = tuple([board.open_mask] * (len(types) - 2)
-                        + [board.mask_of(months), board.mask_of(days)])
-        if not _ours_clear_tables():
-            return None
-        t0 = time.perf_counter()
-        api._table(board.width, board.height, board.open_mask, types, allowed)
-        return time.perf_counter() - t0
-    except (AttributeError, TypeError):
+    if not _ours_clear_tables():
         return None
+    t0 = time.perf_counter()
+    targets_search(board, CLASSIC_SET, months, days)
+    return time.perf_counter() - t0
 
 
 def _ours_puzzle(case: str):
@@ -175,14 +166,14 @@ def make_job(solver: str, case: str) -> Job:
     dates = P.leap_year_dates(YEAR)
 
     if solver.startswith("ours"):
-        from solver.api import Search, count_by_targets
+        from solver.search import Search, count_by_targets
         from solver.board import classic_board, date_targets, day_cell, month_cell
         from solver.shapes import CLASSIC_SET
         from solver.model import Puzzle
 
         prune = not solver.endswith("noprune")
         if solver == "ours-sym":
-            from solver.api import solve_by_symmetry
+            from solver.search import solve_by_symmetry
 
             def build():
                 return _ours_puzzle(case)
@@ -668,7 +659,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
 
     out.append("## Input building and first call\n")
     out.append("Input building: ours = building the placement tables (`Search` construction with "
-               "every cache of `solver.api` cleared; for (c) one search the table `count_by_targets` asks "
+               "every cache of `solver.search.tables` cleared; for (c) one search the table `count_by_targets` asks "
                "for); peers = the exact-cover matrix from "
                "`benchmarks/peers.py` (own rotate/reflect code from the SPEC shapes) converted "
                "to the peer's format (for (c): 366 matrices). First call = the warm-up call "
@@ -811,13 +802,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # import the heavy modules once so that every forked measurement inherits them
     import numpy  # noqa: F401
-    import solver.api  # noqa: F401
+    import solver.search  # noqa: F401
     import xcover  # noqa: F401
     import exact_cover  # noqa: F401
-
-    if not hasattr(solver.api, "solve_by_symmetry"):
-        solvers = [x for x in solvers if not x.endswith("-sym")]
-        print("solver.api.solve_by_symmetry not found: symmetry rows skipped", file=sys.stderr)
 
     info = machine_info()
     start = time.perf_counter()

@@ -1,16 +1,16 @@
 """game/worker.py: the solver on one daemon thread, talking to the UI through queues.
 
-The UI thread never imports :mod:`solver.api` (its first import compiles or loads
+The UI thread never imports :mod:`solver.search` (its first import compiles or loads
 the numba kernels, up to a few seconds) and never waits on a search.  It calls
 :meth:`SolverWorker.submit`, which returns at once, and polls
 :meth:`SolverWorker.poll` once per frame for :class:`Result` values.
 
 Rules:
 
-* At start the thread imports :mod:`solver.api` and runs one tiny solve (the
+* At start the thread imports :mod:`solver.search` and runs one tiny solve (the
   warm-up); :attr:`SolverWorker.ready` turns True and a ``"ready"`` result is posted.
   Requests submitted meanwhile wait in the queue.
-* A new request cancels the running search (:meth:`solver.api.Search.cancel`,
+* A new request cancels the running search (:meth:`solver.search.Search.cancel`,
   thread-safe) and drops queued requests of the same kind: the newest question
   wins.  Hint/solve/trace requests queue ahead of background ``"count"`` requests.  A cancelled request posts a result with ``status == "cancelled"``.
 * Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
@@ -71,7 +71,7 @@ class Result:
         placement: ``"hint"``: the placement to add.
         dead: ``"hint"`` on a dead position: indices into ``fixed`` to remove.
         count: ``"count"``: the number of solutions.
-        trace: ``"trace"``: list of :class:`solver.api.TraceEvent`.
+        trace: ``"trace"``: list of :class:`solver.search.TraceEvent`.
         truncated: ``"trace"``: True when the trace stopped at ``trace_limit``.
         message: error text for the player.
         seconds: search time (seconds).
@@ -184,7 +184,7 @@ class SolverWorker:
 
     def _run(self) -> None:
         try:
-            from solver import api  # compiles or loads the numba kernels: worker thread only
+            from solver import search as api  # compiles or loads the numba kernels: worker thread only
             from solver.board import Board
 
             tiny = Puzzle(Board(3, 2, 0b111111), ("F6",), ())
@@ -255,7 +255,7 @@ class SolverWorker:
                 pl = min(new, key=lambda q: q.cells[0])
                 return Result("hint", req.rid, "ok", fixed, placement=pl, seconds=sec)
             # dead: the smallest set of placed pieces whose removal makes it solvable
-            from solver.api import explain_dead
+            from solver.search import explain_dead
 
             drop = explain_dead(p, fixed, known_dead=True,
                                 solvable=lambda keep: self._first(p, keep)[0] is not None)

@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _solve_one(puzzle: Puzzle, what: str):
     """Run one puzzle: returns (count, solutions or None, seconds)."""
-    from .api import Search
+    from .search import Search
 
     if what == "count":
         s = Search(puzzle, store=0)
@@ -116,7 +116,7 @@ def cmd_classic(args: argparse.Namespace) -> None:
         return
     if args.what != "count":
         raise CliError("--all-dates supports --count only (use --date for solutions)")
-    from .api import count_by_targets
+    from .search import count_by_targets
 
     res, secs, _ = count_by_targets(board, CLASSIC_SET, [month_cell(m) for m in range(1, 13)],
                                     [day_cell(d) for d in range(1, 32)])
@@ -286,8 +286,8 @@ def cmd_file(args: argparse.Namespace) -> None:
     puzzle = puzzlefile.load(args.path)
     extra: dict = {}
     if args.unique:
-        from .api import Search
-        from .symmetry import symmetry_group, unique_solutions
+        from .search import Search
+        from .search import symmetry_group, unique_solutions
 
         s = Search(puzzle, store=None)
         s.run()

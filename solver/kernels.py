@@ -1,28 +1,41 @@
 """Numba kernels: exact cover of a <= 64-cell board by polyomino placements.
 
 Only small, flat ``@njit`` functions over numpy arrays and ``np.uint64`` scalars
-live here; :mod:`solver.api` builds the arrays and translates results.
+live here; :mod:`solver.search` builds the arrays (:mod:`solver.search.tables`) and
+translates the results back to placements on the board.
 
-The search is Knuth's Algorithm X (TAOCP 7.2.2.1) specialised to bitboards:
+The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
 
-* the *items* are the cells to cover (bits of ``free``) plus one item per piece
-  type with a multiplicity (``counts[k]``: identical formations are one item, so
-  permutations of equal pieces are never counted twice);
-* the *options* are placements (``pl_mask[p]``: the cells one orientation of one
-  formation covers at one offset), precomputed by the caller;
-* branching is always on the lowest empty cell (``best_item`` = the lowest set bit
-  of ``free``).  Every placement that covers it has that cell as its own lowest
-  bit, so the candidates are exactly one CSR slice ``cell_first[c]:cell_first[c+1]``
-  of placements sorted by their lowest bit;
-* optional pruning (``prune=1``): after each placement every connected empty region
-  must have a size that is a sum of a sub-multiset of the remaining piece sizes
-  (SPEC section 7's sound idea, in general form).  Regions come from a
-  bit-parallel flood fill.
+* the *items* are the cells to cover (bits of ``free``, in a search frame: one of
+  the board's eight rotations/reflections) plus one item per piece type with a
+  multiplicity (``counts[k]``: identical shapes are one item, so permutations of
+  equal pieces are never counted twice);
+* the *options* are placements (a ``uint64`` mask: the cells one allowed orientation
+  of one shape covers at one offset), precomputed by the caller;
+* *branching* is on the lowest empty cell ``c`` (the lowest set bit of ``free``).
+  Every placement that covers it has ``c`` as its own lowest bit, so the options
+  are the placements anchored at ``c``.  These are pre-sorted into *window lists*:
+  one list per (anchor ``c``, state of the six window cells ``c + win_off``), holding
+  only the placements whose window cells are empty in that state
+  (:func:`window_state` picks the list in a few shifts);
+* each level computes a *candidate bitmask* once (:func:`candidates`): bit ``i`` set
+  when entry ``i`` of the current 64-entry chunk of the list fits in ``free`` and
+  its piece type is still available; the level then walks the set bits, so no
+  entry is re-tested behind an unpredictable branch;
+* *pivot level*: the caller may set up level 0 on the list of every placement of
+  one piece type (the X pentomino, as in Knuth's "Dancing Links") instead of a
+  cell's list; deeper levels always branch on the lowest empty cell;
+* optional pruning (``prune=1``, ``2``): after a placement, an empty connected
+  region whose size is not a sum of a sub-multiset of the remaining piece sizes
+  is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill);
+* *holes*: for the all-dates count, one-cell pseudo-pieces stand for the target
+  cells (``hole_type``); each solution adds one to the bucket of its hole cells
+  instead of being stored, so every target set is counted in one tree.
 
-The search uses an explicit stack (numba cannot recurse generators) held in
-caller-allocated arrays, so it is *resumable*: it stops when a solution limit, a
-node budget, a full trace buffer or a cancel request is reached, and a later call
-with the same arrays continues exactly where it stopped.
+The search uses an explicit stack held in caller-allocated arrays, so it is
+*resumable*: it stops when a solution limit, a node budget, a full trace buffer or
+a cancel request is reached, and a later call with the same arrays continues
+exactly where it stopped.
 
 ``control`` (``int64[8]``) is shared with the UI thread; see the ``C_*`` indices.
 Every 4096 nodes the kernel writes ``nodes`` there and reads the cancel flag
@@ -116,23 +129,6 @@ def lowest_bit_index(x):
     return _ctz(x)
 
 
-@njit("uint64(uint64, uint64, uint64, uint64, int64)", **_JIT)
-def flood(seed, free, not_first_col, not_last_col, width):
-    """Connected region of ``free`` containing ``seed`` (4-neighbourhood), bit-parallel.
-
-    Takes uint64 masks (bit ``r*W+c``) and the board width in cells; the two column
-    masks stop shifts from wrapping between rows.  Returns the region's mask.
-    """
-    w = np.uint64(width)
-    comp = seed & free
-    while True:
-        grow = comp | ((comp << _U1) & not_first_col) | ((comp >> _U1) & not_last_col)
-        grow = (grow | (comp << w) | (comp >> w)) & free
-        if grow == comp:
-            return comp
-        comp = grow
-
-
 @njit("uint64(int64[::1], int64[::1])", **_JIT)
 def achievable_sizes(counts, sizes):
     """Bitset of region sizes (cells) fillable by a sub-multiset of the remaining pieces.
@@ -153,9 +149,9 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
     """First empty region whose size no sub-multiset of the remaining pieces fills, or 0.
 
     Takes the empty cells ``free`` (uint64), ``near`` (only regions meeting these
-    cells are examined; pass ``free`` for all), column masks and width as in
-    :func:`flood`, the remaining multiset (``counts``, ``sizes``: int64[n_types]),
-    and ``max_steps`` (a region still growing after that many flood steps is
+    cells are examined; pass ``free`` for all), the column masks ``not_first_col`` /
+    ``not_last_col`` (they stop shifts wrapping between rows) and the width in cells,
+    the remaining multiset (``counts``, ``sizes``: int64[n_types]), and ``max_steps`` (a region still growing after that many flood steps is
     assumed fillable; 0 = no bound).  Skipping a region only weakens the pruning,
     never its soundness.  Returns the dead region's uint64 mask, or 0.
     """
@@ -265,7 +261,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         counts: int64[K] remaining multiplicity per type (updated in place).
         free_stack: uint64[L + 1] empty cells at each level; ptr/end: int64[L + 1]
             chunk start and list end per level; choice: int64[L + 1] chosen list
-            entry per level.  Level 0 is set up by :mod:`solver.api`.
+            entry per level.  Level 0 is set up by :class:`solver.search.Search`.
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
@@ -274,7 +270,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
         hole_type: -1, or the first of two one-cell "hole" piece types (``@M``, ``@D``
-            of :func:`solver.api.count_by_targets`); each solution then adds one to
+            of :func:`solver.search.count_by_targets`); each solution then adds one to
             ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
             the two holes, so all dates are counted in one search without storing.
         buckets: int64[4096] (or empty when ``hole_type`` is -1).

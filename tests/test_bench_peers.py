@@ -82,7 +82,7 @@ def test_first_solutions_are_exact_covers():
 
 @pytest.mark.parametrize("date", [dt.date(2024, 5, 21), dt.date(2024, 12, 3), dt.date(2024, 2, 29)])
 def test_peers_agree_with_our_solver(date):
-    from solver.api import count_solutions
+    from solver.search import count_solutions
     from solver.board import classic_board, date_targets
     from solver.shapes import CLASSIC_SET
     from solver.model import Puzzle

@@ -306,7 +306,7 @@ ctx.worker.stop()
 
 def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
     """Subprocess: a copy of the packages (solver with its __pycache__, game, assets) and HOME on
-    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES
+    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.search`` must still work (ENV_NOTES
     section 1), and the game starts and its worker solves Classic."""
     site = tmp_path / "site"
     for pkg in ("solver", "game", "assets"):
@@ -317,11 +317,11 @@ def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_pat
 import os, sys
 pkg = os.path.join(sys.argv[1], "solver")
 assert not os.access(pkg, os.W_OK) and not os.access(os.path.expanduser("~/.cache"), os.W_OK)
-import solver.api
+import solver.search
 from solver.board import Board
 from solver.model import Puzzle
-assert solver.api.__file__.startswith(pkg), solver.api.__file__
-print(solver.api.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
+assert solver.search.__file__.startswith(pkg), solver.search.__file__
+print(solver.search.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
 print(os.environ.get("NUMBA_CACHE_DIR", "-"))
 """
     env = {k: v for k, v in env_for_game().items() if k not in ("NUMBA_CACHE_DIR", "XDG_CACHE_HOME")}

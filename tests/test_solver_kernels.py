@@ -2,7 +2,7 @@
 
 In the plain-Python run every dispatcher of :mod:`solver.kernels` is replaced by
 its ``py_func`` for the duration of the test, so kernels that call other kernels
-(``dead_region`` -> ``flood``, ``search`` -> ``dead_region`` ...) and the API's
+(``dead_region`` -> ``achievable_sizes``, ``search`` -> ``dead_region`` ...) and the API's
 ``Search.run`` all execute as Python; coverage then sees the kernel lines.
 Results are compared with the slow reference code in ``tests/reference.py``.
 """
@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 import solver.kernels as K
-from solver.api import Search, all_solutions, count_by_targets, count_solutions
+from solver.search import Search, all_solutions, count_by_targets, count_solutions
 from solver.board import Board, classic_board, date_targets
 from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
@@ -34,7 +34,7 @@ except ImportError:  # tests/ is not a package: pytest put it on sys.path
 
 U64 = (1 << 64) - 1
 UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
-KERNEL_NAMES = ("popcount", "lowest_bit_index", "flood", "achievable_sizes", "dead_region", "search")
+KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "search")
 
 
 @pytest.fixture(params=[True, False], ids=["njit", "py_func"])
@@ -42,7 +42,7 @@ def kern(request, monkeypatch):
     """The kernels module's functions, compiled (``njit``) or as plain Python (``py_func``).
 
     In the ``py_func`` case every numba dispatcher in :mod:`solver.kernels` is patched
-    with its ``py_func`` (so nested calls and :class:`solver.api.Search` use Python too),
+    with its ``py_func`` (so nested calls and :class:`solver.search.Search` use Python too),
     and numpy's uint64 wrap-around warnings are silenced: the kernels rely on modular
     arithmetic, which is what numba does.
     """
@@ -96,10 +96,13 @@ def test_lowest_bit_index(kern):
 
 
 @pytest.mark.parametrize("width,height", [(5, 5), (7, 7), (8, 8), (4, 6), (10, 6), (1, 9), (9, 1)])
-def test_flood_matches_breadth_first_search(kern, width, height):
+def test_dead_region_floods_the_region_of_near_like_breadth_first_search(kern, width, height):
+    # with no piece left every region but a whole-board one is dead, so ``dead_region``
+    # returns the region its flood fill grows from the one cell given as ``near``
     rng = random.Random(width * 100 + height)
     nfc, nlc = col_masks(width, height)
     full = (1 << (width * height)) - 1
+    checked = 0
     for _ in range(25):
         density = rng.choice([0.3, 0.5, 0.7, 0.9, 1.0])
         free = sum(1 << b for b in range(width * height) if rng.random() < density) & full
@@ -107,15 +110,19 @@ def test_flood_matches_breadth_first_search(kern, width, height):
         for region in regions:
             bits = [b for b in range(64) if region >> b & 1]
             seed = 1 << rng.choice(bits)
-            got = kern.flood(np.uint64(seed), np.uint64(free), np.uint64(nfc), np.uint64(nlc),
-                             np.int64(width))
-            assert int(got) == region
-        # a seed outside ``free`` floods nothing
+            got = kern.dead_region(np.uint64(free), np.uint64(seed), np.uint64(nfc),
+                                   np.uint64(nlc), np.int64(width), np.zeros(1, np.int64),
+                                   np.ones(1, np.int64), np.int64(0))
+            assert int(got) == (0 if region == free else region)
+            checked += region != free
+        # a cell outside ``free`` starts no region
         outside = full & ~free
         if outside:
             seed = outside & -outside
-            assert int(kern.flood(np.uint64(seed), np.uint64(free), np.uint64(nfc),
-                                  np.uint64(nlc), np.int64(width))) == 0
+            assert int(kern.dead_region(np.uint64(free), np.uint64(seed), np.uint64(nfc),
+                                        np.uint64(nlc), np.int64(width), np.zeros(1, np.int64),
+                                        np.ones(1, np.int64), np.int64(0))) == 0
+    assert checked
 
 
 def test_achievable_sizes_is_the_subset_sum_set(kern):

@@ -405,7 +405,7 @@ class PolyominoGame:
     def solve(self, state: State) -> list[Place] | None:
         """Assisted moves completing ``state`` (pieces on the board stay), or None when
         no solution exists from it.  Runs a search (numba): not on the UI thread."""
-        from ..api import solve_first
+        from ..search import solve_first
 
         sol = solve_first(state.puzzle, state.placed)
         return None if sol is None else solution_moves(state, sol)

@@ -29,8 +29,9 @@ The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
   region whose size is not a sum of a sub-multiset of the remaining piece sizes
   is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill);
 * *holes*: for the all-dates count, one-cell pseudo-pieces stand for the target
-  cells (``hole_type``); each solution adds one to the bucket of its hole cells
-  instead of being stored, so every target set is counted in one tree.
+  cells (``hole_type``: month, day and weekday holes); each solution adds one to the
+  bucket of its hole cells (``hole_index``) instead of being stored, so every target
+  set is counted in one tree.
 
 The search uses an explicit stack held in caller-allocated arrays, so it is
 *resumable*: it stops when a solution limit, a node budget, a full trace buffer or
@@ -237,13 +238,13 @@ def candidates(win_mask, win_piece, counts, lo, hi, free):
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
     "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
-    "int64, int64[::1])",
+    "int64, int64[::1], int64[::1])",
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
            width, not_first_col, not_last_col, prune, max_steps,
-           control, solutions, trace, hole_type, buckets):
+           control, solutions, trace, hole_type, hole_index, buckets):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
@@ -269,11 +270,14 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
-        hole_type: -1, or the first of two one-cell "hole" piece types (``@M``, ``@D``
-            of :func:`solver.search.count_by_targets`); each solution then adds one to
-            ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
-            the two holes, so all dates are counted in one search without storing.
-        buckets: int64[4096] (or empty when ``hole_type`` is -1).
+        hole_type: -1, or the first of ``H`` one-cell "hole" piece types (the last
+            ``H`` types; :func:`solver.search.count_by_targets`): each solution then adds
+            one to ``buckets[sum_h hole_index[h * 64 + cell_h]]`` where ``cell_h`` is the
+            cell (search frame) of hole ``h``, so every target set is counted in one
+            search without storing solutions.
+        hole_index: int64[H * 64] bucket offset of each (hole, frame cell); empty when
+            ``hole_type`` is -1.
+        buckets: int64[n] counts per target set (empty when ``hole_type`` is -1).
 
     Returns an ``ST_*`` status.  Never raises.
     """
@@ -329,15 +333,13 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             tlen += 1
         if newfree == _U0:
             if hole_type >= 0:
-                a = 0
-                b = 0
+                key = 0
+                n_holes = hole_index.shape[0] >> 6
                 for i in range(level + 1):
-                    kk = win_piece[choice[i]]
-                    if kk == hole_type:
-                        a = lowest_bit_index(win_mask[choice[i]])
-                    elif kk == hole_type + 1:
-                        b = lowest_bit_index(win_mask[choice[i]])
-                buckets[a * 64 + b] += 1
+                    h = win_piece[choice[i]] - hole_type
+                    if h >= 0 and h < n_holes:
+                        key += hole_index[(h << 6) + lowest_bit_index(win_mask[choice[i]])]
+                buckets[key] += 1
             if stored < scap:
                 for i in range(level + 1):
                     solutions[stored, i] = win_pl[choice[i]]

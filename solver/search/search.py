@@ -118,7 +118,8 @@ class Search:
         self.control = buf[5 * (L + 1):]
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
-        self.hole_type = -1
+        self.hole_type = -1   # set by count_by_targets (kernels.search's holes)
+        self.hole_index = np.zeros(0, dtype=np.int64)
         self.buckets = np.zeros(0, dtype=np.int64)
         self._store_cap = 1 << 20 if store is None else store
         self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
@@ -235,7 +236,7 @@ class Search:
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
                               self.prune, self.max_steps, self.control,
                               self.solutions_arr[:rows], self.trace, self.hole_type,
-                              self.buckets)
+                              self.hole_index, self.buckets)
                 if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0

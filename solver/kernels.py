@@ -237,13 +237,13 @@ def candidates(win_mask, win_piece, counts, lo, hi, free):
     "int64(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
-    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
+    "int64, uint64, uint64, int64, int64, uint64[::1], int64[::1], int64[:, ::1], int64[:, ::1], "
     "int64, int64[::1], int64[::1])",
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
-           width, not_first_col, not_last_col, prune, max_steps,
+           width, not_first_col, not_last_col, prune, max_steps, mono_masks,
            control, solutions, trace, hole_type, hole_index, buckets):
     """Resumable exact-cover search (see module docstring).
 
@@ -266,7 +266,12 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
-            ``max_steps`` steps (cheaper, slightly weaker).
+            ``max_steps`` steps (cheaper, slightly weaker); 3 = only look for
+            empty regions of one or two cells: each of their cells needs its own
+            one-cell piece allowed there (a few shifts per node; for the all-dates
+            search, whose holes are one-cell pieces).
+        mono_masks: uint64[K] per piece type, the cells a one-cell type may fill (0 for
+            larger types); read by ``prune=3``.
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
@@ -284,6 +289,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
     level = control[C_LEVEL]
     if level < 0:
         return ST_DONE
+    w = np.uint64(width)
     if control[C_CANCEL] != 0:
         return ST_CANCELLED
     nodes = control[C_NODES]
@@ -366,6 +372,33 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 near = dilate(m, not_first_col, not_last_col, width)
                 dead = dead_region(newfree, near, not_first_col, not_last_col, width,
                                    counts, sizes, max_steps)
+            elif prune == 3:
+                d1 = (newfree << _U1) & not_first_col
+                d2 = (newfree >> _U1) & not_last_col
+                d3 = newfree << w
+                d4 = newfree >> w
+                ge1 = d1 | d2 | d3 | d4
+                ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
+                leaf = newfree & ~ge2          # at most one empty neighbour
+                small = leaf & ~ge1            # no empty neighbour: one-cell regions
+                leaf = leaf & ge1              # one: a two-cell region if it is a leaf too
+                small |= leaf & (((leaf << _U1) & not_first_col) | ((leaf >> _U1) & not_last_col)
+                                 | (leaf << w) | (leaf >> w))
+                if small != _U0:
+                    ok = _U0
+                    n_mono = 0
+                    two = False
+                    for kk in range(counts.shape[0]):
+                        if counts[kk] > 0:
+                            if mono_masks[kk] != _U0:
+                                ok |= mono_masks[kk]
+                                n_mono += counts[kk]
+                            elif sizes[kk] == 2:
+                                two = True
+                    if two:  # a domino may fill a pair: test the one-cell regions only
+                        small = newfree & ~ge1
+                    if (small & ~ok) != _U0 or popcount(small) > n_mono:
+                        dead = small
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:

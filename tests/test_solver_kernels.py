@@ -22,13 +22,14 @@ from solver.search import Search, all_solutions, count_by_targets, count_solutio
 from solver.board import Board, classic_board, date_targets
 from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
+from solver.shapes import parse_drawing
 
 try:
-    from tests.reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells,
+    from tests.reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells,
                                  ref_components, ref_count, ref_popcount, ref_solutions,
                                  ref_subset_sums, rows_to_cells, verify_cover)
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells, ref_components,
+    from reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells, ref_components,
                            ref_count, ref_popcount, ref_solutions, ref_subset_sums, rows_to_cells,
                            verify_cover)
 
@@ -275,13 +276,15 @@ def test_search_node_budget_resumes(kern):
     assert {canonical(x) for x in s.solutions()} == set(ref_solutions(rect_cells(5, 5), UZTLP))
 
 
+@pytest.mark.parametrize("prune", [False, 3])
 @pytest.mark.parametrize("formations", [("FS", "JS"), ("JS", "JS")])
-def test_count_by_targets_small_board(kern, formations):
-    # 3 x 4 board, two pentominoes (10 cells), one "month" hole and one "day" hole
+def test_count_by_targets_small_board(kern, formations, prune):
+    # 3 x 4 board, two pentominoes (10 cells), one "month" hole and one "day" hole;
+    # prune=3 (isolated cells need a one-cell piece allowed there) changes no count
     board = Board.from_rows(["...."] * 3)
     months = [(0, c) for c in range(4)] + [(1, 0)]
     days = [(2, c) for c in range(4)] + [(1, 3)]
-    res, _, _ = count_by_targets(board, formations, months, days)
+    res, _, _ = count_by_targets(board, formations, months, days, prune=prune)
     want = {(m, d): ref_count(rect_cells(3, 4), formations, (m, d)) for m in months for d in days}
     assert sum(want.values()) == 10  # found by the reference; a check on this test's input
     for pair, n in want.items():
@@ -293,3 +296,35 @@ def test_count_solutions_through_py_func_matches_compiled(kern):
     formations = ("JS", "XX", "SLCS", "SC")
     puzzle = Puzzle(Board.from_rows(["...."] * 5), formations)
     assert count_solutions(puzzle) == ref_count(rect_cells(5, 4), formations)
+
+
+@pytest.mark.parametrize("prune", [0, 1, 3])
+def test_isolated_cell_pruning_with_a_one_cell_shape(kern, prune):
+    # a one-cell shape of the puzzle's own may fill isolated cells anywhere
+    dot = parse_drawing("#", "dot")
+    add_shape("dot", "#")
+    formations = ("L4", "T4", "dot", "dot")
+    puzzle = Puzzle(Board.from_rows(["..."] * 3 + ["#.#"]), formations, shapes=(dot,))
+    s = Search(puzzle, prune=prune, store=None)
+    assert s.run() == K.ST_DONE
+    open_cells = rows_to_cells(["..."] * 3 + ["#.#"])
+    want = set(ref_solutions(open_cells, formations))
+    assert {canonical(x) for x in s.solutions()} == want and want
+
+
+@pytest.mark.parametrize("prune", [0, 3])
+def test_two_cell_regions_with_and_without_a_domino(kern, prune):
+    # prune=3 treats a two-cell region as needing two one-cell pieces, unless a
+    # two-cell piece remains: both cases against the reference
+    dot = parse_drawing("#", "dot")
+    domino = parse_drawing("##", "domino")
+    add_shape("dot", "#")
+    add_shape("domino", "##")
+    rows = ["....", "....", "..##"]
+    open_cells = rows_to_cells(rows)
+    for formations in (("L4", "T4", "dot", "dot"), ("L4", "L4", "domino")):
+        puzzle = Puzzle(Board.from_rows(rows), formations, shapes=(dot, domino))
+        s = Search(puzzle, prune=prune, store=None)
+        assert s.run() == K.ST_DONE
+        want = set(ref_solutions(open_cells, formations))
+        assert {canonical(x) for x in s.solutions()} == want and want, formations

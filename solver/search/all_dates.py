@@ -14,13 +14,23 @@ from .tables import frame_maps
 
 ALL_DATES_FRAME = 4
 """Frame of :func:`count_by_targets` (row-major from the bottom-right): measured best
-of the eight for the one search over all dates of the Classic board (1.55M nodes
-against 1.87M to 4.42M for the others)."""
+of the eight for the one all-dates search of every shipped edition (no pruning; nodes
+in this frame against the best other frame): dragonfjord 1.98M (2.46M), jarringwords
+2.05M (2.58M), creamakerspace 1.45M (1.85M), tetromino 13.4M (17.3M), weekday 494M
+(638M)."""
+
+ALL_DATES_PRUNE = 3
+"""Pruning of :func:`count_by_targets`: empty regions of one or two cells must be filled
+by holes allowed there (``kernels.search`` ``prune=3``).  Measured (nodes, no pruning
+-> this): dragonfjord 1.98M -> 1.43M, tetromino 13.4M -> 10.7M, weekday 494M -> 363M,
+and 20-30 % less time.  The flood-fill check (``prune=1``) cut tetromino to 11.1M
+nodes but doubled the time: with one-cell holes left almost every region size is a
+sum of piece sizes."""
 
 
 def targets_search(board, formations: Sequence[str], *hole_cells: Sequence[Cell],
-                   prune: bool | int = False, frame: int | None = None, mirror: bool = True,
-                   shapes: Sequence[Shape] = ()) -> Search:
+                   prune: bool | int = ALL_DATES_PRUNE, frame: int | None = None,
+                   mirror: bool = True, shapes: Sequence[Shape] = ()) -> Search:
     """The (not yet run) :class:`Search` of :func:`count_by_targets`; same arguments."""
     if not hole_cells:
         raise ValueError("count_by_targets needs at least one list of target cells")
@@ -49,8 +59,8 @@ def targets_search(board, formations: Sequence[str], *hole_cells: Sequence[Cell]
 
 
 def count_by_targets(board, formations: Sequence[str], *hole_cells: Sequence[Cell],
-                     prune: bool | int = False, frame: int | None = None, mirror: bool = True,
-                     shapes: Sequence[Shape] = ()
+                     prune: bool | int = ALL_DATES_PRUNE, frame: int | None = None,
+                     mirror: bool = True, shapes: Sequence[Shape] = ()
                      ) -> tuple[dict[tuple[Cell, ...], int], float, int]:
     """Count solutions for every target set (one cell from each list) in ONE search.
 
@@ -63,10 +73,8 @@ def count_by_targets(board, formations: Sequence[str], *hole_cells: Sequence[Cel
     Each solution adds one to the bucket of its hole cells (an array with one entry
     per combination: 12 x 31 x 7 = 2,604 for a weekday board).
 
-    ``prune`` defaults to off here: in :data:`ALL_DATES_FRAME` the dead-region check
-    halves nothing that pays for itself (Classic board: 1.98M nodes in 0.13 s CPU
-    without it, 1.55M nodes in 0.21 s with it).  ``frame`` overrides
-    :data:`ALL_DATES_FRAME`; ``mirror`` False allows rotations only; ``shapes`` are the
+    ``prune`` defaults to :data:`ALL_DATES_PRUNE` (``False`` or 0: none); ``frame``
+    overrides :data:`ALL_DATES_FRAME`; ``mirror`` False allows rotations only; ``shapes`` are the
     puzzle's own shapes that ``formations`` may name.
 
     Returns ``(counts by target cells (one per list, in list order) for the target sets
@@ -108,7 +116,7 @@ def date_counts(board, formations: Sequence[str], *, mirror: bool = True,
             missing = labels[cells.index(None)]
             raise InvalidPuzzleError(f"the board has no cell for {missing!r}")
         lists.append(cells)
-    res, seconds, nodes = count_by_targets(board, formations, *lists, prune=False, frame=frame,
+    res, seconds, nodes = count_by_targets(board, formations, *lists, frame=frame,
                                            mirror=mirror, shapes=shapes)
     out: dict[str, int] = {}
     for d in leap_year_dates(year):

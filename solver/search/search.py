@@ -71,7 +71,8 @@ class Search:
     Args:
         puzzle: the puzzle (validated here).
         fixed: placements already on the board; they stay in every solution.
-        prune: apply the dead-region check (default True; measured in benchmarks/).
+        prune: True applies :data:`PRUNE_MODE` (the dead-region check, measured in
+            benchmarks/), False none; an int picks a ``kernels.search`` mode (0-3).
         store: how many solutions to keep (``None`` keeps all found).
         trace_capacity: events to record for the step trace (0 = no trace, else
             at least 3: one step records up to 3 events).
@@ -234,7 +235,8 @@ class Search:
                               t.win_off, t.sizes,
                               self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
-                              self.prune, self.max_steps, self.control,
+                              self.prune, self.max_steps, t.mono_masks,
+                              self.control,
                               self.solutions_arr[:rows], self.trace, self.hole_type,
                               self.hole_index, self.buckets)
                 if st == K.ST_LIMIT and flush:

@@ -53,6 +53,7 @@ class Table:
     back: tuple           # frame bit -> board (row, col)
     placements: tuple     # Placement (board frame) of each placement row
     type_first: tuple     # win-array offsets of the per-type lists (K + 1)
+    mono_masks: np.ndarray  # uint64[K] frame cells a one-cell type may fill (0: larger)
 
 
 def type_cells(t, mirror: bool = True) -> tuple[tuple[Cell, ...], ...]:
@@ -207,10 +208,13 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     type_first = (win_pl.size + np.searchsorted(pl_piece[by_type], np.arange(len(types) + 1))
                   ).astype(np.int64)
     win_pl = np.concatenate([win_pl, by_type.astype(np.int64)])
+    mono = np.zeros(len(types), dtype=np.uint64)
+    for k in np.nonzero(sizes == 1)[0].tolist():
+        mono[k] = np.bitwise_or.reduce(fm[pc == k]) if np.any(pc == k) else 0
     return Table(W, frame, types, sizes, pl_piece, full & ~first_col, full & ~last_col,
                  pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
                  tuple(int(o) for o in win_off), back,
-                 placements, tuple(int(x) for x in type_first))
+                 placements, tuple(int(x) for x in type_first), mono)
 
 
 def window_offsets(W: int) -> tuple[int, ...]:

@@ -188,6 +188,49 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
     return _U0
 
 
+@njit("uint64(uint64, uint64, uint64, int64, int64[::1], int64[::1], uint64[::1])", **_JIT)
+def small_region(free, not_first_col, not_last_col, width, counts, sizes, mono_masks):
+    """Empty cells in regions of one or two cells that the remaining one-cell pieces
+    cannot fill, or 0 (``search``'s ``prune=3``).
+
+    Takes the empty cells ``free`` (uint64), the column masks and width as in
+    :func:`dead_region`, the remaining multiset (``counts``, ``sizes``: int64[K]) and
+    ``mono_masks`` (uint64[K]: the cells each one-cell type may fill, 0 for larger
+    types).  Every cell of a one- or two-cell region needs its own one-cell piece
+    allowed there (a two-cell region is skipped while a two-cell piece remains).
+    Returns those regions' cells when that fails (uint64), else 0.
+    """
+    w = np.uint64(width)
+    d1 = (free << _U1) & not_first_col
+    d2 = (free >> _U1) & not_last_col
+    d3 = free << w
+    d4 = free >> w
+    ge1 = d1 | d2 | d3 | d4
+    ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
+    leaf = free & ~ge2             # at most one empty neighbour
+    small = leaf & ~ge1            # none: one-cell regions
+    leaf = leaf & ge1              # one: a two-cell region when that one is a leaf too
+    small |= leaf & (((leaf << _U1) & not_first_col) | ((leaf >> _U1) & not_last_col)
+                     | (leaf << w) | (leaf >> w))
+    if small == _U0:
+        return _U0
+    ok = _U0
+    n_mono = 0
+    two = False
+    for k in range(counts.shape[0]):
+        if counts[k] > 0:
+            if mono_masks[k] != _U0:
+                ok |= mono_masks[k]
+                n_mono += counts[k]
+            elif sizes[k] == 2:
+                two = True
+    if two:  # a domino may fill a pair: test the one-cell regions only
+        small = free & ~ge1
+    if (small & ~ok) != _U0 or popcount(small) > n_mono:
+        return small
+    return _U0
+
+
 @njit("uint64(uint64, uint64, uint64, int64)", **_JIT)
 def dilate(m, not_first_col, not_last_col, width):
     """Cells of ``m`` plus their 4-neighbours (uint64 masks, bit ``r*W+c``)."""
@@ -289,7 +332,6 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
     level = control[C_LEVEL]
     if level < 0:
         return ST_DONE
-    w = np.uint64(width)
     if control[C_CANCEL] != 0:
         return ST_CANCELLED
     nodes = control[C_NODES]
@@ -373,32 +415,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 dead = dead_region(newfree, near, not_first_col, not_last_col, width,
                                    counts, sizes, max_steps)
             elif prune == 3:
-                d1 = (newfree << _U1) & not_first_col
-                d2 = (newfree >> _U1) & not_last_col
-                d3 = newfree << w
-                d4 = newfree >> w
-                ge1 = d1 | d2 | d3 | d4
-                ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
-                leaf = newfree & ~ge2          # at most one empty neighbour
-                small = leaf & ~ge1            # no empty neighbour: one-cell regions
-                leaf = leaf & ge1              # one: a two-cell region if it is a leaf too
-                small |= leaf & (((leaf << _U1) & not_first_col) | ((leaf >> _U1) & not_last_col)
-                                 | (leaf << w) | (leaf >> w))
-                if small != _U0:
-                    ok = _U0
-                    n_mono = 0
-                    two = False
-                    for kk in range(counts.shape[0]):
-                        if counts[kk] > 0:
-                            if mono_masks[kk] != _U0:
-                                ok |= mono_masks[kk]
-                                n_mono += counts[kk]
-                            elif sizes[kk] == 2:
-                                two = True
-                    if two:  # a domino may fill a pair: test the one-cell regions only
-                        small = newfree & ~ge1
-                    if (small & ~ok) != _U0 or popcount(small) > n_mono:
-                        dead = small
+                dead = small_region(newfree, not_first_col, not_last_col, width, counts, sizes,
+                                    mono_masks)
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:

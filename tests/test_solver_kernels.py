@@ -35,7 +35,8 @@ except ImportError:  # tests/ is not a package: pytest put it on sys.path
 
 U64 = (1 << 64) - 1
 UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
-KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "search")
+KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "small_region",
+                "search")
 
 
 @pytest.fixture(params=[True, False], ids=["njit", "py_func"])
@@ -175,6 +176,32 @@ def test_dilate_adds_the_four_neighbours(kern, width, height):
         got = int(getattr(K, "dilate")(np.uint64(m), np.uint64(nfc), np.uint64(nlc),
                                        np.int64(width)))
         assert got & full == want
+
+
+@pytest.mark.parametrize("width,height", [(5, 5), (7, 7), (8, 8), (6, 4)])
+def test_small_region_matches_breadth_first_search(kern, width, height):
+    rng = random.Random(width * 7 + height)
+    nfc, nlc = col_masks(width, height)
+    n = width * height
+    seen = {"dead": 0, "alive": 0}
+    for _ in range(80):
+        free = sum(1 << b for b in range(n) if rng.random() < rng.choice([0.3, 0.5, 0.7]))
+        mono = sum(1 << b for b in range(n) if rng.random() < 0.5)
+        sizes = [1, 2, 5]
+        counts = [rng.randint(0, 3), rng.choice([0, 0, 1]), rng.randint(0, 3)]
+        regions = ref_components(free, width, height)
+        small = [r for r in regions
+                 if ref_popcount(r) == 1 or (ref_popcount(r) == 2 and counts[1] == 0)]
+        cells = sum(small)
+        ok = mono if counts[0] else 0
+        dead = bool(cells) and (cells & ~ok != 0 or ref_popcount(cells) > counts[0])
+        got = int(kern.small_region(np.uint64(free), np.uint64(nfc), np.uint64(nlc),
+                                    np.int64(width), np.array(counts, dtype=np.int64),
+                                    np.array(sizes, dtype=np.int64),
+                                    np.array([mono, 0, 0], dtype=np.uint64)))
+        assert got == (cells if dead else 0), (hex(free), counts)
+        seen["dead" if dead else "alive"] += 1
+    assert seen["dead"] and seen["alive"]
 
 
 def _ref_dead_region(free, width, height, counts, sizes):

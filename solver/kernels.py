@@ -190,43 +190,55 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
 
 @njit("uint64(uint64, uint64, uint64, int64, int64[::1], int64[::1], uint64[::1])", **_JIT)
 def small_region(free, not_first_col, not_last_col, width, counts, sizes, mono_masks):
-    """Empty cells in regions of one or two cells that the remaining one-cell pieces
+    """Empty cells in regions of one to three cells that the remaining one-cell pieces
     cannot fill, or 0 (``search``'s ``prune=3``).
 
     Takes the empty cells ``free`` (uint64), the column masks and width as in
     :func:`dead_region`, the remaining multiset (``counts``, ``sizes``: int64[K]) and
     ``mono_masks`` (uint64[K]: the cells each one-cell type may fill, 0 for larger
-    types).  Every cell of a one- or two-cell region needs its own one-cell piece
-    allowed there (a two-cell region is skipped while a two-cell piece remains).
-    Returns those regions' cells when that fails (uint64), else 0.
+    types).  A region smaller than every remaining larger piece can only be filled by
+    one-cell pieces, one per cell, each allowed there.  Regions are found by counting
+    empty neighbours (shifts and masks, no flood fill): a lone cell, a pair of cells
+    with one empty neighbour each, and a path of three whose middle cell has exactly
+    two empty neighbours, both with one.  Returns the cells of such regions when the
+    one-cell pieces cannot fill them all (uint64), else 0.
     """
     w = np.uint64(width)
     d1 = (free << _U1) & not_first_col
     d2 = (free >> _U1) & not_last_col
     d3 = free << w
     d4 = free >> w
-    ge1 = d1 | d2 | d3 | d4
+    ge1 = d1 | d2 | d3 | d4                       # at least one empty neighbour
     ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
-    leaf = free & ~ge2             # at most one empty neighbour
-    small = leaf & ~ge1            # none: one-cell regions
-    leaf = leaf & ge1              # one: a two-cell region when that one is a leaf too
-    small |= leaf & (((leaf << _U1) & not_first_col) | ((leaf >> _U1) & not_last_col)
-                     | (leaf << w) | (leaf >> w))
-    if small == _U0:
+    ge3 = (d1 & d2 & (d3 | d4)) | (d3 & d4 & (d1 | d2))
+    one = free & ge1 & ~ge2                       # exactly one empty neighbour
+    lone = free & ~ge1
+    pair = one & (((one << _U1) & not_first_col) | ((one >> _U1) & not_last_col)
+                  | (one << w) | (one >> w))
+    busy = free & ge2                             # two or more empty neighbours
+    near_busy = (((busy << _U1) & not_first_col) | ((busy >> _U1) & not_last_col)
+                 | (busy << w) | (busy >> w))
+    mid = busy & ~ge3 & ~near_busy                # exactly two, both with one
+    triple = mid | (one & (((mid << _U1) & not_first_col) | ((mid >> _U1) & not_last_col)
+                           | (mid << w) | (mid >> w)))
+    if (lone | pair | triple) == _U0:
         return _U0
     ok = _U0
     n_mono = 0
-    two = False
+    least = 64                                    # smallest remaining larger piece
     for k in range(counts.shape[0]):
         if counts[k] > 0:
             if mono_masks[k] != _U0:
                 ok |= mono_masks[k]
                 n_mono += counts[k]
-            elif sizes[k] == 2:
-                two = True
-    if two:  # a domino may fill a pair: test the one-cell regions only
-        small = free & ~ge1
-    if (small & ~ok) != _U0 or popcount(small) > n_mono:
+            elif sizes[k] < least:
+                least = sizes[k]
+    small = lone
+    if least > 2:
+        small |= pair
+    if least > 3:
+        small |= triple
+    if small != _U0 and ((small & ~ok) != _U0 or popcount(small) > n_mono):
         return small
     return _U0
 
@@ -310,9 +322,10 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
             ``max_steps`` steps (cheaper, slightly weaker); 3 = only look for
-            empty regions of one or two cells: each of their cells needs its own
-            one-cell piece allowed there (a few shifts per node; for the all-dates
-            search, whose holes are one-cell pieces).
+            empty regions of one to three cells (:func:`small_region`): each of
+            their cells needs its own one-cell piece allowed there (shifts and
+            masks per node; for the all-dates search, whose holes are one-cell
+            pieces).
         mono_masks: uint64[K] per piece type, the cells a one-cell type may fill (0 for
             larger types); read by ``prune=3``.
         control: int64[8] shared control block (``C_*``).

@@ -190,8 +190,8 @@ def test_small_region_matches_breadth_first_search(kern, width, height):
         sizes = [1, 2, 5]
         counts = [rng.randint(0, 3), rng.choice([0, 0, 1]), rng.randint(0, 3)]
         regions = ref_components(free, width, height)
-        small = [r for r in regions
-                 if ref_popcount(r) == 1 or (ref_popcount(r) == 2 and counts[1] == 0)]
+        least = min([s for s, c in zip(sizes[1:], counts[1:]) if c] or [64])
+        small = [r for r in regions if ref_popcount(r) < least and ref_popcount(r) <= 3]
         cells = sum(small)
         ok = mono if counts[0] else 0
         dead = bool(cells) and (cells & ~ok != 0 or ref_popcount(cells) > counts[0])

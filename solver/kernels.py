@@ -321,11 +321,11 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
-            ``max_steps`` steps (cheaper, slightly weaker); 3 = only look for
-            empty regions of one to three cells (:func:`small_region`): each of
-            their cells needs its own one-cell piece allowed there (shifts and
-            masks per node; for the all-dates search, whose holes are one-cell
-            pieces).
+            ``max_steps`` steps (cheaper, slightly weaker); 3 = for the all-dates
+            search, whose holes are one-cell pieces: empty regions of one to three
+            cells need their own one-cell piece each (:func:`small_region`), and a
+            piece may not take the last free cells a one-cell piece left to place
+            may go on (shifts and masks per node).
         mono_masks: uint64[K] per piece type, the cells a one-cell type may fill (0 for
             larger types); read by ``prune=3``.
         control: int64[8] shared control block (``C_*``).
@@ -430,6 +430,13 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             elif prune == 3:
                 dead = small_region(newfree, not_first_col, not_last_col, width, counts, sizes,
                                     mono_masks)
+                # the piece took the last free cells a one-cell piece may go on (the
+                # all-dates holes are the last types: only those are looked at)
+                for kk in range(max(hole_type, 0), mono_masks.shape[0]):
+                    if (counts[kk] > 0 and (mono_masks[kk] & m) != _U0
+                            and popcount(mono_masks[kk] & newfree) < counts[kk]):
+                        dead = m
+                        break
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:

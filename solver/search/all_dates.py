@@ -20,12 +20,13 @@ in this frame against the best other frame): dragonfjord 1.98M (2.46M), jarringw
 (638M)."""
 
 ALL_DATES_PRUNE = 3
-"""Pruning of :func:`count_by_targets`: empty regions of one to three cells must be
-filled by holes allowed there (``kernels.small_region``).  Measured (nodes, no pruning
--> this): dragonfjord 1.98M -> 1.36M, tetromino 13.4M -> 10.3M, weekday 494M -> 346M,
-and 20-30 % less time.  The flood-fill check (``prune=1``) cut tetromino to 11.1M
-nodes but doubled the time: with one-cell holes left almost every region size is a
-sum of piece sizes."""
+"""Pruning of :func:`count_by_targets` (``kernels.search`` ``prune=3``): empty regions of
+one to three cells must be filled by holes allowed there (``kernels.small_region``),
+and no piece may cover the last free cell of a hole still to place.  Measured (nodes,
+no pruning -> this): dragonfjord 1.98M -> 1.34M, tetromino 13.4M -> 9.96M, weekday
+494M -> 265M (24-28 s -> 17-18 s in one run against the small regions alone, 346M
+nodes).  The flood-fill check (``prune=1``) cut tetromino to 11.1M nodes but doubled
+the time: with one-cell holes left almost every region size is a sum of piece sizes."""
 
 
 def targets_search(board, formations: Sequence[str], *hole_cells: Sequence[Cell],

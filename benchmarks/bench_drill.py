@@ -96,7 +96,7 @@ def report_difficulty(res: dict[_dt.date, tuple[drill.DailyInfo, float]]) -> Non
 
 def report_set_sizes() -> None:
     """Print section 3 (the set-size options for each month length)."""
-    from solver.api import Search
+    from solver.search import Search
 
     print("## 3. Set size: every (pentominoes, 方阵) option\n")
     print("Per option, over the dates of the month whose cells to cover number as shown "

@@ -1,20 +1,20 @@
 """game/worker.py: the solver on one daemon thread, talking to the UI through queues.
 
-The UI thread never imports :mod:`solver.api` (its first import compiles or loads
+The UI thread never imports :mod:`solver.search` (its first import compiles or loads
 the numba kernels, up to a few seconds) and never waits on a search.  It calls
 :meth:`SolverWorker.submit`, which returns at once, and polls
 :meth:`SolverWorker.poll` once per frame for :class:`Result` values.
 
 Rules:
 
-* At start the thread imports :mod:`solver.api` and runs one tiny solve (the
+* At start the thread imports :mod:`solver.search` and runs one tiny solve (the
   warm-up); :attr:`SolverWorker.ready` turns True and a ``"ready"`` result is posted.
   Requests submitted meanwhile wait in the queue.
-* A new request cancels the running search (:meth:`solver.api.Search.cancel`,
+* A new request cancels the running search (:meth:`solver.search.Search.cancel`,
   thread-safe) and drops queued requests of the same kind: the newest question
   wins.  Hint/solve/trace requests queue ahead of background ``"count"`` requests.  A cancelled request posts a result with ``status == "cancelled"``.
 * Kinds: ``"solve"`` (first solution from ``fixed``), ``"hint"`` (one more safe
-  placement from :func:`solver.api.hint`, or, from :func:`solver.api.explain_dead`,
+  placement from :func:`solver.search.hint`, or, from :func:`solver.search.explain_dead`,
   the indices of the pieces that make the position dead),
   ``"count"`` (number of solutions), ``"trace"`` (first solution plus the search's
   step trace, for the "show search" replay), ``"call"`` (run a function that may
@@ -72,7 +72,7 @@ class Result:
         placement: ``"hint"``: the placement to add.
         dead: ``"hint"`` on a dead position: indices into ``fixed`` to remove.
         count: ``"count"``: the number of solutions.
-        trace: ``"trace"``: list of :class:`solver.api.TraceEvent`.
+        trace: ``"trace"``: list of :class:`solver.search.TraceEvent`.
         truncated: ``"trace"``: True when the trace stopped at ``trace_limit``.
         message: error text for the player.
         seconds: search time (seconds).
@@ -185,7 +185,7 @@ class SolverWorker:
 
     def _run(self) -> None:
         try:
-            from solver import api  # compiles or loads the numba kernels: worker thread only
+            from solver import search as api  # compiles or loads the numba kernels: worker thread only
             from solver.board import Board
 
             tiny = Puzzle(Board(3, 2, 0b111111), ("F6",), ())

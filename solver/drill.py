@@ -1,7 +1,7 @@
 """Daily Drill (每日演兵): the deterministic daily formation set (今日阵型), rule v1.
 
 Source of the rule: ``shared/SPEC.md`` sections 1 and 3 (mode 2) and the Daily
-Drill issue. This module is pure Python over :mod:`solver.api`; it does no I/O.
+Drill issue. This module is pure Python over :mod:`solver.search`; it does no I/O.
 
 The board and the area
 ----------------------
@@ -331,7 +331,7 @@ def daily_info(date: _dt.date | str, sixes: int | None = None) -> DailyInfo:
 
 @lru_cache(maxsize=4096)
 def _daily_info(date: _dt.date, sixes: int | None) -> DailyInfo:
-    from .api import Search  # numba import kept out of module import
+    from .search import Search  # numba import kept out of module import
 
     board, targets, sealed = drill_board(date)
     area = bin(board.open_mask & ~board.mask_of(targets)).count("1")

@@ -328,11 +328,6 @@ def is_solvable(w: int, h: int, pattern: Mask) -> bool:
 # Fewest presses
 
 
-def _popcount_rows(a: np.ndarray) -> np.ndarray:
-    """Set bits per row of ``uint64[k, words]`` -> ``int64[k]``."""
-    return np.bitwise_count(a).sum(axis=1, dtype=np.int64)
-
-
 def _span_table(vectors: Sequence[np.ndarray], words: int) -> np.ndarray:
     """All ``2**len(vectors)`` XOR combinations as ``uint64[2**k, words]``; row ``s`` is the
     XOR of ``vectors[i]`` for the set bits ``i`` of ``s``."""

@@ -1,28 +1,42 @@
 """Numba kernels: exact cover of a <= 64-cell board by polyomino placements.
 
 Only small, flat ``@njit`` functions over numpy arrays and ``np.uint64`` scalars
-live here; :mod:`solver.api` builds the arrays and translates results.
+live here; :mod:`solver.search` builds the arrays (:mod:`solver.search.tables`) and
+translates the results back to placements on the board.
 
-The search is Knuth's Algorithm X (TAOCP 7.2.2.1) specialised to bitboards:
+The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
 
-* the *items* are the cells to cover (bits of ``free``) plus one item per piece
-  type with a multiplicity (``counts[k]``: identical formations are one item, so
-  permutations of equal pieces are never counted twice);
-* the *options* are placements (``pl_mask[p]``: the cells one orientation of one
-  formation covers at one offset), precomputed by the caller;
-* branching is always on the lowest empty cell (``best_item`` = the lowest set bit
-  of ``free``).  Every placement that covers it has that cell as its own lowest
-  bit, so the candidates are exactly one CSR slice ``cell_first[c]:cell_first[c+1]``
-  of placements sorted by their lowest bit;
-* optional pruning (``prune=1``): after each placement every connected empty region
-  must have a size that is a sum of a sub-multiset of the remaining piece sizes
-  (SPEC section 7's sound idea, in general form).  Regions come from a
-  bit-parallel flood fill.
+* the *items* are the cells to cover (bits of ``free``, in a search frame: one of
+  the board's eight rotations/reflections) plus one item per piece type with a
+  multiplicity (``counts[k]``: identical shapes are one item, so permutations of
+  equal pieces are never counted twice);
+* the *options* are placements (a ``uint64`` mask: the cells one allowed orientation
+  of one shape covers at one offset), precomputed by the caller;
+* *branching* is on the lowest empty cell ``c`` (the lowest set bit of ``free``).
+  Every placement that covers it has ``c`` as its own lowest bit, so the options
+  are the placements anchored at ``c``.  These are pre-sorted into *window lists*:
+  one list per (anchor ``c``, state of the six window cells ``c + win_off``), holding
+  only the placements whose window cells are empty in that state
+  (:func:`window_state` picks the list in a few shifts);
+* each level computes a *candidate bitmask* once (:func:`candidates`): bit ``i`` set
+  when entry ``i`` of the current 64-entry chunk of the list fits in ``free`` and
+  its piece type is still available; the level then walks the set bits, so no
+  entry is re-tested behind an unpredictable branch;
+* *pivot level*: the caller may set up level 0 on the list of every placement of
+  one piece type (the X pentomino, as in Knuth's "Dancing Links") instead of a
+  cell's list; deeper levels always branch on the lowest empty cell;
+* optional pruning (``prune=1``, ``2``): after a placement, an empty connected
+  region whose size is not a sum of a sub-multiset of the remaining piece sizes
+  is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill);
+* *holes*: for the all-dates count, one-cell pseudo-pieces stand for the target
+  cells (``hole_type``: month, day and weekday holes); each solution adds one to the
+  bucket of its hole cells (``hole_index``) instead of being stored, so every target
+  set is counted in one tree.
 
-The search uses an explicit stack (numba cannot recurse generators) held in
-caller-allocated arrays, so it is *resumable*: it stops when a solution limit, a
-node budget, a full trace buffer or a cancel request is reached, and a later call
-with the same arrays continues exactly where it stopped.
+The search uses an explicit stack held in caller-allocated arrays, so it is
+*resumable*: it stops when a solution limit, a node budget, a full trace buffer or
+a cancel request is reached, and a later call with the same arrays continues
+exactly where it stopped.
 
 ``control`` (``int64[8]``) is shared with the UI thread; see the ``C_*`` indices.
 Every 4096 nodes the kernel writes ``nodes`` there and reads the cancel flag
@@ -121,23 +135,6 @@ def lowest_bit_index(x):
     return _ctz(x)
 
 
-@njit("uint64(uint64, uint64, uint64, uint64, int64)", **_JIT)
-def flood(seed, free, not_first_col, not_last_col, width):
-    """Connected region of ``free`` containing ``seed`` (4-neighbourhood), bit-parallel.
-
-    Takes uint64 masks (bit ``r*W+c``) and the board width in cells; the two column
-    masks stop shifts from wrapping between rows.  Returns the region's mask.
-    """
-    w = np.uint64(width)
-    comp = seed & free
-    while True:
-        grow = comp | ((comp << _U1) & not_first_col) | ((comp >> _U1) & not_last_col)
-        grow = (grow | (comp << w) | (comp >> w)) & free
-        if grow == comp:
-            return comp
-        comp = grow
-
-
 @njit("uint64(int64[::1], int64[::1])", **_JIT)
 def achievable_sizes(counts, sizes):
     """Bitset of region sizes (cells) fillable by a sub-multiset of the remaining pieces.
@@ -158,9 +155,9 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
     """First empty region whose size no sub-multiset of the remaining pieces fills, or 0.
 
     Takes the empty cells ``free`` (uint64), ``near`` (only regions meeting these
-    cells are examined; pass ``free`` for all), column masks and width as in
-    :func:`flood`, the remaining multiset (``counts``, ``sizes``: int64[n_types]),
-    and ``max_steps`` (a region still growing after that many flood steps is
+    cells are examined; pass ``free`` for all), the column masks ``not_first_col`` /
+    ``not_last_col`` (they stop shifts wrapping between rows) and the width in cells,
+    the remaining multiset (``counts``, ``sizes``: int64[n_types]), and ``max_steps`` (a region still growing after that many flood steps is
     assumed fillable; 0 = no bound).  Skipping a region only weakens the pruning,
     never its soundness.  Returns the dead region's uint64 mask, or 0.
     """
@@ -193,6 +190,61 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
             if n >= 64 or ((sums >> np.uint64(n)) & _U1) == _U0:
                 return comp
         rest = rest & ~comp
+    return _U0
+
+
+@njit("uint64(uint64, uint64, uint64, int64, int64[::1], int64[::1], uint64[::1])", **_JIT)
+def small_region(free, not_first_col, not_last_col, width, counts, sizes, mono_masks):
+    """Empty cells in regions of one to three cells that the remaining one-cell pieces
+    cannot fill, or 0 (``search``'s ``prune=3``).
+
+    Takes the empty cells ``free`` (uint64), the column masks and width as in
+    :func:`dead_region`, the remaining multiset (``counts``, ``sizes``: int64[K]) and
+    ``mono_masks`` (uint64[K]: the cells each one-cell type may fill, 0 for larger
+    types).  A region smaller than every remaining larger piece can only be filled by
+    one-cell pieces, one per cell, each allowed there.  Regions are found by counting
+    empty neighbours (shifts and masks, no flood fill): a lone cell, a pair of cells
+    with one empty neighbour each, and a path of three whose middle cell has exactly
+    two empty neighbours, both with one.  Returns the cells of such regions when the
+    one-cell pieces cannot fill them all (uint64), else 0.
+    """
+    w = np.uint64(width)
+    d1 = (free << _U1) & not_first_col
+    d2 = (free >> _U1) & not_last_col
+    d3 = free << w
+    d4 = free >> w
+    ge1 = d1 | d2 | d3 | d4                       # at least one empty neighbour
+    ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
+    ge3 = (d1 & d2 & (d3 | d4)) | (d3 & d4 & (d1 | d2))
+    one = free & ge1 & ~ge2                       # exactly one empty neighbour
+    lone = free & ~ge1
+    pair = one & (((one << _U1) & not_first_col) | ((one >> _U1) & not_last_col)
+                  | (one << w) | (one >> w))
+    busy = free & ge2                             # two or more empty neighbours
+    near_busy = (((busy << _U1) & not_first_col) | ((busy >> _U1) & not_last_col)
+                 | (busy << w) | (busy >> w))
+    mid = busy & ~ge3 & ~near_busy                # exactly two, both with one
+    triple = mid | (one & (((mid << _U1) & not_first_col) | ((mid >> _U1) & not_last_col)
+                           | (mid << w) | (mid >> w)))
+    if (lone | pair | triple) == _U0:
+        return _U0
+    ok = _U0
+    n_mono = 0
+    least = 64                                    # smallest remaining larger piece
+    for k in range(counts.shape[0]):
+        if counts[k] > 0:
+            if mono_masks[k] != _U0:
+                ok |= mono_masks[k]
+                n_mono += counts[k]
+            elif sizes[k] < least:
+                least = sizes[k]
+    small = lone
+    if least > 2:
+        small |= pair
+    if least > 3:
+        small |= triple
+    if small != _U0 and ((small & ~ok) != _U0 or popcount(small) > n_mono):
+        return small
     return _U0
 
 
@@ -245,14 +297,14 @@ def candidates(win_mask, win_piece, counts, lo, hi, free):
     "int64(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
-    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
-    "int64, int64[::1])",
+    "int64, uint64, uint64, int64, int64, uint64[::1], int64[::1], int64[:, ::1], int64[:, ::1], "
+    "int64, int64[::1], int64[::1])",
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
-           width, not_first_col, not_last_col, prune, max_steps,
-           control, solutions, trace, hole_type, buckets):
+           width, not_first_col, not_last_col, prune, max_steps, mono_masks,
+           control, solutions, trace, hole_type, hole_index, buckets):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
@@ -270,19 +322,28 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         counts: int64[K] remaining multiplicity per type (updated in place).
         free_stack: uint64[L + 1] empty cells at each level; ptr/end: int64[L + 1]
             chunk start and list end per level; choice: int64[L + 1] chosen list
-            entry per level.  Level 0 is set up by :mod:`solver.api`.
+            entry per level.  Level 0 is set up by :class:`solver.search.Search`.
         width: board width in cells; not_first_col / not_last_col: uint64 masks.
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
-            ``max_steps`` steps (cheaper, slightly weaker).
+            ``max_steps`` steps (cheaper, slightly weaker); 3 = for the all-dates
+            search, whose holes are one-cell pieces: empty regions of one to three
+            cells need their own one-cell piece each (:func:`small_region`), and a
+            piece may not take the last free cells a one-cell piece left to place
+            may go on (shifts and masks per node).
+        mono_masks: uint64[K] per piece type, the cells a one-cell type may fill (0 for
+            larger types); read by ``prune=3``.
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
-        hole_type: -1, or the first of two one-cell "hole" piece types (``@M``, ``@D``
-            of :func:`solver.api.count_by_targets`); each solution then adds one to
-            ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
-            the two holes, so all dates are counted in one search without storing.
-        buckets: int64[4096] (or empty when ``hole_type`` is -1).
+        hole_type: -1, or the first of ``H`` one-cell "hole" piece types (the last
+            ``H`` types; :func:`solver.search.count_by_targets`): each solution then adds
+            one to ``buckets[sum_h hole_index[h * 64 + cell_h]]`` where ``cell_h`` is the
+            cell (search frame) of hole ``h``, so every target set is counted in one
+            search without storing solutions.
+        hole_index: int64[H * 64] bucket offset of each (hole, frame cell); empty when
+            ``hole_type`` is -1.
+        buckets: int64[n] counts per target set (empty when ``hole_type`` is -1).
 
     Returns an ``ST_*`` status.  Never raises.
     """
@@ -338,15 +399,13 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             tlen += 1
         if newfree == _U0:
             if hole_type >= 0:
-                a = 0
-                b = 0
+                key = 0
+                n_holes = hole_index.shape[0] >> 6
                 for i in range(level + 1):
-                    kk = win_piece[choice[i]]
-                    if kk == hole_type:
-                        a = lowest_bit_index(win_mask[choice[i]])
-                    elif kk == hole_type + 1:
-                        b = lowest_bit_index(win_mask[choice[i]])
-                buckets[a * 64 + b] += 1
+                    h = win_piece[choice[i]] - hole_type
+                    if h >= 0 and h < n_holes:
+                        key += hole_index[(h << 6) + lowest_bit_index(win_mask[choice[i]])]
+                buckets[key] += 1
             if stored < scap:
                 for i in range(level + 1):
                     solutions[stored, i] = win_pl[choice[i]]
@@ -373,6 +432,16 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 near = dilate(m, not_first_col, not_last_col, width)
                 dead = dead_region(newfree, near, not_first_col, not_last_col, width,
                                    counts, sizes, max_steps)
+            elif prune == 3:
+                dead = small_region(newfree, not_first_col, not_last_col, width, counts, sizes,
+                                    mono_masks)
+                # the piece took the last free cells a one-cell piece may go on (the
+                # all-dates holes are the last types: only those are looked at)
+                for kk in range(max(hole_type, 0), mono_masks.shape[0]):
+                    if (counts[kk] > 0 and (mono_masks[kk] & m) != _U0
+                            and popcount(mono_masks[kk] & newfree) < counts[kk]):
+                        dead = m
+                        break
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:

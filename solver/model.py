@@ -1,6 +1,6 @@
 """Puzzle model values (no numba): :class:`Placement`, :class:`Puzzle`, :data:`Solution`.
 
-Kept apart from :mod:`solver.api` so that the game's UI thread can import them
+Kept apart from :mod:`solver.search` so that the game's UI thread can import them
 without importing numba (whose first compilation must happen off the UI thread).
 """
 from __future__ import annotations

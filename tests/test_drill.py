@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from solver import drill
-from solver.api import count_solutions, solve_first
+from solver.search import count_solutions, solve_first
 from solver.board import InvalidDateError
 from solver.cli import main as cli_main
 from solver.model import Puzzle

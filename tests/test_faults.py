@@ -384,7 +384,7 @@ def assert_57_and_logged_once(out: subprocess.CompletedProcess, logs) -> None:
 
 def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
     """Subprocess: a copy of the packages (solver with its __pycache__, game, assets) and HOME on
-    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.api`` must still work (ENV_NOTES
+    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.search`` must still work (ENV_NOTES
     section 1) with no cache at all (never a shared folder), the CLI answers, and the game
     starts and its worker solves Classic."""
     site = tmp_path / "site"
@@ -395,11 +395,11 @@ def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_pat
 import os, sys
 pkg = os.path.join(sys.argv[1], "solver")
 assert not os.access(pkg, os.W_OK) and not os.access(os.path.expanduser("~/.cache"), os.W_OK)
-import solver.api
+import solver.search
 from solver.board import Board
 from solver.model import Puzzle
-assert solver.api.__file__.startswith(pkg), solver.api.__file__
-print(solver.api.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
+assert solver.search.__file__.startswith(pkg), solver.search.__file__
+print(solver.search.count_solutions(Puzzle(Board.from_rows(["....."] * 5), ("SLCS", "JQHH", "SC", "XX", "JS"))))
 print(os.environ.get("NUMBA_CACHE_DIR", "-"), solver.CACHE.enabled)
 """
     env = no_cache_env(site, home, tmp_path / "logs")

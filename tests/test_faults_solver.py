@@ -58,7 +58,7 @@ def results_until(worker, pred, what: str) -> list:
 
 def test_search_cancel_from_another_thread_stops_it(fuzz_counts):
     from solver import kernels as K
-    from solver.api import Search
+    from solver.search import Search
 
     s = Search(LONG, store=0)
     status: list[int] = []
@@ -164,14 +164,14 @@ def test_player_actions_cancel_the_running_search(how, worker, tmp_path, fuzz_co
 
 
 def test_one_worker_and_solver_api_imported_only_on_its_thread(fuzz_counts):
-    """Every mode, switched back and forth: one solver thread, and it alone imports solver.api."""
+    """Every mode, switched back and forth: one solver thread, and it alone imports solver.search."""
     code = r"""
 import os, sys, threading, datetime as dt, importlib.abc
 os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
 seen = []
 class Spy(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name in ("solver.api", "solver.kernels", "numba"):
+        if name in ("solver.search", "solver.kernels", "numba"):
             seen.append((name, threading.current_thread().name))
         return None
 sys.meta_path.insert(0, Spy())

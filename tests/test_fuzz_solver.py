@@ -24,7 +24,7 @@ from conftest import FUZZ_SCALE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from solver.api import all_solutions, count_solutions
+from solver.search import all_solutions, count_solutions
 from solver.board import Board
 from solver.model import Placement, Puzzle
 

@@ -115,7 +115,7 @@ def test_illegal_drop_returns_piece_and_drag_off_board_lifts(control):
 
 
 def test_hint_keeps_position_solvable(control):
-    from solver.api import is_solvable
+    from solver.search import is_solvable
 
     scene = control.scene
     sol = solution_placements()
@@ -328,7 +328,7 @@ for mode in ("classic", "drill", "flip"):
         c.scene.command(cmd)
     for _ in range(5):
         c.step(1 / 60, sleep=False)
-print("numba" in sys.modules, "solver.api" in sys.modules)
+print("numba" in sys.modules, "solver.search" in sys.modules)
 """
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120)

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from solver.api import Search, count_solutions
+from solver.search import Search, count_solutions
 from solver.board import InvalidPuzzleError
 from solver.model import Puzzle
 from solver import puzzlefile as pf
-from solver.symmetry import count_up_to_symmetry, symmetry_group, unique_solutions
+from solver.search import count_up_to_symmetry, symmetry_group, unique_solutions
 
 try:
     from tests.test_puzzlefile_cover import open_cells_of, verify_solution

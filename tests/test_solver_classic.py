@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from solver.api import Search, all_solutions, count_by_targets, count_solutions, solve_first
+from solver.search import Search, all_solutions, count_by_targets, count_solutions, solve_first
 from solver.board import classic_board, date_targets, day_cell, leap_year_dates, month_cell
 from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle

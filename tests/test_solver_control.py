@@ -12,7 +12,7 @@ import time
 import pytest
 
 import solver.kernels as K
-from solver.api import Search, all_solutions, count_solutions, solve_first
+from solver.search import Search, all_solutions, count_solutions, solve_first
 from solver.board import Board, classic_board, date_targets
 from solver.shapes import CLASSIC_SET, PENTOMINOES
 from solver.model import Placement, Puzzle

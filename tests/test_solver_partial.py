@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from solver.api import (Search, all_solutions, count_solutions, explain_dead, hint, is_solvable,
+from solver.search import (Search, all_solutions, count_solutions, explain_dead, hint, is_solvable,
                         solve_first)
 from solver.board import Board, InvalidPuzzleError, classic_board, date_targets
 from solver.shapes import CLASSIC_SET, UnknownShapeError

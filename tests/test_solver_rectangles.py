@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from solver.api import all_solutions, count_solutions, is_solvable, solve_first
+from solver.search import all_solutions, count_solutions, is_solvable, solve_first
 from solver.board import Board
 from solver.shapes import PENTOMINOES
 from solver.model import Puzzle

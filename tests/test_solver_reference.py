@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from solver.api import (all_solutions, count_by_targets, count_solutions, explain_dead, hint,
+from solver.search import (all_solutions, count_by_targets, count_solutions, explain_dead, hint,
                         is_solvable, solve_first)
 from solver.board import Board, InvalidPuzzleError
 from solver.model import Placement, Puzzle

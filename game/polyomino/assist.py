@@ -2,7 +2,7 @@
 
 :class:`Assist` is composed into the scene.  It sends Hint, Solve, Show-search and
 solution-count requests to the shared :class:`~game.worker.SolverWorker` (which calls
-:mod:`solver.api`), keeps the ids of the ones still open, and turns each fresh answer
+:mod:`solver.search`), keeps the ids of the ones still open, and turns each fresh answer
 into UI state: a hint shown before it is placed, the pieces that make a position
 dead, the Solve fly-in, the search replay, the solution count.  Answers to a position
 that has changed since the question are dropped.

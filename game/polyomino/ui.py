@@ -81,7 +81,7 @@ class Replay:
     """The search replay ("Show search"): the solver's trace played back step by step.
 
     Attributes:
-        events: the :class:`solver.api.TraceEvent` list.
+        events: the :class:`solver.search.TraceEvent` list.
         moves: the assisted moves that place the found solution at the end.
         i: events shown so far.  acc: events due (fractional).
         overlay: search level -> placement shown.  dead: cells of a dead region shown.

@@ -1,0 +1,305 @@
+"""The :class:`Search` object: one resumable, cancellable exact-cover search.
+
+A :class:`~solver.model.Puzzle` is a board, a multiset of shapes and optional target
+cells left uncovered.  Solutions are tuples of :class:`~solver.model.Placement` in the
+board's own orientation (never a rotated or mirrored canonical copy).  The player's
+pieces already on the board are passed as ``fixed`` placements and stay.
+
+The placement table comes from :mod:`solver.search.tables`; the search itself is
+:func:`solver.kernels.search`, which this object drives (level 0 is set up here) and
+whose output (placement rows, trace events) it translates back to the board frame.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .. import kernels as K
+from ..board import Cell, InvalidPuzzleError, Mask
+from ..model import IllegalPlacementError, Placement, Puzzle, Solution
+from .tables import build_table, frame_mask, pivot_formation, prepared, type_code
+
+PRUNE_MODE = 1
+"""Default pruning (``kernels.search``'s ``prune``): chosen by benchmarks/run.py."""
+PRUNE_MAX_STEPS = 6
+"""Flood-fill step bound for ``prune=2``."""
+
+def _remaining(puzzle: Puzzle, fixed: Solution, counts: dict[str, int], free: Mask
+               ) -> tuple[dict[str, int], Mask]:
+    """Pieces left and empty cells after the ``fixed`` placements.
+
+    Takes the puzzle, the placements already on the board, the multiplicities by code
+    and the cells to cover; returns ``(counts left by code, empty cells)``.  Raises
+    :class:`IllegalPlacementError` for a placement that is not a piece of this puzzle,
+    not a true (or, mirror off, not an allowed) orientation, off the board, on a
+    blocked, target or occupied cell, or one piece too many.
+    """
+    counts = dict(counts)
+    board = puzzle.board
+    for pl in fixed:
+        if pl.formation not in counts or pl.shape != puzzle.shape(pl.formation):
+            raise IllegalPlacementError(f"{pl.formation} is not a piece of this puzzle")
+        o, _, _ = pl.orientation()  # raises when not a true orientation
+        if o not in puzzle.allowed(pl.formation):
+            raise IllegalPlacementError(
+                f"{pl.formation} is turned over, but this puzzle allows rotations only")
+        try:
+            m = board.mask_of(pl.cells)
+        except InvalidPuzzleError as e:
+            raise IllegalPlacementError(str(e)) from None
+        if m & ~free:
+            raise IllegalPlacementError(
+                f"{pl.formation} at {list(pl.cells)} covers a blocked, target or occupied cell"
+            )
+        if counts.get(pl.formation, 0) <= 0:
+            raise IllegalPlacementError(f"no {pl.formation} left to place")
+        counts[pl.formation] -= 1
+        free &= ~m
+    return counts, free
+
+
+class Search:
+    """One resumable, cancellable search over a puzzle from a partial position.
+
+    Construct it on any thread; call :meth:`run` (on a worker thread for the game);
+    call :meth:`cancel` and read :attr:`nodes` from any other thread.
+
+    Args:
+        puzzle: the puzzle (validated here).
+        fixed: placements already on the board; they stay in every solution.
+        prune: True applies :data:`PRUNE_MODE` (the dead-region check, measured in
+            benchmarks/), False none; an int picks a ``kernels.search`` mode (0-3).
+        store: how many solutions to keep (``None`` keeps all found).
+        trace_capacity: events to record for the step trace (0 = no trace, else
+            at least 3: one step records up to 3 events).
+        frame: search frame (0..7, see :func:`choose_frame`; ``None`` chooses).
+        pivot: let the first level branch on the placements of a pivot formation
+            (:func:`solver.search.tables.pivot_formation`) instead of the lowest empty cell.
+
+    Raises:
+        InvalidPuzzleError: bad puzzle (area mismatch, bad targets, ...).
+        IllegalPlacementError: a fixed placement is not legal.
+    """
+
+    def __init__(self, puzzle: Puzzle, fixed: Sequence[Placement] = (), *,
+                 prune: bool = True, store: int | None = 1_000_000,
+                 trace_capacity: int = 0, _types: tuple | None = None,
+                 _allowed: tuple[Mask, ...] | None = None,
+                 _counts: dict[str, int] | None = None, frame: int | None = None,
+                 pivot: bool = True) -> None:
+        self.puzzle = puzzle
+        if _types is None:
+            types, cover, base_counts = prepared(puzzle)
+        else:
+            types, cover, base_counts = _types, puzzle.cover_mask, _counts
+        self.fixed: Solution = tuple(fixed)
+        board = puzzle.board
+        counts, free = _remaining(puzzle, self.fixed, base_counts, cover)
+        self.types = types
+        # one table per board and set of types: targets and pieces already placed only
+        # shrink ``free``, and placements that do not fit it are never candidates
+        self.table = build_table(board.width, board.height, board.open_mask, self.types,
+                                 _allowed, frame, puzzle.mirror)
+        t = self.table
+        codes = [type_code(ty) for ty in self.types]
+        self.depth = sum(counts[c] for c in codes)
+        L = max(self.depth, 1)
+        self.counts = np.array([counts[c] for c in codes], dtype=np.int64)
+        # one allocation for the four stacks and the control block
+        buf = np.zeros(5 * (L + 1) + K.N_CONTROL, dtype=np.int64)
+        self.free_stack = buf[: L + 1].view(np.uint64)
+        self.ptr = buf[L + 1: 2 * (L + 1)]
+        self.end = buf[2 * (L + 1): 3 * (L + 1)]
+        self.choice = buf[3 * (L + 1): 4 * (L + 1)]
+        self.cand = buf[4 * (L + 1): 5 * (L + 1)].view(np.uint64)
+        self.control = buf[5 * (L + 1):]
+        self.prune = PRUNE_MODE if prune is True else int(prune)
+        self.max_steps = PRUNE_MAX_STEPS
+        self.hole_type = -1   # set by count_by_targets (kernels.search's holes)
+        self.hole_index = np.zeros(0, dtype=np.int64)
+        self.buckets = np.zeros(0, dtype=np.int64)
+        self._store_cap = 1 << 20 if store is None else store
+        self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
+        if 0 < trace_capacity < 3:
+            raise ValueError("trace_capacity must be 0 (no trace) or at least 3 events")
+        self.trace = np.zeros((trace_capacity, 3), dtype=np.int64)
+        self.status: int | None = None
+        self.seconds = 0.0
+        self._lock = threading.Lock()
+        self._kept: list[np.ndarray] = []
+        free_f = frame_mask(board.width, board.height, t.frame, free)
+        self.trivial = free_f == 0
+        self.pivot: str | None = None
+        if self.trivial:
+            # nothing left to cover: the fixed pieces already are a solution
+            self.control[K.C_LEVEL] = -1
+        else:
+            self.free_stack[0] = np.uint64(free_f)
+            self.pivot = pivot_formation(codes, counts) if pivot else None
+            if self.pivot is not None:
+                # level 0 branches on where the pivot goes (all its placements)
+                k = codes.index(self.pivot)
+                lo, hi = t.type_first[k], t.type_first[k + 1]
+            else:
+                c = (free_f & -free_f).bit_length() - 1
+                j = c << len(t.win_off)   # kernels.window_state, in Python
+                for i, off in enumerate(t.win_off_list):
+                    j |= ((free_f >> (c + off)) & 1) << i
+                lo, hi = int(t.win_first[j]), int(t.win_first[j + 1])
+            self.ptr[0] = lo
+            self.end[0] = hi
+            self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
+                                        np.uint64(free_f))
+
+    # -- frame conversion
+    def frame_cells(self, m: int) -> tuple[Cell, ...]:
+        """The board cells (sorted) of a search-frame bitmask ``m``."""
+        back = self.table.back
+        out = []
+        while m:
+            low = m & -m
+            out.append(back[low.bit_length() - 1])
+            m ^= low
+        return tuple(sorted(out))
+
+    def placement(self, index: int) -> Placement:
+        """The :class:`Placement` (board frame) of placement row ``index`` of the table."""
+        return self.table.placements[index]
+
+    # -- control
+    @property
+    def nodes(self) -> int:
+        """Search-tree nodes (placements tried) so far; safe to read from another thread."""
+        return int(self.control[K.C_NODES])
+
+    @property
+    def count(self) -> int:
+        """Solutions found so far (the total once :attr:`done`)."""
+        return int(self.control[K.C_SOLUTIONS]) + (1 if self.trivial else 0)
+
+    @property
+    def done(self) -> bool:
+        """True when the whole search tree has been explored."""
+        return int(self.control[K.C_LEVEL]) < 0
+
+    def cancel(self) -> None:
+        """Ask a running :meth:`run` to stop within ~4096 nodes (thread-safe).
+
+        A cancel that arrives before :meth:`run` starts makes that run return
+        ``ST_CANCELLED`` at once; calling :meth:`run` again afterwards resumes.
+        """
+        self.control[K.C_CANCEL] = 1
+
+    def run(self, *, max_solutions: int | None = None, node_budget: int | None = None) -> int:
+        """Continue the search.
+
+        Args:
+            max_solutions: stop once this many solutions have been found in total
+                (``None``: no limit).
+            node_budget: stop after this many more nodes (``None``: no budget).
+
+        Returns a ``solver.kernels.ST_*`` status.  Resumable after any status but
+        ``ST_DONE``; a cancelled search resumes when :meth:`run` is called again.
+        """
+        with self._lock:
+            if self.status == K.ST_CANCELLED:
+                # resuming after a cancel: clear the request that stopped us.  A
+                # cancel() that arrives before the first run() is kept, so a
+                # search cancelled before it started stops at once.
+                self.control[K.C_CANCEL] = 0
+            if self.trivial:
+                self.status = K.ST_DONE
+                return self.status
+            self.control[K.C_NODE_BUDGET] = (self.nodes + node_budget) if node_budget else 0
+            t = self.table
+            block = self.solutions_arr.shape[0]
+            start = time.perf_counter()
+            while True:
+                n_sol = int(self.control[K.C_SOLUTIONS])
+                stored = int(self.control[K.C_STORED])
+                cap_left = self._store_cap - self._kept_rows()   # rows still allowed
+                rows = max(0, min(block, cap_left))
+                limit = max_solutions or 0
+                flush = False
+                if rows == block and cap_left > block:
+                    # more rows may follow this block: stop when it is full, keep it
+                    chunk = n_sol + (block - stored)
+                    if limit == 0 or chunk < limit:
+                        limit, flush = chunk, True
+                self.control[K.C_SOL_LIMIT] = limit
+                st = K.search(t.win_mask, t.win_piece, t.win_pl, t.win_first, self.cand,
+                              t.win_off, t.sizes,
+                              self.counts, self.free_stack, self.ptr, self.end, self.choice,
+                              t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
+                              self.prune, self.max_steps, t.mono_masks,
+                              self.control,
+                              self.solutions_arr[:rows], self.trace, self.hole_type,
+                              self.hole_index, self.buckets)
+                if st == K.ST_LIMIT and flush:
+                    self._kept.append(self.solutions_arr.copy())
+                    self.control[K.C_STORED] = 0
+                    continue
+                break
+            self.seconds += time.perf_counter() - start
+            self.status = st
+            return st
+
+    def _kept_rows(self) -> int:
+        return sum(b.shape[0] for b in self._kept)
+
+    def solution_indices(self) -> np.ndarray:
+        """Stored solutions as int64[n, depth] placement-row indices (search frame)."""
+        stored = int(self.control[K.C_STORED])
+        blocks = self._kept + [self.solutions_arr[:stored]]
+        return np.concatenate(blocks)[:, : self.depth] if blocks else np.zeros((0, self.depth), np.int64)
+
+    def solutions(self) -> list[Solution]:
+        """Stored solutions, each ``fixed`` placements first, then the search's, in level order."""
+        if self.trivial:
+            return [self.fixed]
+        return [self.fixed + tuple(self.placement(int(i)) for i in row)
+                for row in self.solution_indices()]
+
+    def take_trace(self) -> list["TraceEvent"]:
+        """Decode and clear the recorded step trace (board frame).
+
+        Call it after :meth:`run` returns (``ST_TRACE_FULL`` means more events follow:
+        call :meth:`run` again with the same arguments to continue the search).
+        Returns a list of :class:`TraceEvent` in search order.
+        """
+        n = int(self.control[K.C_TRACE_LEN])
+        out: list[TraceEvent] = []
+        for kind, a, b in self.trace[:n].tolist():
+            if kind == K.EV_DEAD:
+                mask = (a & 0xFFFFFFFF) | (b << 32)
+                out.append(TraceEvent("dead", None, -1, self.frame_cells(mask)))
+            else:
+                name = {K.EV_PLACE: "place", K.EV_REMOVE: "remove", K.EV_SOLUTION: "solution"}[kind]
+                out.append(TraceEvent(name, self.placement(a), b, ()))
+        self.control[K.C_TRACE_LEN] = 0
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEvent:
+    """One step of the search, for the Solve animation.
+
+    Attributes:
+        kind: ``"place"`` (a piece put down), ``"remove"`` (taken back on backtrack),
+            ``"dead"`` (the empty ``region`` cannot be filled: the last placed piece is
+            taken back next), ``"solution"`` (the pieces on the board form a solution).
+        placement: the piece placed or removed (None for ``"dead"``).
+        level: stack depth (0 = first piece the search places), -1 for ``"dead"``.
+        region: cells of the dead region (``"dead"`` only), ``(row, col)`` board frame.
+    """
+
+    kind: str
+    placement: Placement | None
+    level: int
+    region: tuple[Cell, ...]
+
+

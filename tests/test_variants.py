@@ -356,7 +356,7 @@ def test_a_bad_variant_file_exits_2_with_one_line_before_any_search(tmp_path, te
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert res.stdout.split() == ["2", "False"], (res.stdout, res.stderr)
     lines = res.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
+    assert len(lines) == 1 and lines[0].startswith("python -m solver: error: "), res.stderr
     assert message in lines[0] and "Traceback" not in res.stderr
 
 

@@ -7,10 +7,19 @@ something changed (an event, an animation, a solver answer, the clock's second).
 
 **Idle at zero.**  While nothing moves, the loop blocks in ``pygame.event.wait``
 instead of redrawing at 60 fps: it wakes for an event, about once a second for the
-clock, or every :data:`POLL_S` while the solver thread works (its answers arrive in
-a queue).  While something animates it runs at :data:`FPS`.  Tests call
+clock (redrawing only when the scene shows a running clock, :attr:`Scene.ticking`),
+or every :data:`POLL_S` while the solver thread works (its answers arrive in a
+queue).  While something animates it runs at :data:`FPS`.  Tests call
 ``step(dt_s, sleep=False)``: no waiting, but a ``time.sleep(0)`` so the solver
 thread (whose first numba import needs the GIL) is never starved.
+
+**The window.**  Resizable, never smaller than
+:data:`~game.widgets.layout.MIN_WINDOW` (SDL's minimum window size through
+``pygame.Window``; a window manager that ignores it still gets a layout of the
+minimum size, cut off rather than shrunk).  F11 toggles full screen and M the sound
+(:data:`game.keymap.GLOBAL_COMMANDS`); both, the window size and the mode played are
+remembered settings (:meth:`Context.change_settings`), and a settings change is
+passed on to the current scene.
 
 Scenes are built once, by name, from :data:`SCENES` (static imports: no module is
 found by its name at run time, so frozen builds see every mode) and kept alive: a
@@ -20,7 +29,8 @@ keeps its state (Flip at 6 x 6 -> Classic -> Flip is still 6 x 6).
 from __future__ import annotations
 
 import time
-from typing import Callable
+import warnings
+from typing import Any, Callable
 
 import pygame
 
@@ -28,7 +38,10 @@ from . import keymap
 from .lights_out.scene import LightsOutScene
 from .polyomino.round import CLASSIC, DRILL, file_mode
 from .polyomino.scene import PolyominoScene
+from .i18n import msg
 from .scene import Context, Scene
+from .settings import valid_mode
+from .widgets.layout import MIN_WINDOW, clamp_size
 
 DEFAULT_SIZE = (1120, 780)
 """Initial window size in pixels."""
@@ -40,6 +53,8 @@ POLL_S = 0.05
 """Sleep while the solver thread works or warms up (seconds): its answers are polled."""
 MAX_DT_S = 0.1
 """Largest frame time an animation is advanced by (seconds); a longer gap is not a jump."""
+SAVE_SIZE_AFTER_S = 1.0
+"""The window size is remembered this long after the last resize (a drag sends many)."""
 
 SCENES: dict[str, Callable[[Context], Scene]] = {
     "classic": lambda ctx: PolyominoScene(ctx, CLASSIC),
@@ -75,20 +90,28 @@ class Control:
     Args:
         ctx: the shared :class:`Context`.
         scene: name of the first scene in :data:`SCENES`.
-        size: initial window size in pixels.
+        size: initial window size in pixels (raised to the minimum window size).
         autosolve: press Solve on the first frame.
+        fullscreen: start in full screen (F11 toggles).
 
     Raises ``ValueError`` (a bad custom puzzle file) from the first scene's factory.
     """
 
     def __init__(self, ctx: Context, scene: str = "classic", size: tuple[int, int] = DEFAULT_SIZE,
-                 autosolve: bool = False) -> None:
+                 autosolve: bool = False, fullscreen: bool = False) -> None:
         self.ctx = ctx
         self.scenes: dict[str, Scene] = {scene: SCENES[scene](ctx)}
         self.scene = self.scenes[scene]
         pygame.display.set_caption("每日演兵 Daily Drill")
         pygame.display.set_icon(make_icon())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.windowed = clamp_size(size)
+        self.screen = pygame.display.set_mode(self.windowed, pygame.RESIZABLE)
+        self.window = self._window()
+        self.fullscreen = False
+        self._size_changed_at: float | None = None
+        ctx.settings_listeners.append(self._settings_changed)
+        if fullscreen:
+            self.set_fullscreen(True)
         self.frames = 0
         self.draws = 0
         self.quit = False
@@ -140,24 +163,89 @@ class Control:
             if cmd in MODE_COMMANDS:
                 self.switch_to(MODE_COMMANDS[cmd])
                 continue
-            if ev.type == pygame.VIDEORESIZE:
-                self.scene.resize((ev.w, ev.h))
-            elif ev.type == pygame.WINDOWSIZECHANGED:
-                self.scene.resize(self.screen.get_size())
+            if cmd == "fullscreen":
+                self.set_fullscreen(not self.fullscreen)
+                continue
+            if cmd == "mute":
+                self.ctx.change_settings(muted=not self.ctx.settings.muted)
+                continue
+            if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                self._resized(ev, now)
             self.scene.handle_event(ev)
+        if self._size_changed_at is not None and now - self._size_changed_at >= SAVE_SIZE_AFTER_S:
+            self._size_changed_at = None
+            if not self.fullscreen:
+                self.ctx.change_settings(window=self.windowed)
         animating = self.scene.animating
         self.scene.update(0.0 if not self.active else min(dt, MAX_DT_S if animating else 2.0))
         if self.scene.done:
             self._switch()
         second = int(now)
-        if (events or self.scene.dirty or self.scene.animating or second != self._drawn_second or not self.draws
-                or self.always_draw):
+        tick = second != self._drawn_second and self.scene.ticking
+        if events or self.scene.dirty or self.scene.animating or tick or not self.draws or self.always_draw:
             self.scene.draw(self.screen)
             pygame.display.flip()
             self.scene.dirty = False
             self._drawn_second = second
             self.draws += 1
         self.frames += 1
+
+    # ------------------------------------------------------------ the window
+
+    def _window(self) -> Any:
+        """The ``pygame.Window`` of the display (its minimum size set), or None where there is none."""
+        try:
+            with warnings.catch_warnings():  # from_display_module: deprecated for new code, the one way here
+                warnings.simplefilter("ignore", DeprecationWarning)
+                window = pygame.Window.from_display_module()
+            window.minimum_size = MIN_WINDOW
+            return window
+        except (AttributeError, pygame.error, TypeError, ValueError):
+            return None
+
+    def _resized(self, ev: pygame.event.Event, now: float) -> None:
+        """The window changed size: lay the scene out for it (never below the minimum); a
+        window made smaller than that (a window manager that ignores the minimum) is sized back."""
+        self.screen = pygame.display.get_surface() or self.screen
+        size = (ev.w, ev.h) if ev.type == pygame.VIDEORESIZE else self.screen.get_size()
+        if ev.type == pygame.VIDEORESIZE and (size[0] < MIN_WINDOW[0] or size[1] < MIN_WINDOW[1]) \
+                and self.window is not None and not self.fullscreen:
+            try:
+                self.window.size = clamp_size(size)
+            except (pygame.error, ValueError):
+                pass
+        self.scene.resize(clamp_size(size))
+        if not self.fullscreen and not pygame.display.is_fullscreen():
+            self.windowed = clamp_size(size)
+            self._size_changed_at = now
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Full screen (the desktop's size) or back to the remembered window size; remembered."""
+        if on != self.fullscreen:
+            try:
+                if self.window is not None:
+                    self.window.set_fullscreen(True) if on else self.window.set_windowed()
+                else:
+                    pygame.display.set_mode((0, 0) if on else self.windowed,
+                                            pygame.FULLSCREEN if on else pygame.RESIZABLE)
+            except pygame.error:
+                return
+            self.fullscreen = on
+            self.screen = pygame.display.get_surface() or self.screen
+            self.scene.resize(self.screen.get_size())
+            self.scene.dirty = True
+        if self.ctx.settings.fullscreen != on:
+            self.ctx.change_settings(fullscreen=on)
+
+    def _settings_changed(self, names: set[str]) -> None:
+        """A remembered setting changed: full screen here, the rest in the current scene; a
+        sound switched off or on is said on the status line."""
+        if "fullscreen" in names and self.ctx.settings.fullscreen != self.fullscreen:
+            self.set_fullscreen(self.ctx.settings.fullscreen)
+        if "muted" in names and hasattr(self.scene, "say"):
+            self.scene.say(msg("muted_now" if self.ctx.settings.muted else "unmuted_now"))
+        self.scene.settings_changed(names)
+        self.scene.dirty = True
 
     def _focus(self, ev: pygame.event.Event) -> None:
         """Follow whether the player can see the window: minimising, hiding or losing the
@@ -213,8 +301,12 @@ class Control:
         self.scene = scene
         scene.window_pause("unfocused", not self.active)
         scene.resize(self.screen.get_size())
+        scene.settings_changed({"anim_speed", "lang", "mirror"})
         scene.dirty = True
         scene.enter(handoff)
+        mode = getattr(scene, "mode_name", name)
+        if valid_mode(mode) and name != "custom":
+            self.ctx.change_settings(last_mode=mode)
         return True
 
     def run(self, frames: int | None = None, screenshot: str | None = None) -> None:
@@ -230,6 +322,8 @@ class Control:
         if screenshot:
             self.scene.draw(self.screen)
             pygame.image.save(self.screen, screenshot)
+        if self._size_changed_at is not None and not self.fullscreen:
+            self.ctx.change_settings(window=self.windowed)
         self.scene.exit()
         if self.ctx.worker is not None:
             self.ctx.worker.stop()

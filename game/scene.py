@@ -22,6 +22,8 @@ Interface (pixels of the window surface, seconds)::
         def resize(self, size) -> None
         def command(self, name: str) -> bool     # False when not supported
         def window_pause(self, reason: str, on: bool) -> None   # "unfocused", "minimised"
+        def settings_changed(self, names: set[str]) -> None     # remembered settings changed
+        ticking: bool                 # redraw once a second (a running clock on screen)
 
 :class:`Context` carries what all scenes share: the language, the fonts, the solver
 worker (started on first use), the progress :class:`~game.store.Store` and the
@@ -39,15 +41,13 @@ from typing import Any, Callable
 import pygame
 
 from . import i18n
+from .dates import DateNav
 from .midend import Changed, MidEnd
+from .settings import SPEEDS, Settings, SettingsStore, speed_index  # noqa: F401  (SPEEDS: re-exported)
 from .stats import Stats
 from .store import Store
+from .widgets.buttons import Focus
 from .widgets.text import Fonts
-
-
-SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0, 256.0)
-"""Animation speed multipliers every scene offers (the ``faster`` / ``slower`` commands,
-+ and -): from slow single steps to practically instant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,12 @@ class Context:
         store: the progress file (None: an in-memory store, nothing is saved).
         clock: monotonic seconds for the mid ends' timers.
         today: the local calendar day (statistics, the calendar's today).
+        settings: the remembered :class:`~game.settings.Settings` (:meth:`change_settings`
+            changes them); ``lang`` above is this run's language (``--lang`` wins over
+            ``settings.lang`` for one run).
+        settings_store: where settings are saved (None: not remembered, as in tests).
+        settings_listeners: called with the names of the settings that changed (the frame
+            loop applies full screen; the current scene its speed, language, ...).
     """
 
     lang: str
@@ -85,6 +91,9 @@ class Context:
     clock: Callable[[], float] = time.monotonic
     today: Callable[[], _dt.date] = _dt.date.today
     notices_seen: set = field(default_factory=set)
+    settings: Settings = field(default_factory=Settings)
+    settings_store: SettingsStore | None = None
+    settings_listeners: list[Callable[[set[str]], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.store is None:
@@ -94,6 +103,33 @@ class Context:
     def t(self, key: str, **fields: object) -> str:
         """The UI string ``key`` in the current language (:func:`game.i18n.tr`)."""
         return i18n.tr(key, self.lang, **fields)
+
+    def change_settings(self, **changes: Any) -> set[str]:
+        """Change remembered settings (names of :class:`~game.settings.Settings` fields; a
+        ``lang`` change also switches this run's language), save them when a store is set,
+        and tell :attr:`settings_listeners`.  Returns the names whose value changed.
+
+        Raises ``ValueError`` for a bad value (nothing changes then).
+        """
+        new = self.settings.replace(**changes)
+        changed = {k for k in changes if getattr(new, k) != getattr(self.settings, k)}
+        if "lang" in changes:
+            changed |= {"lang"} if self.lang != new.lang else set()
+            self.lang = new.lang
+        self.settings = new
+        if changed:
+            if self.settings_store is not None:
+                self.settings_store.save(new)
+            for listener in list(self.settings_listeners):
+                listener(changed)
+        return changed
+
+    def chime(self, name: str) -> bool:
+        """Play sound ``name`` (:data:`game.chimes.SOUNDS`: ``"win"``, ``"solver"``) at the
+        player's volume, unless muted; True when a sound started."""
+        from . import chimes
+
+        return chimes.play(name, self.settings.volume, self.settings.muted)
 
     def solver(self) -> Any:
         """The shared :class:`~game.worker.SolverWorker`, started on first call."""
@@ -121,13 +157,13 @@ class Context:
         return midend
 
     def new_notice(self) -> tuple[str, dict[str, Any]] | None:
-        """The progress file's latest notice (a file set aside, saving off, a failed save) the
-        first time it is asked for, else None."""
-        n = self.store.notice
-        if n is None or repr(n) in self.notices_seen:
-            return None
-        self.notices_seen.add(repr(n))
-        return n
+        """The progress or settings file's latest notice (a file set aside, saving off, a failed
+        save) the first time it is asked for, else None."""
+        for n in (self.store.notice, self.settings_store.notice if self.settings_store else None):
+            if n is not None and repr(n) not in self.notices_seen:
+                self.notices_seen.add(repr(n))
+                return n
+        return None
 
 
 class Scene:
@@ -142,6 +178,8 @@ class Scene:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.focus = Focus()  # the keyboard focus over the scene's buttons (Ctrl+Tab)
+        self.nav = DateNav()  # the dates left (B goes back) and the armed board pick
         self.done = False
         self.next: str | None = None
         self.dirty = True
@@ -179,3 +217,24 @@ class Scene:
     def window_pause(self, reason: str, on: bool) -> None:
         """The window lost (``on``) or got back (not ``on``) the player: ``reason`` is
         ``"unfocused"`` or ``"minimised"``."""
+
+    def settings_changed(self, names: set[str]) -> None:
+        """Remembered settings ``names`` changed (:meth:`Context.change_settings`): follow them
+        (:func:`game.widgets.controls.follow_settings`: speed, flipping, language).  The frame
+        loop calls this on the current scene, and on a scene it switches to."""
+        from .widgets.controls import follow_settings
+
+        follow_settings(self, names)
+
+    def say(self, message: Any) -> None:
+        """Show ``message`` (an :class:`~game.i18n.Msg`) on the status line."""
+
+    @property
+    def ticking(self) -> bool:
+        """True while something on screen changes with the clock's second (a running timer,
+        the "back to the date before" button's countdown): the loop then redraws once a
+        second even when nothing else happens.  Here: no mid end yet, its timer runs, or the
+        button shows."""
+        me = getattr(self, "midend", None)
+        return me is None or me.running or self.nav.toast(self.ctx.clock()) is not None
+

@@ -215,10 +215,10 @@ def test_frames_keep_running_while_a_solve_is_in_flight():
 
 def test_resize_recomputes_geometry(control):
     scene = control.scene
-    post(pygame.VIDEORESIZE, w=700, h=900, size=(700, 900))
+    post(pygame.VIDEORESIZE, w=820, h=900, size=(820, 900))
     frame(control)
     L = scene.layout
-    assert L.size == (700, 900)
+    assert L.size == (820, 900) and L.portrait
     cx, cy = L.cell_to_px((3, 4))
     assert L.px_to_cell((cx + 1, cy + 1)) == (3, 4)
 

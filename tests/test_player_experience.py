@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from game.midend import GameId, MidEnd
 from game.polyomino import draw as poly_draw
 from game.store import Store
+from game.widgets.layout import MIN_WINDOW
 from game.widgets.overlays import CalendarPicker, StatsOverlay, TextOverlay
 from game.widgets.text import Fonts
 from solver.board import MONTHS_ZH, day_cell, month_cell
@@ -301,7 +302,7 @@ def test_resize_keeps_clicks_and_drags_on_the_right_cell(worker, size):
     post(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)
     frame(c)
     L = s.layout
-    assert L.size[0] == max(320, size[0])
+    assert L.size == (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
     start = L.slots[0].center
     cells = s.puzzle.pieces[0].orientations[s.ui.tray_orient[0]]
     ox, oy = L.tray_piece_origin(0, cells)
@@ -513,14 +514,17 @@ def test_cli_restart_resumes_a_version_1_file_and_a_corrupt_file_is_kept_aside(t
 
 
 @pytest.mark.parametrize("size", [(1120, 780), (700, 560)])
-def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, size):
+def test_header_tools_open_calendar_statistics_help_and_settings(worker, tmp_path, size):
+    from game.widgets.settings_overlay import SettingsOverlay
+
     c = make_control(worker, tmp_path, size=size, lang="en")
     s = c.scene
     frame(c)
-    pills = s.pill_rects()
-    assert set(pills) == {"calendar", "stats", "help"}
-    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", TextOverlay)):
-        click(pills[name].center)
+    tools = s.tool_rects()
+    assert set(tools) == {"browse", "calendar", "stats", "help", "settings"}
+    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", TextOverlay),
+                       ("settings", SettingsOverlay)):
+        click(tools[name].center)
         frame(c)
         assert isinstance(s.overlay, kind)
         key(pygame.K_ESCAPE)
@@ -569,20 +573,22 @@ def test_daily_drill_progress_is_restored_per_date(worker, tmp_path):
     assert Store(str(tmp_path)).game(CLASSIC) is None  # modes keep separate positions
 
 
-def test_found_button_appears_after_the_first_find_and_browses(worker, tmp_path):
+def test_found_button_browses_once_there_is_a_find(worker, tmp_path):
     c = make_control(worker, tmp_path, lang="en")
     s = c.scene
-    assert "browse" not in s.pill_rects()
+    frame(c)
+    click(s.tool_rects()["browse"].center)
+    frame(c)
+    assert s.ui.browse_i is None and s.status_text() == "No solution found for this day yet"
     play_solution(s)
     frame(c, 2)
     s.command("reset")
     frame(c)
-    pills = s.pill_rects()
-    assert "browse" in pills
-    click(pills["browse"].center)
+    tools = s.tool_rects()
+    click(tools["browse"].center)
     frame(c)
     assert s.ui.browse_i == 0
-    click(s.pill_rects()["browse"].center)
+    click(s.tool_rects()["browse"].center)
     frame(c)
     assert s.ui.browse_i is None
 

@@ -17,7 +17,6 @@ from solver.games.polyomino import GAME, Params, Place, State
 from solver.games.protocol import IllegalMoveError
 
 from .. import palette as P
-from .. import sound
 from ..i18n import Msg, msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from . import found
@@ -160,4 +159,4 @@ class Round:
                     msg("found_new", k=k, n=n) if n else msg("found_unknown", k=k))
             text = msg("solved_and", more=more)
         ui.say(text, P.LEGAL, 8.0 if text.key == "solved_and" else 1e9)
-        sound.play_chime()
+        self.ctx.chime("solver" if ui.solved_by_solver else "win")

@@ -72,6 +72,9 @@ class Fonts:
             self.warning = (f"font file assets/fonts/{FONT_FILE} is missing: using pygame's default font "
                             "(Chinese text will not show; reinstall the game)")
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
+        self.raised: dict[str, int] = {}
+        """Texts asked for below :data:`MIN_TEXT_PX` (text -> the size asked), drawn at the
+        minimum instead: a layout that should have asked for more (tests read it)."""
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """A font ``size`` pixels high (clamped to 6..200); ``bold`` uses synthetic bold."""
@@ -174,6 +177,8 @@ def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: t
                  bold: bool = False) -> pygame.Surface:
     """Rendered, anti-aliased ``text`` at ``size`` pixels, at least :data:`MIN_TEXT_PX` (cached;
     :meth:`Fonts.render`: any character draws)."""
+    if size < MIN_TEXT_PX and len(fonts.raised) < 200:
+        fonts.raised[text] = int(size)
     size = max(MIN_TEXT_PX, int(size))
     key = (text, size, colour, bold)
     s = cache.text.get(key)
@@ -214,6 +219,8 @@ def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: tuple
              max_w: int, bold: bool = False) -> pygame.Surface:
     """Like :func:`text_surface`, but at most ``max_w`` px wide: the font shrinks, never below
     :data:`MIN_TEXT_PX`; a line still too wide there ends with an ellipsis (:func:`elide`)."""
+    if size < MIN_TEXT_PX and len(fonts.raised) < 200:
+        fonts.raised[text] = int(size)
     size = max(MIN_TEXT_PX, int(size))
     key = ("fit", text, size, colour, bold, int(max_w))
     s = cache.text.get(key)

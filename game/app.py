@@ -5,8 +5,9 @@ wait (see below), hand every event to the current scene (F1/F2/F3 and quit are t
 loop's own, through :mod:`game.keymap`), ``update(dt_s)``, and draw only when
 something changed (an event, an animation, a solver answer, the clock's second).
 
-**Idle at zero.**  While nothing moves, the loop blocks in ``pygame.event.wait``
-instead of redrawing at 60 fps: it wakes for an event, about once a second for the
+**Idle at zero.**  While nothing moves, the loop blocks (:class:`game.waiting.EventWaiter`:
+SDL's own wait, since ``pygame.event.wait`` polls every millisecond) instead of
+redrawing at 60 fps: it wakes for an event, about once a second for the
 clock (redrawing only when the scene shows a running clock, :attr:`Scene.ticking`),
 or every :data:`POLL_S` while the solver thread works (its answers arrive in a
 queue).  While something animates it runs at :data:`FPS`.  Tests call
@@ -28,6 +29,8 @@ keeps its state (Flip at 6 x 6 -> Classic -> Flip is still 6 x 6).
 """
 from __future__ import annotations
 
+import gc
+import os
 import time
 import warnings
 from typing import Any, Callable
@@ -41,6 +44,7 @@ from .polyomino.scene import PolyominoScene
 from .i18n import msg
 from .scene import Context, Scene
 from .settings import valid_mode
+from .waiting import EventWaiter
 from .widgets.layout import MIN_WINDOW, clamp_size
 
 DEFAULT_SIZE = (1120, 780)
@@ -104,9 +108,14 @@ class Control:
         self.scene = self.scenes[scene]
         pygame.display.set_caption("每日演兵 Daily Drill")
         pygame.display.set_icon(make_icon())
+        if pygame.display.get_driver() == "x11":
+            # the X server's own framebuffer (MIT-SHM): SDL's default routes every frame through a
+            # GL texture, which without a GPU (Mesa's software GL) costs ~6 ms of CPU per frame
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         self.windowed = clamp_size(size)
         self.screen = pygame.display.set_mode(self.windowed, pygame.RESIZABLE)
         self.window = self._window()
+        self.waiter = EventWaiter()
         self.fullscreen = False
         self._size_changed_at: float | None = None
         ctx.settings_listeners.append(self._settings_changed)
@@ -120,6 +129,8 @@ class Control:
         self.always_draw = False  # scripted runs draw every frame (screenshots, frame-time benchmarks)
         self._last = time.monotonic()
         self._drawn_second = -1
+        self._deadline = 0.0  # when the next animation frame is due (time.monotonic seconds)
+        self._heap_frozen = True  # run() (real play) clears it: scripted runs and tests keep the heap as is
         self.scene.resize(self.screen.get_size())
         self.scene.enter(None)
 
@@ -131,14 +142,15 @@ class Control:
             time.sleep(0)  # let the solver thread run (its first numba import needs the GIL)
             return pygame.event.get()
         if self.scene.animating or self.frames == 0:
-            wait_s = 1.0 / FPS - (time.monotonic() - self._last)
-            if wait_s > 0:
-                time.sleep(wait_s)
+            # frames on a fixed 60 Hz grid: a late wake-up shortens the next wait
+            now = time.monotonic()
+            self._deadline = max(self._deadline + 1.0 / FPS, now - 0.5 / FPS)
+            if self._deadline > now:
+                time.sleep(self._deadline - now)
             return pygame.event.get()
         worker = self.ctx.worker
         working = worker is not None and not worker.failed and (worker.busy or not worker.ready)
-        first = pygame.event.wait(int(1000 * (POLL_S if working else IDLE_WAIT_S)))
-        return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+        return self.waiter.wait(POLL_S if working else IDLE_WAIT_S) + pygame.event.get()
 
     def step(self, dt_s: float | None = None, sleep: bool = True) -> None:
         """Run one frame: wait, events, update, draw (when something changed), flip.
@@ -177,6 +189,8 @@ class Control:
             if not self.fullscreen:
                 self.ctx.change_settings(window=self.windowed)
         animating = self.scene.animating
+        if not self._heap_frozen and not animating and self.ctx.worker is not None and self.ctx.worker.ready:
+            self._freeze_heap()
         self.scene.update(0.0 if not self.active else min(dt, MAX_DT_S if animating else 2.0))
         if self.scene.done:
             self._switch()
@@ -189,6 +203,15 @@ class Control:
             self._drawn_second = second
             self.draws += 1
         self.frames += 1
+
+    def _freeze_heap(self) -> None:
+        """Once the solver has warmed up (numba loaded: a large heap of long-lived objects),
+        collect once and move everything alive to the garbage collector's permanent
+        generation, so a later full collection never stalls an animation (it took
+        ~130 ms, one dropped-frame spike per replay)."""
+        gc.collect()
+        gc.freeze()
+        self._heap_frozen = True
 
     # ------------------------------------------------------------ the window
 
@@ -313,6 +336,7 @@ class Control:
         """Loop until the window closes, or for ``frames`` frames (scripted runs: paced at
         :data:`FPS`, never blocking, every frame drawn); then save ``screenshot`` (PNG path)."""
         self.always_draw = frames is not None
+        self._heap_frozen = frames is not None
         while not self.quit and (frames is None or self.frames < frames):
             if frames is None:
                 self.step()

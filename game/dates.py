@@ -1,7 +1,11 @@
 """game/dates.py: the playable range of dates and date words (no pygame).
 
 Every dated mode (Classic, Daily Drill, Flip's daily deals) moves through dates with
-the same commands: ``prev``, ``next``, ``today`` and the month calendar.
+the same commands: ``prev``, ``next``, ``today`` and the month calendar, plus (on a
+labelled board) a pick on the board (:func:`date_for_label`).  Every change the player
+asks for goes through :func:`choose`, which remembers the date left in the scene's
+:class:`DateNav`, so ``back_date`` (B, or the "back to ..." button) undoes it in one
+action (:func:`go_back`).
 """
 from __future__ import annotations
 

@@ -211,3 +211,23 @@ def test_help_lists_the_new_keys_in_every_mode():
             for mods in ((False, False), (False, True), (True, False), (True, True)):
                 if b.matches(*mods):
                     assert seen.setdefault((b.key, mods), b.command) == b.command, (b, seen[(b.key, mods)])
+
+
+def test_reduce_motion_keeps_flashes_and_turning_cells_still(tmp_path):
+    from solver.games import lights_out as lo
+
+    c = control_with_settings(tmp_path, mode="flip")
+    s = c.scene
+    s.play(lo.Press(0, 0))
+    assert s.ui.anims and s.animating  # cells turn over
+    s.command("undo")
+    frame(c, 30)
+    c.ctx.change_settings(reduce_motion=True)
+    s.play(lo.Press(0, 0))
+    assert not s.ui.anims and not s.animating  # they swap at once
+    c.scene.exit()
+    c2 = control_with_settings(tmp_path)
+    from helpers import play_solution
+
+    play_solution(c2.scene)
+    assert c2.scene.state.is_solved and c2.scene.ui.flash_s == 0.0 and not c2.scene.animating

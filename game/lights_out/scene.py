@@ -156,7 +156,7 @@ class LightsOutScene(Scene):
     def _animate(self, old: lo.State) -> None:
         """Turn over every cell whose colour changed; forget a completion that was undone."""
         new = self.state
-        for cell in range(new.w * new.h):
+        for cell in range(0 if self.ctx.settings.reduce_motion else new.w * new.h):  # reduce motion: swap at once
             if (old.lit ^ new.lit) >> cell & 1:
                 r, c = divmod(cell, new.w)
                 self.ui.anims[(r, c)] = CellAnim(0.0, new.is_lit(r, c))
@@ -167,7 +167,7 @@ class LightsOutScene(Scene):
     def _announce(self, ev: Any) -> None:
         """Mid-end listener (before the statistics): the solved moment."""
         if isinstance(ev, Completed):
-            self.ui.flash_s = SOLVED_FLASH_S
+            self.ui.flash_s = 0.0 if self.ctx.settings.reduce_motion else SOLVED_FLASH_S
             self.ui.solve_queue = []
             self.ui.status = msg("solved_by_solver" if self.state.cheated else "solved")
             self.ctx.chime("solver" if self.state.cheated else "win")

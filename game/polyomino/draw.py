@@ -137,7 +137,7 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
     if ui.hint is not None:
         _, pl = ui.hint
         o, r, c = pl.orientation()
-        a = 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
+        a = 220 if scene.ctx.settings.reduce_motion else 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
         draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a)
     if (ui.drag is not None and ui.drag.keyboard) or (ui.drag is None and ui.keyboard_used):
         pygame.draw.rect(surface, P.TITLE, L.cell_rect(ui.cursor), 3, border_radius=4)
@@ -305,6 +305,8 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
     ex, ey = L.cell_to_px((r, c))
     e = anim.flight_frame(f)
     k = min(1.0, f.t / anim.FLY_S)
+    if scene.ctx.settings.reduce_motion:  # pieces appear in place, one after another, without flying
+        e, k = 1.0, 1.0
     cell = int(L.tray_cell + (L.cell - L.tray_cell) * e)
     x = sx + (ex - sx) * e
     y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6

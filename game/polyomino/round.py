@@ -147,7 +147,7 @@ class Round:
         if not isinstance(ev, Completed):
             return
         ui = self.ui
-        ui.solved_seen, ui.banner_t, ui.flash_s = True, 0.0, FLASH_S
+        ui.solved_seen, ui.banner_t, ui.flash_s = True, 0.0, 0.0 if self.ctx.settings.reduce_motion else FLASH_S
         ui.flights.clear()
         me = self.midend
         ui.solved_by_solver = me.history[me.pos].kind is Kind.SOLVE

@@ -172,6 +172,9 @@ def test_keyboard_focus_walks_the_buttons_shows_tooltips_and_presses(scenes):
     s = c.scene
     L = s.layout
     order = list(L.targets())
+    # reading order: the header's tools left to right, then the bar left to right
+    assert order[:5] == ["browse", "calendar", "stats", "help", "settings"] and order[5] == "prev"
+    assert order[-2:] == ["hint", "solve"]
     assert s.focus.key is None
     for expected in order[:3]:
         key(pygame.K_TAB, pygame.KMOD_CTRL)

@@ -102,7 +102,7 @@ def toast(scene: Any, L: Layout) -> tuple[pygame.Rect, str] | None:
     if day is None:
         return None
     label = scene.ctx.t("back_to", date=dates.words(day, scene.ctx.lang))
-    w = scene.ctx.fonts.size(label, L.text_px["button"])[0] + 28
+    w = scene.ctx.fonts.size("← " + label, L.text_px["button"])[0] + 28
     rect = pygame.Rect(0, 0, min(w, L.status.width // 2), L.status.height)
     rect.midright = L.status.midright
     return rect, label
@@ -116,7 +116,7 @@ def draw_status(scene: Any, surface: pygame.Surface, text: str, colour: P.Colour
     shown = toast(scene, L)
     if shown is not None:
         rect, label = shown
-        draw_control(surface, fonts, cache, rect, Button("back_date", "text"), "↶ " + label,
+        draw_control(surface, fonts, cache, rect, Button("back_date", "text"), "← " + label,
                      L.text_px["button"], hover=rect.collidepoint(getattr(scene.ui, "mouse", (-1, -1))),
                      focus=scene.focus.key == "back_date")
         width = rect.left - L.status.left - 2 * L.gap

@@ -296,8 +296,10 @@ class Layout:
         return None
 
     def targets(self) -> dict[str, pygame.Rect]:
-        """Every button and tool (key -> rect): what a click or the keyboard focus can press."""
-        return {**self.tools, **self.buttons}
+        """Every button and tool (key -> rect) in reading order (top to bottom, left to right):
+        what a click or the keyboard focus can press."""
+        both = {**self.tools, **self.buttons}
+        return dict(sorted(both.items(), key=lambda kv: (kv[1].top, kv[1].left)))
 
     def tray_piece_origin(self, slot: int, cells: tuple[Cell, ...]) -> tuple[int, int]:
         """Top-left pixel where a tray piece with normalised ``cells`` is drawn, centred in its slot."""

@@ -29,7 +29,7 @@ from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
 from ..scene import Context, Handoff, Scene
-from ..widgets import overlays
+from ..widgets import dialogs, overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
@@ -124,9 +124,6 @@ class PolyominoScene(Scene):
         """
         self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
         self._relayout()
-        n = self.ctx.new_notice()
-        if n is not None:
-            self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0)
 
     def _load_async(self) -> None:
         """Ask the worker to build the puzzle of :attr:`date`; the scene says "preparing" meanwhile."""
@@ -325,6 +322,8 @@ class PolyominoScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        dialogs.show_notice(self.ctx, self.overlays, None if self.round is None else  # a progress-file problem
+                            lambda n: self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0))
         worker = self.ctx.solver()
         for res in worker.poll():
             self.dirty = True

@@ -21,10 +21,8 @@ from .. import i18n, keymap
 from .. import palette as P
 from ..dates import FIRST_DATE, LAST_DATE
 from .buttons import draw_button
+from .dialogs import CLOSE
 from .text import DrawCache, Fonts, blit_center, fit_text, text_surface
-
-CLOSE = "close"
-"""Returned by :meth:`Overlay.handle_event` when the overlay should close."""
 
 Rows = Callable[[str], list[tuple[str, str]]]
 """``lang -> [(left, right), ...]``: the rows of a :class:`TextOverlay` in a language."""

@@ -305,7 +305,7 @@ def test_kill_9_at_random_moments_of_saving_never_damages_the_file(tmp_path, fuz
     assert last > 0
 
 
-# ---------------------------------------------------------------- Chinese Windows (CASES 18)
+# ---------------------------------------------------------------- Chinese Windows
 
 
 TEXT = {"name": "五乘五 测试™", "note": "测试™", "formation": "蛇形"}

@@ -31,7 +31,7 @@ import shutil
 import stat
 import tempfile
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from filelock import FileLock, Timeout
 
@@ -139,9 +139,40 @@ def _atomic(path: str | os.PathLike, fill: Callable[[Any], None], text: bool, ba
     _fsync_folder(folder)
 
 
+PRETTY_LEVELS = 2
+"""Levels of objects written one key per line (the tables, then one game or record per
+line); deeper values are compact, encoded by the json module's C encoder (fast)."""
+
+
+def json_chunks(data: Any, levels: int = PRETTY_LEVELS, pad: str = "") -> Iterator[str]:
+    """The JSON text of ``data`` in pieces (UTF-8 text, keys sorted): the outer ``levels``
+    levels of objects one key per line, anything deeper on one line.  Raises
+    ``TypeError``/``ValueError`` for what JSON cannot hold (after the pieces before it)."""
+    if levels <= 0 or not isinstance(data, dict) or not data:
+        yield json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False)
+        return
+    inner = pad + " "
+    items = sorted(data.items())
+    yield "{\n"
+    for i, (key, value) in enumerate(items):
+        if levels == 1 or not isinstance(value, dict) or not value:  # "key": value in one call
+            yield inner + json.dumps({key: value}, ensure_ascii=False, sort_keys=True, allow_nan=False)[1:-1]
+        else:
+            yield inner + json.dumps(key, ensure_ascii=False) + ": "
+            yield from json_chunks(value, levels - 1, inner)
+        yield ",\n" if i < len(items) - 1 else "\n"
+    yield pad + "}"
+
+
+def _write_json(data: Any, f: Any) -> None:
+    for chunk in json_chunks(data):
+        f.write(chunk)
+    f.write("\n")
+
+
 def atomic_write(path: str | os.PathLike, data: Any, *, backup: str | None = None,
                  mode: int | None = None) -> None:
-    """Write ``data`` as JSON (UTF-8, sorted keys) to ``path`` atomically.
+    """Write ``data`` as JSON (UTF-8, sorted keys, :func:`json_chunks`) to ``path`` atomically.
 
     Takes a file path and a JSON-serialisable value; returns nothing.  The order:
     a temporary file in the same folder, flush, ``os.fsync``; the permissions of the
@@ -153,8 +184,7 @@ def atomic_write(path: str | os.PathLike, data: Any, *, backup: str | None = Non
     file removed; anything raised mid-way (even a ``BaseException``) likewise leaves
     ``path`` as it was.
     """
-    _atomic(path, lambda f: json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True), True,
-            backup, mode)
+    _atomic(path, lambda f: _write_json(data, f), True, backup, mode)
 
 
 def atomic_write_bytes(path: str | os.PathLike, raw: bytes, *, backup: str | None = None,

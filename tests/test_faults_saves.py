@@ -166,7 +166,7 @@ def test_newer_version_file_is_byte_identical_after_a_play_session(tmp_path, fuz
     body = json.dumps({"version": 999, "games": {}, "records": {}}).encode()
     (tmp_path / "progress.json").write_bytes(body)
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", DAILY_DRILL_DATA_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-m", "game", "--date", "2024-05-01", "--frames", "120", "--autosolve",
+    out = subprocess.run([sys.executable, "-m", "game", "--date", "2024-05-01", "--frames", "300", "--autosolve",
                           "--lang", "en"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     fuzz_counts["faults"] += 1
     assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr[-2000:]

@@ -253,11 +253,11 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
     ui, lang, worker = scene.ui, scene.ctx.lang, scene.ctx.worker
     rp = ui.replay
     if rp is not None:
-        return i18n.tr("replay_status", lang, i=rp.i, n=len(rp.events), x=f"{ui.speed:g}"), P.TEXT_SOFT
+        return i18n.tr("replay_status", lang, i=f"{rp.i:,}", n=f"{len(rp.events):,}", x=f"{ui.speed:g}"), P.TEXT_SOFT
     if ui.message_ttl > 0 and ui.message is not None:
         return ui.message.text(lang), ui.message_colour
     if worker is not None and worker.failed:
-        return i18n.tr("error", lang, msg=worker.failed), P.ILLEGAL
+        return i18n.tr("solver_failed", lang, msg=worker.failed), P.ILLEGAL
     if worker is not None and not worker.ready:
         return i18n.tr("warming", lang), P.TEXT_SOFT
     return "", P.TEXT_SOFT

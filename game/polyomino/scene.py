@@ -139,12 +139,12 @@ class PolyominoScene(Scene):
             return
         self.load_rid = None
         if res.status != "ok":
-            self.load_error = msg("error", msg=Raw(res.message or "?"))
+            self.load_error = msg("load_failed", msg=Raw(res.message or "?"))
             return
         try:
             self._load(res.value)
         except ValueError as e:
-            self.load_error = msg("error", msg=Raw(str(e)))
+            self.load_error = msg("load_failed", msg=Raw(str(e)))
             return
         self._ask_count()
         for name in self.deferred:
@@ -177,7 +177,7 @@ class PolyominoScene(Scene):
         except (ValueError, LookupError) as e:
             self.date = old
             if self.round is not None:
-                self.ui.say(msg("error", msg=Raw(str(e))), P.ILLEGAL)
+                self.ui.say(msg("load_failed", msg=Raw(str(e))), P.ILLEGAL)
             return False
         self._ask_count()
         return True

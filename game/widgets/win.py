@@ -198,7 +198,12 @@ class WinOverlay(Overlay):
             rects = button_row(pygame.Rect(0, y, inner, 10 ** 6), names, labels, fonts, font_px, z["button"])
         bottom = max((r.bottom for r in rects.values()), default=y + z["button"])
         marks["message_y"] = bottom + 8
-        y = bottom + 8 + int(z["label"] * 1.5) + int(z["label"] * 1.5) * (1 + self.today_open) + pad
+        message_h = 0
+        if fonts is not None and self.message is not None:
+            message_h = text_block(None, fonts, DrawCache(), self.message.text(lang), z["label"], P.TEXT,
+                                   pygame.Rect(0, 0, inner, 10 ** 6)) + 4
+        marks["countdown_y"] = bottom + 8 + message_h
+        y = marks["countdown_y"] + int(z["label"] * 1.5) * (1 + self.today_open) + pad
         box.height = min(box.height, max(y, 200))
         box.center = (size[0] // 2, size[1] // 2)
         out = {"box": box}
@@ -306,12 +311,12 @@ class WinOverlay(Overlay):
                 bfill, bedge, bink = P.WIN_BUTTON, P.WIN_EDGE, P.WIN_TEXT
             draw_button(surface, fonts, cache, rects[n], labels[n], marks["font_px"], bfill, bedge, bink,
                         hover=self.hover == n, focus=i == self.focus % max(1, len(names)))
-        y = box.y + marks["message_y"]
         line = int(z["label"] * 1.5)
         if self.message is not None:
+            y = box.y + marks["message_y"]
             text_block(surface, fonts, cache, self.message.text(lang), z["label"], ink,
-                       pygame.Rect(inner.x, y, inner.width, line * 2), centre=True)
-        y += line
+                       pygame.Rect(inner.x, y, inner.width, marks["countdown_y"] - marks["message_y"]), centre=True)
+        y = box.y + marks["countdown_y"]
         cd = text_surface(cache, fonts, self.countdown(lang), z["label"], soft, True)
         blit_center(surface, cd, (box.centerx, y + line / 2 + 2))
         if self.today_open:

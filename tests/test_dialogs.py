@@ -115,3 +115,22 @@ def test_a_damaged_save_opens_the_dialog_in_flip_too(tmp_path):
     c.scene.handle_event(key(pygame.K_ESCAPE))
     assert c.scene.overlay is None and not c.scene.midend.paused
     assert os.path.exists(d.body[1]["kept"])
+
+
+def test_a_notice_dialog_waits_while_another_overlay_is_open(tmp_path):
+    """A first-run card or the help stays until it is closed; then the dialog comes."""
+    from helpers import make_context
+
+    from game.widgets.overlays import OverlayHost, TextOverlay
+
+    (tmp_path / "progress.json").write_bytes(b"")
+    ctx = make_context(None, tmp_path)
+    host = OverlayHost()
+    card = TextOverlay(lambda lang: "card", lambda lang: [])
+    host.open(card)
+    said = []
+    assert not dialogs.show_notice(ctx, host, said.append) and host.overlay is card
+    host.close()
+    assert dialogs.show_notice(ctx, host, said.append)
+    assert isinstance(host.overlay, Dialog) and host.overlay.title[0] == "save_corrupt_title" and said == []
+    assert not dialogs.show_notice(ctx, host, said.append)  # once

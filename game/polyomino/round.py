@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from solver.games.polyomino import GAME, Params, Place, State
 from solver.games.protocol import IllegalMoveError
 
 from .. import palette as P
-from .. import sound
 from ..i18n import Msg, msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from . import found
@@ -72,17 +71,21 @@ class Round:
         loaded: a :class:`~solver.model.Puzzle`, or ``(Puzzle, info)`` (Daily Drill's
             ``count``, ``stars``, ``grade``, ``grade_zh``).
         pauses: timer pause reasons in force (an overlay open, the window unfocused).
+        on_event: a mid-end listener called first by the announcer (the daily ritual:
+            finish screens, chimes), before the statistics record the event.
 
     Raises the puzzle's ``InvalidPuzzleError`` when it cannot be played.
     """
 
-    def __init__(self, ctx: Any, mode: Mode, date: _dt.date, loaded: Any, pauses: set[str]) -> None:
+    def __init__(self, ctx: Any, mode: Mode, date: _dt.date, loaded: Any, pauses: set[str],
+                 on_event: Callable[[Any], None] | None = None) -> None:
         puzzle, info = loaded if isinstance(loaded, tuple) else (loaded, {})
         puzzle.validate()
         self.ctx = ctx
         self.mode = mode
         self.puzzle = puzzle
         self.facts = Facts(info.get("count"), dict(info))
+        self.on_event = on_event
         gid = mode.game_id(date, puzzle.name)
         self.midend = MidEnd.from_save(GAME, mode.params, gid, State.new(puzzle), ctx.store.game(gid),
                                        clock=ctx.clock, today=ctx.today, solution_text=found.solution_text)
@@ -144,11 +147,15 @@ class Round:
 
     def _announce(self, ev: Any) -> None:
         """Mid-end listener (it runs before the statistics, so a find can be told new from
-        seen): the completion moment: flash, banner, message, chime."""
+        seen): the completion moment: flash, banner, message; then the ritual (finish
+        screen, chime)."""
         if not isinstance(ev, Completed):
+            if self.on_event is not None:
+                self.on_event(ev)
             return
         ui = self.ui
-        ui.solved_seen, ui.banner_t, ui.flash_s = True, 0.0, FLASH_S
+        ui.solved_seen, ui.banner_t = True, 0.0
+        ui.flash_s = 0.0 if self.ctx.prefs.reduce_motion else FLASH_S
         ui.flights.clear()
         me = self.midend
         ui.solved_by_solver = me.history[me.pos].kind is Kind.SOLVE
@@ -160,4 +167,5 @@ class Round:
                     msg("found_new", k=k, n=n) if n else msg("found_unknown", k=k))
             text = msg("solved_and", more=more)
         ui.say(text, P.LEGAL, 8.0 if text.key == "solved_and" else 1e9)
-        sound.play_chime()
+        if self.on_event is not None:
+            self.on_event(ev)

@@ -28,12 +28,13 @@ from .. import dates, keymap
 from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
+from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene
 from ..widgets import dialogs, overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
-from . import anim, commands, draw, found, input
+from . import anim, commands, draw, facts, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
 
@@ -66,6 +67,7 @@ class PolyominoScene(Scene):
         self.layout: Layout | None = None
         self.assist = Assist(ctx)
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.ritual = Ritual(self, lambda: facts.of(self))
         self.round: Round | None = None
         self.pauses: set[str] = set()
         self.deferred: list[str] = []
@@ -92,8 +94,8 @@ class PolyominoScene(Scene):
 
     @property
     def animating(self) -> bool:
-        """A hint, the fly-in, the replay or the completion flash is on screen."""
-        return self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
+        """A hint, the fly-in, the replay, the completion flash or a moving ritual overlay is on screen."""
+        return self.ritual.animating or self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
 
     def found(self) -> tuple[str, ...]:
         """Boards of this puzzle found by hand (solution keys)."""
@@ -122,7 +124,7 @@ class PolyominoScene(Scene):
 
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen)
         self._relayout()
 
     def _load_async(self) -> None:
@@ -136,12 +138,12 @@ class PolyominoScene(Scene):
             return
         self.load_rid = None
         if res.status != "ok":
-            self.load_error = msg("error", msg=Raw(res.message or "?"))
+            self.load_error = msg("load_failed", msg=Raw(res.message or "?"))
             return
         try:
             self._load(res.value)
         except ValueError as e:
-            self.load_error = msg("error", msg=Raw(str(e)))
+            self.load_error = msg("load_failed", msg=Raw(str(e)))
             return
         self._ask_count()
         for name in self.deferred:
@@ -174,7 +176,7 @@ class PolyominoScene(Scene):
         except (ValueError, LookupError) as e:
             self.date = old
             if self.round is not None:
-                self.ui.say(msg("error", msg=Raw(str(e))), P.ILLEGAL)
+                self.ui.say(msg("load_failed", msg=Raw(str(e))), P.ILLEGAL)
             return False
         self._ask_count()
         return True
@@ -195,6 +197,7 @@ class PolyominoScene(Scene):
             self._load_async()
         else:
             self._ask_count()
+        self.ritual.enter()
 
     def exit(self) -> Handoff:
         """Stop being current: save, pause the timer, cancel this scene's searches."""
@@ -274,6 +277,8 @@ class PolyominoScene(Scene):
 
     def open_overlay(self, name: str) -> bool:
         """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        if name == "help":
+            return self.overlays.toggle(self.ritual.help_overlay)
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: overlays.standard(
             name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
@@ -295,6 +300,10 @@ class PolyominoScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 self.goto_date(value)
+            elif value is not None:
+                self.ritual.take(value)
+            return
+        if self.ritual.handle_event(ev):
             return
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
@@ -322,6 +331,7 @@ class PolyominoScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        self.ritual.update(dt_s)
         dialogs.show_notice(self.ctx, self.overlays, None if self.round is None else  # a progress-file problem
                             lambda n: self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0))
         worker = self.ctx.solver()

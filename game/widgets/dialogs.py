@@ -259,11 +259,14 @@ def show_notice(ctx: Any, host: Any, say: Callable[[Text], None] | None) -> bool
     """Show the progress file's new notice (:meth:`game.scene.Context.new_notice`) once:
     its dialog (:func:`for_notice`) opened in ``host`` (an
     :class:`~game.widgets.overlays.OverlayHost`), or else given to ``say`` (the scene's
-    status line).  With ``say`` None a status-line notice waits for a later call.
+    status line).  A dialog waits while another overlay is open (a first-run card, the
+    help), and with ``say`` None a status-line notice waits: for a later call.
     Returns True when something was shown."""
     n = ctx.store.notice
     dialog = for_notice(n)
-    if n is None or (dialog is None and say is None) or ctx.new_notice() is None:
+    if n is None or (dialog is None and say is None) or (dialog is not None and host.overlay is not None):
+        return False
+    if ctx.new_notice() is None:
         return False
     if dialog is not None:
         host.open(dialog)

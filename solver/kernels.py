@@ -12,19 +12,29 @@ The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
   equal pieces are never counted twice);
 * the *options* are placements (a ``uint64`` mask: the cells one allowed orientation
   of one shape covers at one offset), precomputed by the caller;
-* *branching* is on the lowest empty cell ``c`` (the lowest set bit of ``free``).
-  Every placement that covers it has ``c`` as its own lowest bit, so the options
-  are the placements anchored at ``c``.  These are pre-sorted into *window lists*:
-  one list per (anchor ``c``, state of the six window cells ``c + win_off``), holding
-  only the placements whose window cells are empty in that state
-  (:func:`window_state` picks the list in a few shifts);
+* *branching* (Knuth's "choose an item"), per level:
+
+  - on the *lowest empty cell* ``c`` (the lowest set bit of ``free``): every
+    placement that covers it has ``c`` as its own lowest bit, so the options are
+    the placements anchored at ``c``.  These are pre-sorted into *window lists*:
+    one list per (anchor ``c``, state of the six window cells ``c + win_off``),
+    holding only the placements whose window cells are empty in that state
+    (:func:`window_state` picks the list in a few shifts);
+  - or, on the levels ``< mrv_depth``, on the item with the *minimum remaining
+    values* (MRV): the empty cell, or the piece type left once, with the fewest
+    fitting placements (:func:`mrv_item`, counted for all cells at once with
+    bitboards), ties to the cell, then to the lowest cell.  An empty cell or a
+    piece with no fitting placement ends the branch (a dead end, traced as a dead
+    region).  When the lowest cell has at most one fitting placement it is taken
+    without counting (it is a minimum).  The options are then the cell's list of
+    every placement covering it, or the piece's list of all its placements;
+
 * each level computes a *candidate bitmask* once (:func:`candidates`): bit ``i`` set
   when entry ``i`` of the current 64-entry chunk of the list fits in ``free`` and
   its piece type is still available; the level then walks the set bits, so no
   entry is re-tested behind an unpredictable branch;
 * *pivot level*: the caller may set up level 0 on the list of every placement of
-  one piece type (the X pentomino, as in Knuth's "Dancing Links") instead of a
-  cell's list; deeper levels always branch on the lowest empty cell;
+  one piece type (the X pentomino, as in Knuth's "Dancing Links") instead;
 * optional pruning (``prune=1``, ``2``): after a placement, an empty connected
   region whose size is not a sum of a sub-multiset of the remaining piece sizes
   is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill);
@@ -74,6 +84,11 @@ EV_REMOVE = 2    # placement taken back (backtrack) at level ``extra``
 EV_DEAD = 3      # a dead empty region: mask = placement column (low 32 bits) | extra << 32
 EV_SOLUTION = 4  # the placements on the board form a solution
 
+NRT_NOTE = """The search kernel is compiled without numba's reference counting (the
+``_nrt=False`` option): it allocates nothing, and with counting on, every array passed
+to an inlined helper paid atomic increments and decrements on every node (Classic all
+dates: 0.60 s -> 0.06 s).  Helpers the search calls are ``inline="always"``."""
+
 _U0 = np.uint64(0)
 _U1 = np.uint64(1)
 _S32 = np.uint64(32)
@@ -117,19 +132,19 @@ def _ctz_jit(x):
     return lambda x: np.int64(_llvm_cttz(x))
 
 
-@njit("int64(uint64)", **_JIT)
+@njit("int64(uint64)", inline="always", **_JIT)
 def popcount(x):
     """Number of set bits of a uint64 (LLVM ctpop when compiled)."""
     return _popcnt(x)
 
 
-@njit("int64(uint64)", **_JIT)
+@njit("int64(uint64)", inline="always", **_JIT)
 def lowest_bit_index(x):
     """Index of the lowest set bit of a non-zero uint64 (count of trailing zeros)."""
     return _ctz(x)
 
 
-@njit("uint64(int64[::1], int64[::1])", **_JIT)
+@njit("uint64(int64[::1], int64[::1])", inline="always", **_JIT)
 def achievable_sizes(counts, sizes):
     """Bitset of region sizes (cells) fillable by a sub-multiset of the remaining pieces.
 
@@ -144,7 +159,7 @@ def achievable_sizes(counts, sizes):
     return sums
 
 
-@njit("uint64(uint64, uint64, uint64, uint64, int64, int64[::1], int64[::1], int64)", **_JIT)
+@njit("uint64(uint64, uint64, uint64, uint64, int64, int64[::1], int64[::1], int64)", inline="always", **_JIT)
 def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, max_steps):
     """First empty region whose size no sub-multiset of the remaining pieces fills, or 0.
 
@@ -187,7 +202,7 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
     return _U0
 
 
-@njit("uint64(uint64, uint64, uint64, int64)", **_JIT)
+@njit("uint64(uint64, uint64, uint64, int64)", inline="always", **_JIT)
 def dilate(m, not_first_col, not_last_col, width):
     """Cells of ``m`` plus their 4-neighbours (uint64 masks, bit ``r*W+c``)."""
     w = np.uint64(width)
@@ -195,7 +210,7 @@ def dilate(m, not_first_col, not_last_col, width):
             | (m << w) | (m >> w))
 
 
-@njit("int64(uint64, int64, int64[::1])", **_JIT)
+@njit("int64(uint64, int64, int64[::1])", inline="always", **_JIT)
 def window_state(free, c, win_off):
     """Candidate-list index for anchor ``c``: ``(c << B) | s`` where bit ``i`` of ``s``
     says whether cell ``c + win_off[i]`` is empty in ``free`` (uint64).
@@ -211,7 +226,7 @@ def window_state(free, c, win_off):
     return (c << win_off.shape[0]) | np.int64(s)
 
 
-@njit("uint64(uint64[::1], int64[::1], int64[::1], int64, int64, uint64)", **_JIT)
+@njit("uint64(uint64[::1], int64[::1], int64[::1], int64, int64, uint64)", inline="always", **_JIT)
 def candidates(win_mask, win_piece, counts, lo, hi, free):
     """Bitmask of the usable entries among list entries ``lo .. min(hi, lo+64)-1``.
 
@@ -232,18 +247,262 @@ def candidates(win_mask, win_piece, counts, lo, hi, free):
     return cand
 
 
+@njit(inline="always", **_JIT)
+def _add(b0, b1, b2, b3, b4, sat, x0, x1, x2):
+    """Add a 3-bit number per cell (bit planes ``x0, x1, x2``, uint64) to the bit-sliced
+    counters ``b0..b4`` (bits 0..4 of each cell's count) and ``sat`` (set once the count
+    reached :data:`MRV_CAP`, then kept).  A ripple of full adders, one per plane;
+    returns the new ``(b0, b1, b2, b3, b4, sat)``."""
+    c = b0 & x0
+    b0 ^= x0
+    t = b1 ^ x1
+    c1 = (b1 & x1) | (t & c)
+    b1 = t ^ c
+    t = b2 ^ x2
+    c = (b2 & x2) | (t & c1)
+    b2 = t ^ c1
+    c4 = b3 & c
+    b3 ^= c
+    sat |= b4 & c4
+    b4 ^= c4
+    return b0, b1, b2, b3, b4, sat
+
+
+MRV_CAP = 32
+"""Cell counts of :func:`mrv_item` saturate here (five bit planes): an MRV choice other
+than the lowest empty cell has at most ``MRV_CAP - 1`` options (``opts``: ``MRV_CAP``
+entries per level).  Measured: 3 planes (cap 8) visit 549k nodes on the 8 x 8 board
+less its centre, 4 planes 307k, 5 planes 292k, 6 planes no fewer; on 6 x 10, 4.2M
+with 4 planes, 3.6M with 5."""
+
+
+@njit("Tuple((int64, int64, uint64))(uint64, int64[::1], int64[::1], int64[::1], "
+      "uint64[::1], int64[::1], int64[::1], uint64[::1])", inline="always", **_JIT)
+def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off, fit_buf):
+    """The item to branch on by Knuth's MRV rule: the fewest fitting placements.
+
+    Takes the empty cells ``free`` (uint64, search frame), the remaining multiplicity
+    ``counts`` and the cells ``sizes`` per piece type (int64[K]), the orientation
+    groups of the table (:func:`solver.search.tables.orientation_groups`: groups of
+    type ``k`` are ``grp_type_first[k] .. grp_type_first[k + 1] - 1``; group ``g`` has
+    anchors ``grp_valid[g]`` and cell offsets ``grp_off[grp_first[g]:grp_first[g+1]]``,
+    the first one 0), and a scratch ``fit_buf`` (uint64[G]).
+
+    For each group of a piece still available, the anchors where it fits are
+    ``fits = valid & AND_d (free >> d)`` (written to ``fit_buf[g]``); the shifted
+    copies ``fits << d`` (the cells these placements cover) are summed per cell by
+    carry-save adders and added to bit-sliced counters (:func:`_add`), so the fitting
+    placements of every cell are counted at once with shifts and masks.
+
+    Returns ``(item, n, dead)``:
+
+    * ``dead != 0``: no solution below this position; ``dead`` is the empty cells
+      no placement covers (or, when a remaining piece fits nowhere, all of ``free``);
+    * else ``item`` is a frame cell ``0..63`` or ``64 + k`` for piece type ``k`` (only
+      types with ``counts[k] == 1``: a repeated type is not one item), ``n`` its number
+      of fitting placements.  A cell with :data:`MRV_CAP` or more counts as ``MRV_CAP``;
+      when every cell does, and no piece has fewer, the item is the lowest empty cell.
+      Ties go to a cell, and among cells to the lowest (the frame order).
+    """
+    b0 = _U0
+    b1 = _U0
+    b2 = _U0
+    b3 = _U0
+    b4 = _U0
+    sat = _U0
+    best_piece = -1
+    best_pn = np.int64(1) << 40
+    for k in range(sizes.shape[0]):
+        if counts[k] <= 0:
+            continue
+        nk = np.int64(0)
+        size = sizes[k]
+        for g in range(grp_type_first[k], grp_type_first[k + 1]):
+            o = grp_first[g]
+            # the first offset is 0 (the anchor); sizes 4, 5 and 6 are unrolled: the
+            # copies are summed by full adders (FA: sum = x ^ y ^ z, carry = majority)
+            if size == 5:
+                d1 = np.uint64(grp_off[o + 1])
+                d2 = np.uint64(grp_off[o + 2])
+                d3 = np.uint64(grp_off[o + 3])
+                d4 = np.uint64(grp_off[o + 4])
+                fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3) \
+                    & (free >> d4)
+                x1 = fits << d1
+                x2 = fits << d2
+                x3 = fits << d3
+                x4 = fits << d4
+                u = fits ^ x1
+                s = u ^ x2
+                cy = (fits & x1) | (u & x2)
+                u = s ^ x3
+                s0 = u ^ x4
+                cy2 = (s & x3) | (u & x4)
+                b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat, s0, cy ^ cy2, cy & cy2)
+            elif size == 4:
+                d1 = np.uint64(grp_off[o + 1])
+                d2 = np.uint64(grp_off[o + 2])
+                d3 = np.uint64(grp_off[o + 3])
+                fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3)
+                x1 = fits << d1
+                x2 = fits << d2
+                x3 = fits << d3
+                u = fits ^ x1
+                s = u ^ x2
+                cy = (fits & x1) | (u & x2)
+                s0 = s ^ x3
+                cy2 = s & x3
+                b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat, s0, cy ^ cy2, cy & cy2)
+            elif size == 6:
+                d1 = np.uint64(grp_off[o + 1])
+                d2 = np.uint64(grp_off[o + 2])
+                d3 = np.uint64(grp_off[o + 3])
+                d4 = np.uint64(grp_off[o + 4])
+                d5 = np.uint64(grp_off[o + 5])
+                fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3) \
+                    & (free >> d4) & (free >> d5)
+                x1 = fits << d1
+                x2 = fits << d2
+                x3 = fits << d3
+                x4 = fits << d4
+                x5 = fits << d5
+                u = fits ^ x1
+                s = u ^ x2
+                cy = (fits & x1) | (u & x2)
+                u = x3 ^ x4
+                s2 = u ^ x5
+                cy2 = (x3 & x4) | (u & x5)
+                s0 = s ^ s2
+                cy3 = s & s2
+                u = cy ^ cy2
+                b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat, s0, u ^ cy3,
+                                           (cy & cy2) | (u & cy3))
+            else:
+                fits = grp_valid[g] & free
+                for i in range(o + 1, grp_first[g + 1]):
+                    fits &= free >> np.uint64(grp_off[i])
+                for i in range(o, grp_first[g + 1]):
+                    b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat,
+                                               fits << np.uint64(grp_off[i]), _U0, _U0)
+            fit_buf[g] = fits
+            nk += popcount(fits)
+        if nk == 0:
+            return np.int64(-1), np.int64(0), free
+        if counts[k] == 1 and nk < best_pn:
+            best_pn = nk
+            best_piece = k
+    zero = free & ~(b0 | b1 | b2 | b3 | b4 | sat)
+    if zero != _U0:
+        return np.int64(-1), np.int64(0), zero
+    # the cells of least count: keep, plane by plane from the top, those with a 0 bit
+    cand = free & ~sat
+    n = np.int64(MRV_CAP)
+    cell = lowest_bit_index(free)
+    if cand != _U0:
+        t = cand & ~b4
+        if t != _U0:
+            cand = t
+        t = cand & ~b3
+        if t != _U0:
+            cand = t
+        t = cand & ~b2
+        if t != _U0:
+            cand = t
+        t = cand & ~b1
+        if t != _U0:
+            cand = t
+        t = cand & ~b0
+        if t != _U0:
+            cand = t
+        cell = lowest_bit_index(cand)
+        bit = np.uint64(cell)
+        n = np.int64(((b0 >> bit) & _U1) | (((b1 >> bit) & _U1) << _U1)
+                     | (((b2 >> bit) & _U1) << np.uint64(2))
+                     | (((b3 >> bit) & _U1) << np.uint64(3))
+                     | (((b4 >> bit) & _U1) << np.uint64(4)))
+    if best_piece >= 0 and best_pn < n:
+        return 64 + best_piece, best_pn, _U0
+    return cell, n, _U0
+
+
+@njit("uint64(int64, uint64, int64[::1], int64[::1], int64, uint64[::1], int64[::1], "
+      "int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], "
+      "int64, uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1])",
+      inline="always", **_JIT)
+def open_level(level, free, counts, sizes, mrv_depth, win_mask, win_piece, win_first, win_off,
+               grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_entry,
+               fit_buf, opts, ptr, end, cand):
+    """Choose the item of a new search level and set up its options (module docstring).
+
+    Takes the level, its empty cells ``free`` (uint64, non-zero), the remaining
+    ``counts`` and the ``sizes`` per type, ``mrv_depth`` (levels below it use MRV,
+    the others the lowest empty cell), the table arrays of :func:`search` and the
+    level stacks.  The options are a list (``ptr[level] .. end[level] - 1`` of the
+    ``win_*`` arrays: the lowest cell's window list) or, for an MRV choice of another
+    item, ``ptr[level] = end[level] = -1`` and at most ``MRV_CAP - 1`` entry indices
+    in ``opts[MRV_CAP * level ..]``: group ``g`` at anchor ``a`` is entry ``grp_entry +
+    64 * g + a``, and the groups' placements covering cell ``c`` are the anchors
+    ``fit_buf[g] & grp_cover[64 * g + c]``.  Writes ``cand[level]`` (the bitmask of
+    options still to try, of the list's first chunk) and returns 0; or, on an MRV level
+    that finds a dead end, returns the dead cells (:func:`mrv_item`).
+    """
+    c = lowest_bit_index(free)
+    if level < mrv_depth:
+        item, n, dead = mrv_item(free, counts, sizes, grp_type_first, grp_valid,
+                                 grp_first, grp_off, fit_buf)
+        if dead != _U0:
+            return dead
+        if item != c:
+            base = level * MRV_CAP
+            m = 0
+            if item >= 64:   # every fitting placement of piece type k
+                k = item - 64
+                for g in range(grp_type_first[k], grp_type_first[k + 1]):
+                    f = fit_buf[g]
+                    while f != _U0:
+                        opts[base + m] = grp_entry + (g << 6) + lowest_bit_index(f)
+                        m += 1
+                        f &= f - _U1
+            else:            # every fitting placement covering cell ``item``
+                for k in range(sizes.shape[0]):
+                    if counts[k] <= 0:
+                        continue
+                    for g in range(grp_type_first[k], grp_type_first[k + 1]):
+                        f = fit_buf[g] & grp_cover[(g << 6) + item]
+                        while f != _U0:
+                            opts[base + m] = grp_entry + (g << 6) + lowest_bit_index(f)
+                            m += 1
+                            f &= f - _U1
+            ptr[level] = -1
+            end[level] = -1
+            cand[level] = (_U1 << np.uint64(m)) - _U1
+            return _U0
+    j = window_state(free, c, win_off)
+    lo = win_first[j]
+    hi = win_first[j + 1]
+    bits = candidates(win_mask, win_piece, counts, lo, hi, free)
+    ptr[level] = lo
+    end[level] = hi
+    cand[level] = bits
+    return _U0
+
+
 @njit(
     "int64(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
     "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
-    "int64, int64[::1])",
+    "int64, int64[::1], int64, int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], "
+    "int64, uint64[::1], int64[::1])",
+    _nrt=False,  # no reference counting: 4-10x faster, see NRT_NOTE
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
            width, not_first_col, not_last_col, prune, max_steps,
-           control, solutions, trace, hole_type, buckets):
+           control, solutions, trace, hole_type, buckets,
+           mrv_depth, grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_entry,
+           fit_buf, opts):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
@@ -253,7 +512,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             ``s``; it spans ``win_first[j] : win_first[j+1]``.
         win_piece: int64[E] piece type of each list entry.
         win_pl: int64[E] placement index (row of the caller's placement table).
-        win_first: int64[(n_cells << B) + 1] CSR offsets of the lists.
+        win_first: int64[(n_bits << B) + 1] CSR offsets of the window lists (the
+            per-type and per-cell lists follow them in the same arrays).
         cand: uint64[L + 1] per level, the usable entries of the current 64-entry
             chunk ``ptr[level] ..`` not tried yet (:func:`candidates`).
         win_off: int64[B] window offsets (see :func:`window_state`).
@@ -262,7 +522,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
         free_stack: uint64[L + 1] empty cells at each level; ptr/end: int64[L + 1]
             chunk start and list end per level; choice: int64[L + 1] chosen list
             entry per level.  Level 0 is set up by :class:`solver.search.Search`.
-        width: board width in cells; not_first_col / not_last_col: uint64 masks.
+        width: bits per frame row (the stride); not_first_col / not_last_col:
+            uint64 masks (all ones on a padded frame, where shifts cannot wrap).
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
             ``max_steps`` steps (cheaper, slightly weaker).
@@ -274,6 +535,12 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
             the two holes, so all dates are counted in one search without storing.
         buckets: int64[4096] (or empty when ``hole_type`` is -1).
+        mrv_depth: levels ``< mrv_depth`` branch by MRV (:func:`open_level`).
+        grp_type_first, grp_valid, grp_first, grp_off: orientation groups
+            (:func:`mrv_item`); grp_cover: uint64[64 G] anchors of group ``g`` whose
+            placement covers cell ``c`` at ``64 g + c``; grp_entry: the ``win_*`` index
+            of group 0 at anchor 0 (group ``g`` at anchor ``a``: ``+ 64 g + a``).
+        fit_buf: uint64[G] scratch; opts: int64[MRV_CAP (L + 1)] the options of MRV levels.
 
     Returns an ``ST_*`` status.  Never raises.
     """
@@ -315,7 +582,11 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                     tlen += 1
             continue
         cand[level] = c_bits & (c_bits - _U1)
-        q = ptr[level] + lowest_bit_index(c_bits)
+        p = ptr[level]
+        if p >= 0:
+            q = p + lowest_bit_index(c_bits)
+        else:
+            q = opts[level * MRV_CAP + lowest_bit_index(c_bits)]
         m = win_mask[q]
         k = win_piece[q]
         nodes += 1
@@ -364,6 +635,11 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 near = dilate(m, not_first_col, not_last_col, width)
                 dead = dead_region(newfree, near, not_first_col, not_last_col, width,
                                    counts, sizes, max_steps)
+            if dead == _U0:
+                dead = open_level(level + 1, newfree, counts, sizes, mrv_depth, win_mask,
+                                  win_piece, win_first, win_off, grp_type_first, grp_valid,
+                                  grp_first, grp_off, grp_cover, grp_entry, fit_buf, opts,
+                                  ptr, end, cand)
             if dead != _U0:
                 counts[k] += 1
                 if tcap > 0:
@@ -377,12 +653,6 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             else:
                 level += 1
                 free_stack[level] = newfree
-                j = window_state(newfree, lowest_bit_index(newfree), win_off)
-                lo = win_first[j]
-                hi = win_first[j + 1]
-                ptr[level] = lo
-                end[level] = hi
-                cand[level] = candidates(win_mask, win_piece, counts, lo, hi, newfree)
         if (nodes & 4095) == 0:
             control[C_NODES] = nodes
             if control[C_CANCEL] != 0:

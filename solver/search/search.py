@@ -28,6 +28,28 @@ PRUNE_MODE = 1
 PRUNE_MAX_STEPS = 6
 """Flood-fill step bound for ``prune=2``."""
 
+
+
+def mrv_depth_rule(table, depth: int) -> int:
+    """How many levels of a search branch by MRV (the rest on the frame's lowest empty cell).
+
+    The rule: every level uses MRV (:func:`solver.kernels.mrv_item`), unless the piece
+    types include a one-cell piece (the holes of an all-dates search): then none does.
+    Measured (``benchmarks/mrv_rule.py``): MRV nodes cost 2-3 times a lowest-cell node,
+    and it repays that where it shrinks the tree most -- the twelve pentominoes on 8 x 8
+    less its centre 2.3M -> 0.29M nodes, 6 x 10 15.7M -> 3.5M, a Classic date counted
+    2.3x fewer nodes -- while one-cell pieces fit any label cell, so MRV finds few tight
+    cells (Classic all dates 1.98M -> 1.47M nodes, 2.9x slower; MRV on the upper levels
+    only is worse still: MRV then branches on where a hole goes, which splits the
+    dates the one search shares).
+
+    Takes the search's placement table and its depth (pieces to place); returns the
+    number of levels (0 or ``depth``).
+    """
+    if (table.sizes == 1).any():
+        return 0
+    return depth
+
 def _remaining(puzzle: Puzzle, fixed: Solution, counts: dict[str, int], free: Mask
                ) -> tuple[dict[str, int], Mask]:
     """Pieces left and empty cells after the ``fixed`` placements.
@@ -78,6 +100,8 @@ class Search:
         frame: search frame (0..7, see :func:`choose_frame`; ``None`` chooses).
         pivot: let the first level branch on the placements of a pivot formation
             (:func:`solver.search.tables.pivot_formation`) instead of the lowest empty cell.
+        mrv: the levels below this one branch by MRV (fewest fitting placements), the
+            others on the lowest empty cell; ``None`` chooses (:func:`mrv_depth_rule`).
 
     Raises:
         InvalidPuzzleError: bad puzzle (area mismatch, bad targets, ...).
@@ -89,7 +113,7 @@ class Search:
                  trace_capacity: int = 0, _types: tuple | None = None,
                  _allowed: tuple[Mask, ...] | None = None,
                  _counts: dict[str, int] | None = None, frame: int | None = None,
-                 pivot: bool = True) -> None:
+                 pivot: bool = True, mrv: int | None = None) -> None:
         self.puzzle = puzzle
         if _types is None:
             types, cover, base_counts = prepared(puzzle)
@@ -116,6 +140,8 @@ class Search:
         self.choice = buf[3 * (L + 1): 4 * (L + 1)]
         self.cand = buf[4 * (L + 1): 5 * (L + 1)].view(np.uint64)
         self.control = buf[5 * (L + 1):]
+        self.opts = np.zeros(K.MRV_CAP * (L + 1), dtype=np.int64)        # MRV options per level
+        self.fit_buf = np.zeros(max(1, t.grp_valid.size), dtype=np.uint64)
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
         self.hole_type = -1
@@ -131,6 +157,7 @@ class Search:
         self._kept: list[np.ndarray] = []
         free_f = frame_mask(board.width, board.height, t.frame, free)
         self.trivial = free_f == 0
+        self.mrv_depth = mrv_depth_rule(t, self.depth) if mrv is None else int(mrv)
         self.pivot: str | None = None
         if self.trivial:
             # nothing left to cover: the fixed pieces already are a solution
@@ -142,16 +169,18 @@ class Search:
                 # level 0 branches on where the pivot goes (all its placements)
                 k = codes.index(self.pivot)
                 lo, hi = t.type_first[k], t.type_first[k + 1]
-            else:
-                c = (free_f & -free_f).bit_length() - 1
-                j = c << len(t.win_off)   # kernels.window_state, in Python
-                for i, off in enumerate(t.win_off_list):
-                    j |= ((free_f >> (c + off)) & 1) << i
-                lo, hi = int(t.win_first[j]), int(t.win_first[j + 1])
-            self.ptr[0] = lo
-            self.end[0] = hi
-            self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
-                                        np.uint64(free_f))
+                self.ptr[0] = lo
+                self.end[0] = hi
+                self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
+                                            np.uint64(free_f))
+            elif K.open_level(0, np.uint64(free_f), self.counts, t.sizes, self.mrv_depth,
+                              t.win_mask, t.win_piece, t.win_first, t.win_off,
+                              t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
+                              t.grp_cover, t.grp_entry, self.fit_buf, self.opts, self.ptr,
+                              self.end, self.cand) != 0:
+                # a dead end already: level 0 has nothing to try
+                self.ptr[0] = self.end[0] = 0
+                self.cand[0] = 0
 
     # -- frame conversion
     def frame_cells(self, m: int) -> tuple[Cell, ...]:
@@ -235,7 +264,9 @@ class Search:
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
                               self.prune, self.max_steps, self.control,
                               self.solutions_arr[:rows], self.trace, self.hole_type,
-                              self.buckets)
+                              self.buckets, self.mrv_depth, t.grp_type_first, t.grp_valid,
+                              t.grp_first, t.grp_off, t.grp_cover, t.grp_entry, self.fit_buf,
+                              self.opts)
                 if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0
@@ -288,7 +319,10 @@ class TraceEvent:
     Attributes:
         kind: ``"place"`` (a piece put down), ``"remove"`` (taken back on backtrack),
             ``"dead"`` (the empty ``region`` cannot be filled: the last placed piece is
-            taken back next), ``"solution"`` (the pieces on the board form a solution).
+            taken back next.  The region is a whole empty region whose size no set of
+            the pieces left adds up to; or empty cells that no placement of a piece left
+            covers; or, when a piece left fits nowhere, every empty cell),
+            ``"solution"`` (the pieces on the board form a solution).
         placement: the piece placed or removed (None for ``"dead"``).
         level: stack depth (0 = first piece the search places), -1 for ``"dead"``.
         region: cells of the dead region (``"dead"`` only), ``(row, col)`` board frame.

@@ -50,6 +50,17 @@ SHAPES: dict[str, tuple[str, str, int]] = {
     "YY": ("W", ".##/##./#..", 4),
 }
 
+# The calendar editions' extra shapes (face-up drawings): code -> (name, drawing, orientations).
+EXTRA_SHAPES: dict[str, tuple[str, str, int]] = {
+    "O4": ("O4", "##/##", 1),
+    "I4": ("I4", "####", 2),
+    "T4": ("T4", ".#./###", 4),
+    "L4": ("L4", "#../###", 8),
+    "S4": ("S4", "##./.##", 4),
+    "H6": ("H6", "#../###/#.#", 8),
+}
+ALL_SHAPES: dict[str, tuple[str, str, int]] = {**SHAPES, **EXTRA_SHAPES}
+
 CLASSIC_CODES: tuple[str, ...] = ("F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX", "GX")
 """SPEC section 2 Classic set: the 2 x 3 rectangle plus N, V, U, Z, P, L, Y."""
 
@@ -92,7 +103,7 @@ def orientations(code: str) -> list[tuple[Cell, ...]]:
     Takes a SPEC code; returns normalised, row-major sorted cell tuples in a sorted
     (deterministic) order.
     """
-    cells = shape_cells(SHAPES[code][1])
+    cells = shape_cells(ALL_SHAPES[code][1])
     out: set[tuple[Cell, ...]] = set()
     for mirror in (False, True):
         pts = [(r, -c) for r, c in cells] if mirror else list(cells)
@@ -166,7 +177,7 @@ def build_input(rows: Sequence[str], codes: Sequence[str],
     targets = set(targets)
     cover = [(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row)
              if ch == "." and (r, c) not in targets]
-    area = sum(len(shape_cells(SHAPES[c][1])) for c in codes)
+    area = sum(len(shape_cells(ALL_SHAPES[c][1])) for c in codes)
     if area != len(cover):
         raise ValueError(f"formations cover {area} cells but {len(cover)} are to cover")
     cell_item = {cell: i for i, cell in enumerate(cover)}
@@ -239,6 +250,57 @@ def _placements(rows: Sequence[str], codes: Sequence[str]) -> list[tuple[int, st
                     if all(rows[r][c] == "." for r, c in placed):
                         out.append((k, code, placed))
     return out
+
+
+# ---------------------------------------------------------------- calendar editions
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+_TOP = ("Jan Feb Mar Apr May Jun #", "Jul Aug Sep Oct Nov Dec #", "1 2 3 4 5 6 7",
+        "8 9 10 11 12 13 14", "15 16 17 18 19 20 21", "22 23 24 25 26 27 28")
+EDITION_BOARDS: dict[str, tuple[str, ...]] = {
+    "standard": _TOP + ("29 30 31 # # # #",),
+    "tetromino": _TOP + ("# # # # 29 30 31",),
+    "weekday": _TOP + ("29 30 31 Sun Mon Tue Wed", "# # # # Thu Fri Sat"),
+}
+EDITIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "dragonfjord": ("standard", ("F6", "SLCS", "FS", "JQHH", "XX", "BDQX", "GX", "JS")),
+    "jarringwords": ("standard", ("F6", "SLCS", "FS", "SC", "XX", "BDQX", "GX", "JS")),
+    "creamakerspace": ("standard", ("H6", "SLCS", "FS", "YY", "XX", "BDQX", "GX", "JS")),
+    "tetromino": ("tetromino", ("O4", "I4", "F6", "SLCS", "FS", "S4", "L4", "JS", "T4")),
+    "weekday": ("weekday", ("I4", "SLCS", "L4", "XX", "S4", "BDQX", "JQHH", "SC", "FS", "JS")),
+}
+"""The editions: board name and pieces, typed from their published descriptions."""
+
+
+def edition_keys(name: str, year: int = 2024) -> list[str]:
+    """Every puzzle of an edition's all-dates task: ``"MM-DD"`` for the dates of a leap
+    year, or ``"MM-DD/Www"`` for each weekday on the weekday board."""
+    weekday = EDITIONS[name][0] == "weekday"
+    out = []
+    for d in leap_year_dates(year):
+        key = f"{d.month:02d}-{d.day:02d}"
+        out.extend([f"{key}/{w}" for w in _WEEKDAYS] if weekday else [key])
+    return out
+
+
+def edition_input(name: str, key: str) -> CoverInput:
+    """The exact-cover problem of one edition puzzle (``key`` as in :func:`edition_keys`)."""
+    board, codes = EDITIONS[name]
+    rows, where = [], {}
+    for r, line in enumerate(EDITION_BOARDS[board]):
+        toks = line.split()
+        rows.append("".join("#" if t == "#" else "." for t in toks))
+        for c, t in enumerate(toks):
+            where[t] = (r, c)
+    month, day = int(key[:2]), int(key[3:5])
+    labels = [_MONTHS[month - 1], str(day)] + ([key[6:]] if "/" in key else [])
+    return build_input(rows, codes, [where[lab] for lab in labels])
+
+
+def edition_sample(name: str, stride: int) -> list[str]:
+    """Every ``stride``-th puzzle key of :func:`edition_keys`, from the first."""
+    return edition_keys(name)[::stride]
 
 
 # ---------------------------------------------------------------- symmetry (orbit counting)

@@ -6,7 +6,13 @@ Cases (all on the same work, checked against the known counts):
 * (b) all 67 solutions for 2024-12-03;
 * (c) all solutions for the 366 dates of 2024 (24,405 in total);
 * (d) the 6 x 10 rectangle with the twelve pentominoes (9,356 solutions);
-* (e) the 8 x 8 square less its centre 2 x 2 with the twelve pentominoes (520).
+* (e) the 8 x 8 square less its centre 2 x 2 with the twelve pentominoes (520);
+* one case per calendar edition (``dragonfjord`` ... ``weekday``): every puzzle of its
+  all-dates task (366 dates; 2,562 month/day/weekday puzzles on the weekday board),
+  ours in ONE search against xcover on one matrix per puzzle (built outside the
+  timing).  Where a full xcover run would take minutes, xcover runs on a fixed
+  sample (every k-th puzzle, :data:`EDITION_STRIDE`) and its time is extrapolated
+  to all puzzles; the report says so.
 
 Every (solver, case) pair runs in its own forked process: the input is built
 (timed on its own), the search runs once to warm up (JIT compilation or cache
@@ -63,6 +69,16 @@ CASES: dict[str, tuple[str, int, int, int, float]] = {
     "d": ("(d) 6 x 10 rectangle, 12 pentominoes", 9356, 3, 1, 5.0),
     "e": ("(e) 8 x 8 less centre 2 x 2, 12 pentominoes", 520, 3, 1, 5.0),
 }
+
+EDITIONS = ("dragonfjord", "jarringwords", "creamakerspace", "tetromino", "weekday")
+for _name in EDITIONS:  # no published totals: ours and xcover are cross-checked per puzzle
+    CASES[_name] = (f"{_name}: all dates", None, 3, 1, 25.0)
+
+EDITION_STRIDE = {"dragonfjord": 1, "jarringwords": 1, "creamakerspace": 1, "tetromino": 3,
+                  "weekday": 43}
+"""xcover runs on every k-th puzzle of an edition's all-dates task (k = 1: all of them;
+tetromino: 122 of 366 dates; weekday: 60 of 2,562 puzzles, every weekday sampled since
+43 is prime to 7) and its time is scaled by puzzles / sampled puzzles."""
 
 # solver keys: what each one does per case is in make_job()
 MAIN_SOLVERS = ("ours", "ours-366", "xcover", "exact_cover",
@@ -162,6 +178,8 @@ def _expect(cond: bool, msg: str) -> None:
 
 def make_job(solver: str, case: str) -> Job:
     """The :class:`Job` for one solver key and one case letter."""
+    if case in EDITIONS:
+        return _edition_job(solver, case)
     expected = CASES[case][1]
     dates = P.leap_year_dates(YEAR)
 
@@ -215,7 +233,9 @@ def make_job(solver: str, case: str) -> Job:
 
             def run(state):
                 board, months, days = state
-                return count_by_targets(board, CLASSIC_SET, months, days, prune=prune)
+                # ours: the all-dates default pruning (prune=3); noprune: none
+                kw = {} if prune else {"prune": False}
+                return count_by_targets(board, CLASSIC_SET, months, days, **kw)
 
             def check(state, res, full):
                 counts, seconds, nodes = res
@@ -343,8 +363,48 @@ def make_job(solver: str, case: str) -> Job:
     return Job(build, run, check)
 
 
+def _edition_job(solver: str, name: str) -> Job:
+    """Ours: one ``date_counts`` search over every puzzle of the edition; xcover: one
+    count per sampled puzzle (:data:`EDITION_STRIDE`) on prebuilt matrices."""
+    if solver in ("ours", "ours-noprune"):
+        from solver import variants
+        from solver.search import date_counts
+
+        def build():
+            return variants.load(name)
+
+        def run(v):
+            return date_counts(v.board, v.formations, mirror=v.mirror, shapes=v.shapes)
+
+        def check(v, res, full):
+            per, seconds, nodes = res
+            _expect(list(per) == P.edition_keys(name), f"ours ({name}): wrong puzzle keys")
+            return {"count": sum(per.values()), "nodes": nodes, "per_date": per,
+                    "kernel": seconds, "puzzles": len(per)}
+
+        return Job(build, run, check)
+    if solver != "xcover":
+        raise ValueError(f"{solver} is not measured on {name}")
+    keys = P.edition_sample(name, EDITION_STRIDE[name])
+
+    def build():
+        return [P.CoverInput.xcover_arrays(P.edition_input(name, k)) for k in keys]
+
+    def run(arrays):
+        return [P.xcover_count(a) for a in arrays]
+
+    def check(arrays, res, full):
+        per = dict(zip(keys, (int(n) for n in res)))
+        return {"count": sum(per.values()), "per_date": per, "sample": len(keys),
+                "puzzles": len(P.edition_keys(name))}
+
+    return Job(build, run, check)
+
+
 def applies(solver: str, case: str) -> bool:
     """Whether a solver key is measured on a case."""
+    if case in EDITIONS:
+        return solver in ("ours", "xcover")
     if "366" in solver:
         return case == "c"
     if solver.endswith("-sym"):
@@ -574,6 +634,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
     """The Markdown report."""
     cap = args.cap
     R = results.get
+    base = [c for c in cases if c not in EDITIONS]
     out: list[str] = []
     out.append("# Solver benchmark: ours vs xcover and exact-cover\n")
     out.append("Generated by `python benchmarks/run.py` (`make bench`)"
@@ -618,7 +679,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                    f"{fmt_cell(ec, cap)} | {ratio(xc, ours, cap)} | {ratio(ec, ours, cap)} | "
                    f"{met} | {nodes if nodes is not None else '-'} | {reps} |")
 
-    for case in cases:
+    for case in base:
         if case == "c":
             row("(c) 366 dates: ours ONE search (count_by_targets)", "c", "ours")
             row("(c) 366 dates: ours 366 searches", "c", "ours-366")
@@ -629,7 +690,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
         else:
             row(CASES[case][0], case, "ours")
     out.append("")
-    for case in cases:
+    for case in base:
         sym, xc = R(("ours-sym", case)), R(("xcover", case))
         if case in "de" and sym is not None and sym.median is not None and xc is not None:
             out.append(f"{CASES[case][0]}: ours by symmetry orbits vs xcover listing every "
@@ -668,7 +729,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
     out.append("| case | ours input | xcover input | exact_cover input | ours first call | "
                "xcover first call | exact_cover first call |")
     out.append("|---|---|---|---|---|---|---|")
-    for case in cases:
+    for case in base:
         keys = [("", "ours", "xcover", "exact_cover")]
         if case == "c":
             keys.append((" (366 searches)", "ours-366", "xcover", "exact_cover"))
@@ -695,7 +756,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                    "nodes on | nodes off |")
         out.append("|---|---|---|---|---|---|---|")
         pairs = []
-        for case in cases:
+        for case in base:
             if case == "c":
                 pairs.append(("(c) one search", "c", "ours", "ours-noprune"))
                 pairs.append(("(c) 366 searches", "c", "ours-366", "ours-366-noprune"))
@@ -712,14 +773,14 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                        f"{ratio(off, on, cap)} | {kern} | {on.info.get('nodes', '-') if on else '-'} | "
                        f"{off.info.get('nodes', '-') if off else '-'} |")
         out.append("")
-        if "c" in cases:
+        if "c" in base:
             one, many = R(("ours", "c")), R(("ours-366", "c"))
             out.append("(c) one search vs 366 searches (prune on): "
                        f"{fmt_cell(one, cap)} vs {fmt_cell(many, cap)}, "
                        f"366 searches / one search = {ratio(many, one, cap)}. The one search "
                        "covers all 12 x 31 month/day pairs (372, six of which are not dates), "
                        "sharing the upper levels of the tree.\n")
-        ecc = [(c, R(("exact_cover-count", c))) for c in cases if c in "bde"]
+        ecc = [(c, R(("exact_cover-count", c))) for c in base if c in "bde"]
         if ecc:
             out.append("exact_cover counting only (`get_solution_count`, no listing) vs "
                        "`get_all_solutions`:\n")
@@ -731,6 +792,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                            f"{ratio(m, R(('ours', case)), cap)} |")
             out.append("")
 
+    out.extend(render_editions(results, [c for c in cases if c in EDITIONS], cap))
     errors = [m for m in results.values() if m.status == "error"]
     if errors:
         out.append("## Errors\n")
@@ -739,17 +801,64 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
     return "\n".join(out) + "\n"
 
 
+def render_editions(results: dict[tuple[str, str], Measure], names: list[str],
+                    cap: float) -> list[str]:
+    """The calendar editions' section of the report (Markdown lines)."""
+    if not names:
+        return []
+    out = ["## Calendar editions: every date in one search\n",
+           "Ours: `date_counts` (ONE search over every puzzle of the edition, holes as "
+           "one-cell pieces, mirroring allowed); time = median of the calls, the search time "
+           "our API reports in brackets. xcover: `algorithm_c` counting one prebuilt matrix "
+           "per puzzle (matrices built outside the timing). **Where xcover ran on a sample** "
+           "(every k-th puzzle in date order, k in `EDITION_STRIDE`), its time is the sample's "
+           "time x puzzles / sampled puzzles (an extrapolation, not a measurement of the whole "
+           "task); its counts on the sampled puzzles are checked equal to ours. Target: 25x.\n",
+           "| edition | puzzles | solutions | ours | ours nodes | xcover puzzles run | "
+           "xcover time (run) | xcover time, all puzzles | xcover / ours | 25x |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for name in names:
+        ours, xc = results.get(("ours", name)), results.get(("xcover", name))
+        if ours is None or ours.median is None:
+            out.append(f"| {name} | - | - | {fmt_cell(ours, cap)} | - | - | - | - | - | - |")
+            continue
+        kern = statistics.median(ours.kernel) if ours.kernel else ours.info.get("kernel")
+        puzzles = ours.info.get("puzzles", "-")
+        xc_run = xc_all = ratio_s = met = "-"
+        n_run = "-"
+        if xc is not None and xc.status == "cap":
+            xc_run = fmt_cell(xc, cap)
+        elif xc is not None and xc.median is not None:
+            n_run, total = xc.info.get("sample", 0), xc.info.get("puzzles", 0)
+            full = xc.median * total / max(n_run, 1)
+            xc_run, xc_all = fmt_cell(xc, cap), fmt_time(full)
+            if n_run != total:
+                xc_all += " (extrapolated)"
+            r = full / ours.median
+            ratio_s = f"{r:.1f}x"
+            met = "met" if r >= 25.0 else "NOT met"
+        out.append(f"| {name} | {puzzles} | {ours.info.get('count', '-')} | "
+                   f"{fmt_cell(ours, cap)} [{fmt_time(kern)}] | {ours.info.get('nodes', '-')} | "
+                   f"{n_run} | {xc_run} | {xc_all} | {ratio_s} | {met} |")
+    out.append("")
+    return out
+
+
 def cross_check(results: dict[tuple[str, str], Measure]) -> list[str]:
-    """Disagreements between solvers on per-date counts for (c) (empty when all agree)."""
-    per = {k[0]: m.info.get("per_date") for k, m in results.items()
-           if k[1] == "c" and m.status == "ok" and m.info.get("per_date")}
+    """Disagreements between solvers on per-puzzle counts (case (c) and the editions), on
+    the puzzles both counted (empty when all agree)."""
     problems = []
-    names = sorted(per)
-    for a in names:
-        for b in names:
-            if a < b and per[a] != per[b]:
-                diff = [d for d in per[a] if per[a][d] != per[b].get(d)]
-                problems.append(f"(c) {a} and {b} disagree on {len(diff)} dates, e.g. {diff[:3]}")
+    for case in sorted({k[1] for k in results}):
+        per = {k[0]: m.info.get("per_date") for k, m in results.items()
+               if k[1] == case and m.status == "ok" and m.info.get("per_date")}
+        names = sorted(per)
+        for a in names:
+            for b in names:
+                if a < b:
+                    diff = [d for d in per[a] if d in per[b] and per[a][d] != per[b][d]]
+                    if diff:
+                        problems.append(f"({case}) {a} and {b} disagree on {len(diff)} "
+                                        f"puzzles, e.g. {diff[:3]}")
     return problems
 
 
@@ -769,7 +878,9 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status (1 when a count is wrong)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, shorter budget")
-    ap.add_argument("--cases", default="a,b,c,d,e", help="comma-separated subset of a,b,c,d,e")
+    ap.add_argument("--cases", default=",".join(CASES),
+                    help="comma-separated subset of a,b,c,d,e and the editions "
+                         + ", ".join(EDITIONS))
     ap.add_argument("--reps", default=None, help="repetitions per case, e.g. a=50,b=50,c=3")
     ap.add_argument("--cap", type=float, default=60.0,
                     help="seconds one call may take before it is stopped (default 60)")
@@ -791,7 +902,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
     bad = [c for c in cases if c not in CASES]
     if bad:
-        ap.error(f"unknown case(s) {bad}; use a,b,c,d,e")
+        ap.error(f"unknown case(s) {bad}; use {','.join(CASES)}")
     reps = parse_reps(args.reps, args.quick)
     solvers = list(MAIN_SOLVERS) + ([] if args.no_variants else list(VARIANT_SOLVERS))
     if args.solvers:

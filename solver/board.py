@@ -23,6 +23,10 @@ MAX_CELLS = 64
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_ZH = ("一月", "二月", "三月", "四月", "五月", "六月",
              "七月", "八月", "九月", "十月", "十一月", "十二月")
+WEEKDAYS_EN = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+"""Weekday labels of a weekday board, Sunday first (index = ``date.isoweekday() % 7``)."""
+WEEKDAYS_ZH = ("星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六")
+"""Chinese weekday names, Sunday first."""
 
 
 class InvalidPuzzleError(ValueError):
@@ -103,6 +107,29 @@ class Board:
             "".join("." if self.is_open(r, c) else "#" for c in range(self.width))
             for r in range(self.height)
         ]
+
+    def label(self, cell: Cell) -> str:
+        """The label of ``cell`` (``"Jan"``, ``"17"``, ``"Sun"``), or ``""`` when it has none."""
+        r, c = cell
+        return self.labels[self.bit(r, c)] if self.labels else ""
+
+    def cell_of(self, label: str) -> Cell | None:
+        """The cell labelled ``label`` (exact text, e.g. ``"Jan"``, ``"31"``), or None."""
+        try:
+            return divmod(self.labels.index(label), self.width)
+        except ValueError:
+            return None
+
+    @property
+    def has_weekdays(self) -> bool:
+        """True when some cell carries a weekday label (``"Sun"`` .. ``"Sat"``)."""
+        return any(lab in WEEKDAYS_EN for lab in self.labels)
+
+    def tokens(self) -> list[str]:
+        """The board as rows of space-separated tokens (the variant-file format):
+        a cell's label, ``.`` for an open cell without one, ``#`` for a blocked cell."""
+        return [" ".join((self.label((r, c)) or ".") if self.is_open(r, c) else "#"
+                         for c in range(self.width)) for r in range(self.height)]
 
     @classmethod
     def from_rows(cls, rows: list[str]) -> "Board":
@@ -235,3 +262,83 @@ def leap_year_dates(year: int = 2024) -> list[_dt.date]:
         raise InvalidDateError(f"{year} is not a leap year")
     start = _dt.date(year, 1, 1)
     return [start + _dt.timedelta(days=i) for i in range(366)]
+
+
+# ---------------------------------------------------------------- labelled boards (variant files)
+
+
+def token_meaning(token: str) -> tuple[str, int] | None:
+    """What a board token labels: ``("month", 1..12)``, ``("day", 1..31)``,
+    ``("weekday", 0..6)`` (Sunday = 0), or None for ``#`` / ``.`` / anything else."""
+    if token in MONTHS_EN:
+        return ("month", MONTHS_EN.index(token) + 1)
+    if token in WEEKDAYS_EN:
+        return ("weekday", WEEKDAYS_EN.index(token))
+    if token.isdigit() and token == str(int(token)) and 1 <= int(token) <= 31:
+        return ("day", int(token))
+    return None
+
+
+def parse_labelled_board(text: str | Iterable[str]) -> Board:
+    """A board from rows of space-separated tokens (the variant-file ``board``).
+
+    Tokens: ``Jan``..``Dec`` (months), ``1``..``31`` (days), ``Sun``..``Sat``
+    (weekdays), ``#`` (a blocked cell) and ``.`` (an open cell with no label).
+    Takes a multi-line string or a list of row strings; blank rows are skipped.
+    Returns a :class:`Board` whose :attr:`Board.labels` hold the labels.
+
+    Raises :class:`InvalidPuzzleError` (one line) for an empty board, an unknown
+    token, a ragged board (rows with different numbers of tokens), a label used
+    twice, or more than 64 cells.
+    """
+    lines = text.splitlines() if isinstance(text, str) else list(text)
+    rows = [line.split() for line in lines if isinstance(line, str) and line.split()]
+    if not rows:
+        raise InvalidPuzzleError("the board is empty")
+    width = len(rows[0])
+    labels: list[str] = []
+    mask = 0
+    where: dict[str, int] = {}
+    for r, row in enumerate(rows):
+        if len(row) != width:
+            raise InvalidPuzzleError(
+                f"the board is ragged: row {r + 1} has {len(row)} cells but row 1 has {width}")
+        for c, tok in enumerate(row):
+            if tok not in ("#", ".") and token_meaning(tok) is None:
+                raise InvalidPuzzleError(
+                    f"row {r + 1} of the board has {tok!r}: use Jan..Dec, 1..31, Sun..Sat, "
+                    "'#' (blocked) or '.' (open)")
+            if tok not in ("#", "."):
+                if tok in where:
+                    raise InvalidPuzzleError(
+                        f"the board has {tok!r} twice (rows {where[tok] + 1} and {r + 1})")
+                where[tok] = r
+            labels.append("" if tok in ("#", ".") else tok)
+            if tok != "#":
+                mask |= 1 << (r * width + c)
+    if width * len(rows) > MAX_CELLS:
+        raise InvalidPuzzleError(
+            f"the board has {width * len(rows)} cells ({len(rows)} x {width}); "
+            f"at most {MAX_CELLS} are supported")
+    return Board(width, len(rows), mask, tuple(labels))
+
+
+def date_labels(date: _dt.date, weekday: bool = False) -> tuple[str, ...]:
+    """The labels a date's targets carry: month and day, plus the weekday when asked."""
+    out = (MONTHS_EN[date.month - 1], str(date.day))
+    return out + (WEEKDAYS_EN[date.isoweekday() % 7],) if weekday else out
+
+
+def targets_for_date(board: Board, date: _dt.date) -> tuple[Cell, ...]:
+    """The target cells of ``date`` on a labelled board: its month's and day's cells, and
+    on a board with weekday cells (:attr:`Board.has_weekdays`) the date's real weekday's.
+
+    Raises :class:`InvalidDateError` when the board has no cell for one of them.
+    """
+    out = []
+    for lab in date_labels(date, board.has_weekdays):
+        cell = board.cell_of(lab)
+        if cell is None:
+            raise InvalidDateError(f"the board has no cell for {lab!r}, so {date} cannot be played")
+        out.append(cell)
+    return tuple(out)

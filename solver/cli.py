@@ -1,4 +1,4 @@
-"""Command line: ``python -m solver {classic,drill,file,flip} ...`` (SPEC section 6).
+"""Command line: ``python -m solver {classic,drill,file,variant,flip} ...``.
 
 Output for people by default, exactly one JSON object on stdout with ``--json``.
 Exit status 0 on success (also when there is no solution), 2 on bad input with a
@@ -12,7 +12,7 @@ import sys
 from typing import Sequence
 
 from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, classic_board, \
-    date_targets, day_cell, leap_year_dates, month_cell, parse_date
+    date_targets, parse_date
 from .shapes import CLASSIC_SET
 from .model import IllegalPlacementError, Puzzle, Solution
 
@@ -69,25 +69,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_flip_parser(sub)
     _add_drill_parser(sub)
     _add_file_parser(sub)
+    _add_variant_parser(sub)
     return ap
 
 
-def _solve_one(puzzle: Puzzle, what: str):
-    """Run one puzzle: returns (count, solutions or None, seconds)."""
-    from .search import Search
+def _solve_one(puzzle: Puzzle, what: str, symmetry: bool = False):
+    """Run one puzzle: returns (count, solutions or None, seconds).
 
-    if what == "count":
+    ``symmetry`` counts with :func:`solver.search.solve_by_symmetry` (one search per
+    orbit of a pivot piece under the board's symmetries; exact, and a plain search
+    when the board with its targets has no symmetry).
+    """
+    from .search import Search, solve_by_symmetry
+
+    def count() -> tuple[int, float]:
+        if symmetry:
+            n, _, secs, _ = solve_by_symmetry(puzzle)
+            return n, secs
         s = Search(puzzle, store=0)
         s.run()
-        return s.count, None, s.seconds
+        return s.count, s.seconds
+
+    if what == "count":
+        n, secs = count()
+        return n, None, secs
     s = Search(puzzle, store=None)
     s.run(max_solutions=1 if what == "first" else None)
     sols = s.solutions()
     if what == "first":
         # count stays the total: finish the count without storing more
-        cnt_search = Search(puzzle, store=0)
-        cnt_search.run()
-        return cnt_search.count, sols, s.seconds + cnt_search.seconds
+        n, secs = count()
+        return n, sols, s.seconds + secs
     return s.count, sols, s.seconds
 
 
@@ -111,19 +123,17 @@ def cmd_classic(args: argparse.Namespace) -> None:
         date = parse_date(args.date)
         puzzle = Puzzle(board, CLASSIC_SET, date_targets(date), f"Classic {date}")
         count, sols, secs = _solve_one(puzzle, args.what)
-        out = {"mode": "classic", "date": date.isoformat(), "count": count, "seconds": secs}
+        out = {"mode": "classic", "date": date.isoformat(), "count": count, "seconds": secs,
+               "mirror": puzzle.mirror}
         emit_one(out, puzzle, sols, args.json, f"Classic {date} ({MONTHS_EN[date.month - 1]} {date.day})")
         return
     if args.what != "count":
         raise CliError("--all-dates supports --count only (use --date for solutions)")
-    from .search import count_by_targets
+    from .search import date_counts
 
-    res, secs, _ = count_by_targets(board, CLASSIC_SET, [month_cell(m) for m in range(1, 13)],
-                                    [day_cell(d) for d in range(1, 32)])
-    dates = {}
-    for d in leap_year_dates():
-        dates[f"{d.month:02d}-{d.day:02d}"] = res.get(date_targets(d), 0)
-    out = {"mode": "classic", "dates": dates, "total": sum(dates.values()), "seconds": secs}
+    dates, secs, _ = date_counts(board, CLASSIC_SET)
+    out = {"mode": "classic", "dates": dates, "total": sum(dates.values()), "seconds": secs,
+           "mirror": True}
     if args.json:
         print(json.dumps(out))
     else:
@@ -223,7 +233,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         out = {"mode": "drill", "date": date.isoformat(), "count": count, "seconds": secs,
                "formations": list(info.formations), "names": list(info.names),
                "board": info.board.rows(), "rule_version": info.rule_version,
-               "stars": info.stars, "grade": info.grade}
+               "stars": info.stars, "grade": info.grade, "mirror": puzzle.mirror}
         if info.sealed:
             out["sealed"] = [list(c) for c in info.sealed]
         if not args.json:
@@ -248,7 +258,8 @@ def cmd_drill(args: argparse.Namespace) -> None:
         info = drill.daily_info(d, args.sixes)
         dates[d.isoformat()] = info.count
         secs += info.seconds
-    out = {"mode": "drill", "dates": dates, "total": sum(dates.values()), "seconds": secs}
+    out = {"mode": "drill", "dates": dates, "total": sum(dates.values()), "seconds": secs,
+           "mirror": True}
     if args.json:
         print(json.dumps(out))
         return
@@ -269,14 +280,21 @@ def _add_file_parser(sub) -> None:
     p.add_argument("--unique", action="store_true",
                    help="also count solutions up to the board's symmetry; --first/--all then "
                         "list one solution per symmetry class")
+    _symmetry_flag(p)
     _mode_flags(p)
     p.set_defaults(func=cmd_file)
+
+
+def _symmetry_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-symmetry", action="store_true",
+                   help="count with one plain search (by default a count uses the board's "
+                        "symmetry where it is exact: one search per orbit of one piece)")
 
 
 def cmd_file(args: argparse.Namespace) -> None:
     """``file`` subcommand: load, validate (before any search) and solve a puzzle file.
 
-    JSON: ``mode "file", name, count, seconds, formations, board`` (plus ``targets``;
+    JSON: ``mode "file", name, count, seconds, mirror, formations, board`` (plus ``targets``;
     ``solutions`` with ``--first``/``--all``; ``unique`` and ``symmetries`` (group
     size) with ``--unique``). A bad file raises
     :class:`solver.puzzlefile.PuzzleFileError` (exit 2, one line on stderr).
@@ -295,10 +313,11 @@ def cmd_file(args: argparse.Namespace) -> None:
         count, secs = s.count, s.seconds
         sols = None if args.what == "count" else reps[:1] if args.what == "first" else reps
         extra = {"unique": len(reps),
-                 "symmetries": len(symmetry_group(puzzle.board, puzzle.targets))}
+                 "symmetries": len(symmetry_group(puzzle.board, puzzle.targets, puzzle.mirror))}
     else:
-        count, sols, secs = _solve_one(puzzle, args.what)
-    out = {"mode": "file", "name": puzzle.name, "count": count, "seconds": secs, **extra,
+        count, sols, secs = _solve_one(puzzle, args.what, symmetry=not args.no_symmetry)
+    out = {"mode": "file", "name": puzzle.name, "count": count, "seconds": secs,
+           "mirror": puzzle.mirror, **extra,
            "formations": list(puzzle.formations), "board": puzzle.board.rows(),
            "targets": [list(t) for t in puzzle.targets]}
     if not args.json:
@@ -308,3 +327,108 @@ def cmd_file(args: argparse.Namespace) -> None:
             print(f"{extra['unique']} solution(s) up to symmetry "
                   f"({extra['symmetries']} symmetries of the board)")
     emit_one(out, puzzle, sols, args.json, puzzle.name)
+
+
+# --- variant: python -m solver variant --list [--file PATH] [--json]
+#              python -m solver variant (NAME | --file PATH) (--date D | --all-dates)
+#                                       [--no-mirror] [--no-symmetry] [--first|--count|--all] [--json]
+
+
+def _add_variant_parser(sub) -> None:
+    """Register the ``variant`` subcommand (calendar editions, :mod:`solver.variants`)."""
+    p = sub.add_parser("variant", help="a calendar edition: a shipped variant or a variant file")
+    p.add_argument("name", nargs="?", help="a shipped variant (see --list)")
+    p.add_argument("--file", dest="variant_file", metavar="PATH", help="a variant file (TOML)")
+    p.add_argument("--list", action="store_true",
+                   help="list the shipped variants (and the --file one)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--date", help="YYYY-MM-DD (a weekday board uses the date's real weekday)")
+    g.add_argument("--all-dates", action="store_true",
+                   help="every date of a leap year (and each weekday on a weekday board)")
+    p.add_argument("--no-mirror", action="store_true",
+                   help="pieces may only be rotated from their face-up drawing, never turned over")
+    _symmetry_flag(p)
+    _mode_flags(p)
+    p.set_defaults(func=cmd_variant)
+
+
+def _variant_args(args: argparse.Namespace):
+    """The :class:`~solver.variants.Variant` the arguments name (loaded and validated)."""
+    from . import variants
+
+    if args.name is not None and args.variant_file is not None:
+        raise CliError("give a variant name or --file PATH, not both")
+    if args.variant_file is not None:
+        return variants.load_file(args.variant_file)
+    if args.name is None:
+        raise CliError("name a variant (one of " + ", ".join(variants.names())
+                       + ") or give --file PATH")
+    return variants.load(args.name)
+
+
+def cmd_variant(args: argparse.Namespace) -> None:
+    """``variant`` subcommand: list the variants, or solve one date or every date of one.
+
+    JSON, ``--list``: ``{"schema": 1, "variants": [{"name", "title", "title_zh", "cells",
+    "formations", "mirror"}, ...]}``.  One date: as ``classic`` plus ``"variant"``,
+    ``"mirror"`` and ``"targets"``.  ``--all-dates``: ``{"schema": 1, "mode": "variant",
+    "variant", "mirror", "dates": {"MM-DD" or "MM-DD/Sun".. : N}, "total", "seconds"}``
+    (``seconds``: search time alone).  Every input problem raises before any search
+    (exit 2, one line).
+    """
+    from . import variants
+
+    if args.list:
+        if args.name is not None or args.date is not None or args.all_dates:
+            raise CliError("--list takes no variant name, --date or --all-dates")
+        found = variants.shipped()
+        if args.variant_file is not None:
+            found.append(variants.load_file(args.variant_file))
+        _print_variant_list(found, args.json)
+        return
+    v = _variant_args(args)
+    if args.date is None and not args.all_dates:
+        raise CliError("give --date YYYY-MM-DD or --all-dates")
+    mirror = False if args.no_mirror else v.mirror
+    if args.all_dates:
+        _variant_all_dates(v, mirror, args)
+        return
+    date = parse_date(args.date)
+    puzzle = v.puzzle(date, mirror)
+    count, sols, secs = _solve_one(puzzle, args.what, symmetry=not args.no_symmetry)
+    out = {"schema": 1, "mode": "variant", "variant": v.name, "mirror": mirror,
+           "date": date.isoformat(), "count": count, "seconds": secs,
+           "targets": [list(t) for t in puzzle.targets]}
+    labels = " ".join(puzzle.board.label(t) for t in puzzle.targets)
+    if not args.json:
+        print(f"{v.title} ({v.name}), mirror {'on' if mirror else 'off'}: " + ", ".join(
+            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
+    emit_one(out, puzzle, sols, args.json, f"{v.name} {date} ({labels})")
+
+
+def _variant_all_dates(v, mirror: bool, args: argparse.Namespace) -> None:
+    from .search import date_counts
+
+    if args.what != "count":
+        raise CliError("--all-dates supports --count only (use --date for solutions)")
+    dates, secs, _ = date_counts(v.board, v.formations, mirror=mirror, shapes=v.shapes)
+    out = {"schema": 1, "mode": "variant", "variant": v.name, "mirror": mirror,
+           "dates": dates, "total": sum(dates.values()), "seconds": secs}
+    if args.json:
+        print(json.dumps(out))
+        return
+    for k, n in dates.items():
+        print(f"{k} {n}")
+    print(f"total {out['total']} over {len(dates)} puzzles ({v.name}, mirror "
+          f"{'on' if mirror else 'off'}), {secs:.3f} s search")
+
+
+def _print_variant_list(found, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"schema": 1, "variants": [v.to_json() for v in found]},
+                         ensure_ascii=False))
+        return
+    for v in found:
+        kind = "month, day, weekday" if v.weekdays else "month, day"
+        print(f"{v.name:<16} {v.title} / {v.title_zh}: {v.cells} cells, targets {kind}, "
+              f"mirror {'on' if v.mirror else 'off'}; " + " ".join(v.formations))

@@ -21,13 +21,14 @@ The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
     holding only the placements whose window cells are empty in that state
     (:func:`window_state` picks the list in a few shifts);
   - or, on the levels ``< mrv_depth``, on the item with the *minimum remaining
-    values* (MRV): the empty cell, or the piece type left once, with the fewest
-    fitting placements (:func:`mrv_item`, counted for all cells at once with
-    bitboards), ties to the cell, then to the lowest cell.  An empty cell or a
-    piece with no fitting placement ends the branch (a dead end, traced as a dead
-    region).  When the lowest cell has at most one fitting placement it is taken
-    without counting (it is a minimum).  The options are then the cell's list of
-    every placement covering it, or the piece's list of all its placements;
+    values* (Knuth's MRV): the empty cell, or the piece type left once, with the
+    fewest fitting placements (:func:`mrv_item`: the fitting placements of every
+    orientation are a bitboard of anchors, their cells are summed per cell by
+    bit-sliced counters -- shifts and masks, no loop over cells), ties to the cell,
+    then to the frame's lowest cell.  An empty cell no placement covers, or a piece
+    that fits nowhere, ends the branch (a dead end, traced as a dead region).  The
+    options of an MRV choice other than the lowest cell are found from the same
+    bitboards and listed per level in ``opts`` (:func:`open_level`);
 
 * each level computes a *candidate bitmask* once (:func:`candidates`): bit ``i`` set
   when entry ``i`` of the current 64-entry chunk of the list fits in ``free`` and
@@ -37,10 +38,13 @@ The search (:func:`search`) is Knuth's Algorithm X (TAOCP 7.2.2.1) on bitboards:
   one piece type (the X pentomino, as in Knuth's "Dancing Links") instead;
 * optional pruning (``prune=1``, ``2``): after a placement, an empty connected
   region whose size is not a sum of a sub-multiset of the remaining piece sizes
-  is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill);
+  is dead (:func:`dead_region`; regions grow by a bit-parallel flood fill: on a
+  padded frame, where every row ends in an always-empty bit, by shifts and ``&
+  free`` alone; ``prune=3``: :func:`small_region` for the all-dates search);
 * *holes*: for the all-dates count, one-cell pseudo-pieces stand for the target
-  cells (``hole_type``); each solution adds one to the bucket of its hole cells
-  instead of being stored, so every target set is counted in one tree.
+  cells (``hole_type``: month, day and weekday holes); each solution adds one to the
+  bucket of its hole cells (``hole_index``) instead of being stored, so every target
+  set is counted in one tree.
 
 The search uses an explicit stack held in caller-allocated arrays, so it is
 *resumable*: it stops when a solution limit, a node budget, a full trace buffer or
@@ -199,6 +203,62 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
             if n >= 64 or ((sums >> np.uint64(n)) & _U1) == _U0:
                 return comp
         rest = rest & ~comp
+    return _U0
+
+
+@njit("uint64(uint64, uint64, uint64, int64, int64[::1], int64[::1], uint64[::1])",
+      inline="always", **_JIT)
+def small_region(free, not_first_col, not_last_col, width, counts, sizes, mono_masks):
+    """Empty cells in regions of one to three cells that the remaining one-cell pieces
+    cannot fill, or 0 (``search``'s ``prune=3``).
+
+    Takes the empty cells ``free`` (uint64), the column masks and width as in
+    :func:`dead_region`, the remaining multiset (``counts``, ``sizes``: int64[K]) and
+    ``mono_masks`` (uint64[K]: the cells each one-cell type may fill, 0 for larger
+    types).  A region smaller than every remaining larger piece can only be filled by
+    one-cell pieces, one per cell, each allowed there.  Regions are found by counting
+    empty neighbours (shifts and masks, no flood fill): a lone cell, a pair of cells
+    with one empty neighbour each, and a path of three whose middle cell has exactly
+    two empty neighbours, both with one.  Returns the cells of such regions when the
+    one-cell pieces cannot fill them all (uint64), else 0.
+    """
+    w = np.uint64(width)
+    d1 = (free << _U1) & not_first_col
+    d2 = (free >> _U1) & not_last_col
+    d3 = free << w
+    d4 = free >> w
+    ge1 = d1 | d2 | d3 | d4                       # at least one empty neighbour
+    ge2 = (d1 & d2) | (d3 & d4) | ((d1 | d2) & (d3 | d4))
+    ge3 = (d1 & d2 & (d3 | d4)) | (d3 & d4 & (d1 | d2))
+    one = free & ge1 & ~ge2                       # exactly one empty neighbour
+    lone = free & ~ge1
+    pair = one & (((one << _U1) & not_first_col) | ((one >> _U1) & not_last_col)
+                  | (one << w) | (one >> w))
+    busy = free & ge2                             # two or more empty neighbours
+    near_busy = (((busy << _U1) & not_first_col) | ((busy >> _U1) & not_last_col)
+                 | (busy << w) | (busy >> w))
+    mid = busy & ~ge3 & ~near_busy                # exactly two, both with one
+    triple = mid | (one & (((mid << _U1) & not_first_col) | ((mid >> _U1) & not_last_col)
+                           | (mid << w) | (mid >> w)))
+    if (lone | pair | triple) == _U0:
+        return _U0
+    ok = _U0
+    n_mono = 0
+    least = 64                                    # smallest remaining larger piece
+    for k in range(counts.shape[0]):
+        if counts[k] > 0:
+            if mono_masks[k] != _U0:
+                ok |= mono_masks[k]
+                n_mono += counts[k]
+            elif sizes[k] < least:
+                least = sizes[k]
+    small = lone
+    if least > 2:
+        small |= pair
+    if least > 3:
+        small |= triple
+    if small != _U0 and ((small & ~ok) != _U0 or popcount(small) > n_mono):
+        return small
     return _U0
 
 
@@ -491,16 +551,17 @@ def open_level(level, free, counts, sizes, mrv_depth, win_mask, win_piece, win_f
     "int64(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], "
     "int64[::1], int64[::1], "
     "uint64[::1], int64[::1], int64[::1], int64[::1], "
-    "int64, uint64, uint64, int64, int64, int64[::1], int64[:, ::1], int64[:, ::1], "
-    "int64, int64[::1], int64, int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], "
-    "int64, uint64[::1], int64[::1])",
+    "int64, uint64, uint64, int64, int64, uint64[::1], int64[::1], int64[:, ::1], "
+    "int64[:, ::1], int64, int64[::1], int64[::1], "
+    "int64, int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], int64, uint64[::1], "
+    "int64[::1])",
     _nrt=False,  # no reference counting: 4-10x faster, see NRT_NOTE
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            free_stack, ptr, end, choice,
-           width, not_first_col, not_last_col, prune, max_steps,
-           control, solutions, trace, hole_type, buckets,
+           width, not_first_col, not_last_col, prune, max_steps, mono_masks,
+           control, solutions, trace, hole_type, hole_index, buckets,
            mrv_depth, grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_entry,
            fit_buf, opts):
     """Resumable exact-cover search (see module docstring).
@@ -526,15 +587,24 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             uint64 masks (all ones on a padded frame, where shifts cannot wrap).
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
-            ``max_steps`` steps (cheaper, slightly weaker).
+            ``max_steps`` steps (cheaper, slightly weaker); 3 = for the all-dates
+            search, whose holes are one-cell pieces: empty regions of one to three
+            cells need their own one-cell piece each (:func:`small_region`), and a
+            piece may not take the last free cells a one-cell piece left to place
+            may go on (shifts and masks per node).
+        mono_masks: uint64[K] per piece type, the cells a one-cell type may fill (0 for
+            larger types); read by ``prune=3``.
         control: int64[8] shared control block (``C_*``).
         solutions: int64[S, L] output rows of placement indices (levels 0..L-1).
         trace: int64[T, 3] output events ``(kind, placement, extra)``; T may be 0.
-        hole_type: -1, or the first of two one-cell "hole" piece types (``@M``, ``@D``
-            of :func:`solver.search.count_by_targets`); each solution then adds one to
-            ``buckets[a * 64 + b]`` where ``a``/``b`` are the cells (search frame) of
-            the two holes, so all dates are counted in one search without storing.
-        buckets: int64[4096] (or empty when ``hole_type`` is -1).
+        hole_type: -1, or the first of ``H`` one-cell "hole" piece types (the last
+            ``H`` types; :func:`solver.search.count_by_targets`): each solution then adds
+            one to ``buckets[sum_h hole_index[h * 64 + cell_h]]`` where ``cell_h`` is the
+            cell (search frame) of hole ``h``, so every target set is counted in one
+            search without storing solutions.
+        hole_index: int64[H * 64] bucket offset of each (hole, frame cell); empty when
+            ``hole_type`` is -1.
+        buckets: int64[n] counts per target set (empty when ``hole_type`` is -1).
         mrv_depth: levels ``< mrv_depth`` branch by MRV (:func:`open_level`).
         grp_type_first, grp_valid, grp_first, grp_off: orientation groups
             (:func:`mrv_item`); grp_cover: uint64[64 G] anchors of group ``g`` whose
@@ -600,15 +670,13 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             tlen += 1
         if newfree == _U0:
             if hole_type >= 0:
-                a = 0
-                b = 0
+                key = 0
+                n_holes = hole_index.shape[0] >> 6
                 for i in range(level + 1):
-                    kk = win_piece[choice[i]]
-                    if kk == hole_type:
-                        a = lowest_bit_index(win_mask[choice[i]])
-                    elif kk == hole_type + 1:
-                        b = lowest_bit_index(win_mask[choice[i]])
-                buckets[a * 64 + b] += 1
+                    h = win_piece[choice[i]] - hole_type
+                    if h >= 0 and h < n_holes:
+                        key += hole_index[(h << 6) + lowest_bit_index(win_mask[choice[i]])]
+                buckets[key] += 1
             if stored < scap:
                 for i in range(level + 1):
                     solutions[stored, i] = win_pl[choice[i]]
@@ -635,6 +703,16 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 near = dilate(m, not_first_col, not_last_col, width)
                 dead = dead_region(newfree, near, not_first_col, not_last_col, width,
                                    counts, sizes, max_steps)
+            elif prune == 3:
+                dead = small_region(newfree, not_first_col, not_last_col, width, counts, sizes,
+                                    mono_masks)
+                # the piece took the last free cells a one-cell piece may go on (the
+                # all-dates holes are the last types: only those are looked at)
+                for kk in range(max(hole_type, 0), mono_masks.shape[0]):
+                    if (counts[kk] > 0 and (mono_masks[kk] & m) != _U0
+                            and popcount(mono_masks[kk] & newfree) < counts[kk]):
+                        dead = m
+                        break
             if dead == _U0:
                 dead = open_level(level + 1, newfree, counts, sizes, mrv_depth, win_mask,
                                   win_piece, win_first, win_off, grp_type_first, grp_valid,

@@ -12,12 +12,23 @@ Source: ``shared/SPEC.md`` section 3 (mode 3, custom puzzles) and section 6 (the
     .....
     .....
     \"\"\"                                     # "." open, "#" blocked, "*" target
-    formations = ["U", "Z", "T", "L", "P"]   # code, Chinese name or letter; repeat to repeat
+    formations = ["U", "Z", "T", "L", "P"]   # code, Chinese name, letter or a [shapes] key;
+                                             # repeat to repeat
     targets = [[0, 0]]                       # [row, col] cells left uncovered (also "*")
+    mirror = true                            # false: pieces may only be rotated, never
+                                             # turned over (default true)
+
+    [shapes]                                 # the file's own shapes, by drawing ("#" filled,
+    chair = "#../###/#.#"                    # "." empty, "/" between rows); the drawing is
+                                             # the face-up side
 
     [expected]                               # published answers, checked by the tests
     solutions = 8
     up_to_symmetry = 1
+
+When ``formations`` is absent, each shape of the ``[shapes]`` table is used once.
+A name that is neither a library shape (the 13 formations, O4 I4 T4 L4 S4 H6) nor a
+key of ``[shapes]`` is an error, never dropped.
 
 ``board`` is a multi-line string or a list of row strings; blank lines and spaces
 inside rows are ignored, so ``". . ."`` is the same row as ``"..."``. Rows are counted
@@ -31,11 +42,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from typing import Any
 
 from .board import Board, InvalidPuzzleError
-from .shapes import UnknownShapeError, lookup
+from .shapes import Shape, ShapeDrawingError, UnknownShapeError, lookup, parse_drawing
 from .model import Puzzle
 
 if sys.version_info >= (3, 11):
@@ -43,7 +53,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 (pyproject: tomli; python_version < '3.11')
     import tomli as tomllib
 
-KEYS = ("name", "description", "board", "formations", "targets", "expected")
+KEYS = ("name", "description", "board", "formations", "targets", "mirror", "shapes", "expected")
 """Top-level keys a puzzle file may have (anything else is a typo: error)."""
 
 EXPECTED_KEYS = ("solutions", "up_to_symmetry")
@@ -75,7 +85,11 @@ class BoardDrawingError(PuzzleFileError):
 
 
 class UnknownFormationInFileError(PuzzleFileError):
-    """A formation that is not one of the thirteen of SPEC section 2."""
+    """A formation that is neither a library shape nor a key of the file's ``[shapes]``."""
+
+
+class BadShapeError(PuzzleFileError):
+    """A ``[shapes]`` drawing that is not one connected polyomino of ``#`` cells."""
 
 
 class TargetError(PuzzleFileError):
@@ -115,7 +129,38 @@ def _parse_board(name: str, value: Any) -> tuple[Board, list[tuple[int, int]]]:
     return board, starred
 
 
-def _parse_formations(name: str, value: Any) -> tuple[str, ...]:
+def parse_shapes(name: str, value: Any) -> tuple[Shape, ...]:
+    """The ``[shapes]`` table: ``{key: drawing}`` -> one :class:`Shape` per key (code = key).
+
+    Shared with :mod:`solver.variants`.  Raises :class:`WrongTypeError` /
+    :class:`BadShapeError` (one line, prefixed by ``name``).
+    """
+    if not isinstance(value, dict):
+        raise WrongTypeError(f"{name}: 'shapes' must be a table of drawings, e.g. "
+                             f"chair = \"#../###/#.#\", not {_type_name(value)}")
+    out = []
+    for key, drawing in value.items():
+        if not key or key != key.strip() or "," in key:
+            raise WrongTypeError(f"{name}: shape name {key!r} must be a word without spaces or commas")
+        try:
+            out.append(parse_drawing(drawing, key))
+        except ShapeDrawingError as e:
+            raise BadShapeError(f"{name}: {e}") from None
+    return tuple(out)
+
+
+def parse_formations(name: str, value: Any, own: tuple[Shape, ...] = ()) -> tuple[str, ...]:
+    """The ``formations`` list -> shape codes; ``value`` None (key absent) uses each of
+    the file's own shapes once.  Shared with :mod:`solver.variants`.
+
+    Raises :class:`MissingKeyError`, :class:`WrongTypeError` or
+    :class:`UnknownFormationInFileError` (one line, prefixed by ``name``).
+    """
+    if value is None:
+        if not own:
+            raise MissingKeyError(f"{name}: the key 'formations' is missing "
+                                  "(list the pieces, or draw them in a [shapes] table)")
+        return tuple(s.code for s in own)
     if not isinstance(value, list):
         raise WrongTypeError(
             f"{name}: 'formations' must be a list of names, e.g. [\"U\", \"Z\"], "
@@ -123,6 +168,7 @@ def _parse_formations(name: str, value: Any) -> tuple[str, ...]:
         )
     if not value:
         raise WrongTypeError(f"{name}: 'formations' is empty: list at least one formation")
+    extra = {s.code: s for s in own}
     codes = []
     for i, item in enumerate(value):
         if not isinstance(item, str):
@@ -131,10 +177,17 @@ def _parse_formations(name: str, value: Any) -> tuple[str, ...]:
                 f"not {_type_name(item)}"
             )
         try:
-            codes.append(lookup(item).code)
+            codes.append(lookup(item, extra).code)
         except UnknownShapeError as e:
             raise UnknownFormationInFileError(f"{name}: {e}") from None
     return tuple(codes)
+
+
+def parse_mirror(name: str, value: Any) -> bool:
+    """The ``mirror`` key (default true); raises :class:`WrongTypeError` unless true/false."""
+    if not isinstance(value, bool):
+        raise WrongTypeError(f"{name}: 'mirror' must be true or false, not {value!r}")
+    return value
 
 
 def _parse_targets(name: str, value: Any) -> list[tuple[int, int]]:
@@ -180,16 +233,17 @@ def parse(data: dict[str, Any], name: str = "puzzle") -> tuple[Puzzle, dict[str,
     for key in data:
         if key not in KEYS:
             raise UnknownKeyError(f"{name}: unknown key '{key}' (use {', '.join(KEYS)})")
-    for key in ("board", "formations"):
-        if key not in data:
-            raise MissingKeyError(f"{name}: the key '{key}' is missing")
+    if "board" not in data:
+        raise MissingKeyError(f"{name}: the key 'board' is missing")
     title = data.get("name", name)
     if not isinstance(title, str):
         raise WrongTypeError(f"{name}: 'name' must be a string, not {_type_name(title)}")
     if not isinstance(data.get("description", ""), str):
         raise WrongTypeError(f"{name}: 'description' must be a string")
     board, starred = _parse_board(name, data["board"])
-    codes = _parse_formations(name, data["formations"])
+    own = parse_shapes(name, data.get("shapes", {}))
+    codes = parse_formations(name, data.get("formations"), own)
+    mirror = parse_mirror(name, data.get("mirror", True))
     targets = starred + _parse_targets(name, data.get("targets", []))
     expected = _parse_expected(name, data.get("expected", {}))
 
@@ -205,13 +259,14 @@ def parse(data: dict[str, Any], name: str = "puzzle") -> tuple[Puzzle, dict[str,
             raise TargetError(f"{name}: target ({r}, {c}) is given twice")
         seen.add((r, c))
     n_open = bin(board.open_mask).count("1") - len(targets)
-    area = sum(lookup(c).size * n for c, n in Counter(codes).items())
+    sizes = {s.code: s.size for s in own}
+    area = sum(sizes.get(c) or lookup(c).size for c in codes)
     if area != n_open:
         raise AreaMismatchError(
             f"{name}: the formations cover {area} cells but {n_open} are open: "
             "no solution is possible"
         )
-    puzzle = Puzzle(board, codes, tuple(sorted(targets)), title)
+    puzzle = Puzzle(board, codes, tuple(sorted(targets)), title, shapes=own, mirror=mirror)
     try:
         puzzle.validate()
     except InvalidPuzzleError as e:  # the checks above already cover validate()'s cases
@@ -274,6 +329,7 @@ def load(path: str | os.PathLike) -> Puzzle:
     Takes a path; returns the validated :class:`~solver.model.Puzzle`. Raises a
     :class:`PuzzleFileError` subclass with a one-line message (unreadable file,
     malformed TOML, missing or unknown key, wrong type, ragged or oversized board,
-    unknown formation, bad target, area mismatch), always before any search.
+    unknown formation, bad shape drawing, bad target, area mismatch), always before
+    any search.
     """
     return load_with_expected(path)[0]

@@ -1,9 +1,11 @@
 """Slow, obviously correct reference code for the solver tests.
 
-Nothing here imports :mod:`solver`: the shapes are typed in again from
-``shared/SPEC.md`` section 2 (one orientation each), the calendar layout from
-section 1, and every orientation, placement and solution is recomputed with
-plain Python sets.  The solver's answers are checked against these.
+Nothing here imports :mod:`solver`: the shapes are typed in again from the rules
+(the 13 formations; the tetrominoes and the chair hexomino of the calendar
+editions, each by its face-up drawing), the calendar boards from the editions'
+layouts, and every orientation, placement and solution is recomputed with plain
+Python sets.  The solver's answers are checked against these.  ``mirror=False``
+(the rotations-only rule) keeps the four rotations of the face-up drawing.
 
 Conventions: a cell is ``(row, col)``; a piece is ``(code, cells)`` with
 ``cells`` any iterable of cells; a solution is an iterable of pieces.  The
@@ -37,6 +39,20 @@ SPEC_SHAPES: dict[str, tuple[str, int]] = {
     "YY": (".##/##./#..", 4),
 }
 
+# The calendar editions' extra shapes, typed from their face-up drawings:
+# code -> (face-up drawing, distinct orientations with mirroring).
+VARIANT_SHAPES: dict[str, tuple[str, int]] = {
+    "O4": ("##/##", 1),
+    "I4": ("####", 2),
+    "T4": (".#./###", 4),
+    "L4": ("#../###", 8),
+    "S4": ("##./.##", 4),
+    "H6": ("#../###/#.#", 8),
+}
+
+REF_SHAPES: dict[str, tuple[str, int]] = {**SPEC_SHAPES, **VARIANT_SHAPES}
+"""Every shape the reference knows, by code; :func:`add_shape` adds a test's own."""
+
 CLASSIC_CODES = ("F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX", "GX")
 """SPEC section 2: 方阵 plus N, V, U, Z, P, L, Y."""
 
@@ -44,10 +60,25 @@ PENTOMINO_CODES = tuple(c for c in SPEC_SHAPES if c != "F6")
 """The twelve free pentominoes."""
 
 
+def add_shape(code: str, drawing: str) -> None:
+    """Teach the reference a test's own shape (a ``[shapes]`` drawing); redefining a
+    known code with another drawing is an error."""
+    if code in REF_SHAPES:
+        assert REF_SHAPES[code][0] == drawing, f"{code} is already {REF_SHAPES[code][0]}"
+        return
+    REF_SHAPES[code] = (drawing, len(set(dihedral_images(_cells_of_drawing(drawing)))))
+
+
+def _cells_of_drawing(drawing: str) -> frozenset[Cell]:
+    return frozenset(
+        (r, c) for r, row in enumerate(drawing.split("/")) for c, ch in enumerate(row) if ch == "#"
+    )
+
+
 @lru_cache(maxsize=None)
 def shape_cells(code: str) -> frozenset[Cell]:
-    """The filled cells of the SPEC drawing of ``code`` (rows split on ``/``)."""
-    drawing = SPEC_SHAPES[code][0]
+    """The filled cells of the face-up drawing of ``code`` (rows split on ``/``)."""
+    drawing = REF_SHAPES[code][0]
     return frozenset(
         (r, c) for r, row in enumerate(drawing.split("/")) for c, ch in enumerate(row) if ch == "#"
     )
@@ -87,15 +118,18 @@ def dihedral_images(cells: Iterable[Cell]) -> list[frozenset[Cell]]:
 
 
 @lru_cache(maxsize=None)
-def ref_orientations(code: str) -> frozenset[frozenset[Cell]]:
-    """The distinct fixed orientations of a SPEC formation, as normalised cell sets."""
-    return frozenset(dihedral_images(shape_cells(code)))
+def ref_orientations(code: str, mirror: bool = True) -> frozenset[frozenset[Cell]]:
+    """The distinct fixed orientations of a shape, as normalised cell sets: all eight
+    images, or (``mirror`` False) the four rotations of the face-up drawing only."""
+    images = dihedral_images(shape_cells(code))
+    return frozenset(images if mirror else images[:4])
 
 
-def is_orientation(code: str, cells: Iterable[Cell]) -> bool:
-    """True when ``cells`` is a translate of a rotation/reflection of the SPEC shape of ``code``."""
+def is_orientation(code: str, cells: Iterable[Cell], mirror: bool = True) -> bool:
+    """True when ``cells`` is a translate of a rotation (or, ``mirror`` True, a reflection)
+    of the face-up drawing of ``code``."""
     cells = list(cells)
-    return len(set(cells)) == len(cells) and normalise(cells) in ref_orientations(code)
+    return len(set(cells)) == len(cells) and normalise(cells) in ref_orientations(code, mirror)
 
 
 # ---------------------------------------------------------------- boards
@@ -118,6 +152,51 @@ CALENDAR_BLOCKED = frozenset({(0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6)})
 def classic_open_cells() -> frozenset[Cell]:
     """The 43 open cells of the classic calendar board (SPEC section 1)."""
     return rect_cells(7, 7) - CALENDAR_BLOCKED
+
+
+# The calendar editions' boards, typed from their layouts ("#" blocked).
+_MONTH_ROWS = ("Jan Feb Mar Apr May Jun #", "Jul Aug Sep Oct Nov Dec #")
+_DAY_ROWS = tuple(" ".join(str(d) for d in range(1 + 7 * i, 8 + 7 * i)) for i in range(4))
+VARIANT_BOARDS: dict[str, tuple[str, ...]] = {
+    "standard": _MONTH_ROWS + _DAY_ROWS + ("29 30 31 # # # #",),
+    "tetromino": _MONTH_ROWS + _DAY_ROWS + ("# # # # 29 30 31",),
+    "weekday": _MONTH_ROWS + _DAY_ROWS + ("29 30 31 Sun Mon Tue Wed", "# # # # Thu Fri Sat"),
+}
+
+# edition -> (board, pieces); the pieces as listed by the editions
+VARIANTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "dragonfjord": ("standard", ("F6", "SLCS", "FS", "JQHH", "XX", "BDQX", "GX", "JS")),
+    "jarringwords": ("standard", ("F6", "SLCS", "FS", "SC", "XX", "BDQX", "GX", "JS")),
+    "creamakerspace": ("standard", ("H6", "SLCS", "FS", "YY", "XX", "BDQX", "GX", "JS")),
+    "tetromino": ("tetromino", ("O4", "I4", "F6", "SLCS", "FS", "S4", "L4", "JS", "T4")),
+    "weekday": ("weekday", ("I4", "SLCS", "L4", "XX", "S4", "BDQX", "JQHH", "SC", "FS", "JS")),
+}
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""``date.weekday()`` order (Monday = 0)."""
+
+
+def board_labels(board: str) -> tuple[frozenset[Cell], dict[str, Cell]]:
+    """``(open cells, label -> cell)`` of a :data:`VARIANT_BOARDS` board."""
+    open_cells, where = set(), {}
+    for r, row in enumerate(VARIANT_BOARDS[board]):
+        for c, tok in enumerate(row.split()):
+            if tok != "#":
+                open_cells.add((r, c))
+                where[tok] = (r, c)
+    return frozenset(open_cells), where
+
+
+def ref_variant_puzzle(variant: str, date) -> tuple[frozenset[Cell], tuple[Cell, ...], tuple[str, ...]]:
+    """``(open cells, target cells, pieces)`` of an edition on a ``datetime.date``: the month
+    and day cells, plus the real weekday's cell on the weekday board."""
+    board, pieces = VARIANTS[variant]
+    open_cells, where = board_labels(board)
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    labels = [months[date.month - 1], str(date.day)]
+    if board == "weekday":
+        labels.append(WEEKDAY_NAMES[date.weekday()])
+    return open_cells, tuple(where[lab] for lab in labels), pieces
 
 
 def ref_month_cell(month: int) -> Cell:
@@ -150,13 +229,14 @@ def canonical(solution: Iterable) -> tuple[tuple[str, tuple[Cell, ...]], ...]:
 
 
 def verify_cover(open_cells: Iterable[Cell], targets: Iterable[Cell],
-                 formations: Iterable[str], solution: Iterable) -> None:
+                 formations: Iterable[str], solution: Iterable, mirror: bool = True) -> None:
     """Assert that ``solution`` is an exact cover of the puzzle; raise AssertionError if not.
 
     Checks, independently of the solver: every piece is a true orientation of its
-    SPEC shape (so it also has the right number of cells); no piece covers a
-    blocked, off-board or target cell; every open non-target cell is covered
-    exactly once; the formations used are exactly the multiset ``formations``.
+    shape (so it also has the right number of cells) and, with ``mirror`` False, a
+    rotation of its face-up drawing; no piece covers a blocked, off-board or target
+    cell; every open non-target cell is covered exactly once; the formations used are
+    exactly the multiset ``formations``.
     """
     open_cells = frozenset(open_cells)
     targets = frozenset(targets)
@@ -164,8 +244,10 @@ def verify_cover(open_cells: Iterable[Cell], targets: Iterable[Cell],
     pieces = canonical(solution)
     seen: Counter = Counter()
     for code, cells in pieces:
-        assert code in SPEC_SHAPES, f"unknown formation {code!r}"
+        assert code in REF_SHAPES, f"unknown formation {code!r}"
         assert is_orientation(code, cells), f"{code} at {cells} is not an orientation of its shape"
+        assert mirror or is_orientation(code, cells, False), \
+            f"{code} at {cells} is turned over, but only rotations are allowed"
         for cell in cells:
             assert cell in open_cells, f"{code} covers {cell}, which is blocked or off the board"
             assert cell not in targets, f"{code} covers target cell {cell}"
@@ -187,8 +269,10 @@ def verify_distinct(solutions: Iterable) -> None:
 # ---------------------------------------------------------------- reference solver
 
 
-def ref_placements(code: str, open_cells: Iterable[Cell]) -> list[frozenset[Cell]]:
-    """Every placement of every orientation of ``code`` that lies inside ``open_cells``.
+def ref_placements(code: str, open_cells: Iterable[Cell], mirror: bool = True
+                   ) -> list[frozenset[Cell]]:
+    """Every placement of every (``mirror`` False: every rotation-only) orientation of
+    ``code`` that lies inside ``open_cells``.
 
     Tries each orientation at every offset of the bounding box of ``open_cells``.
     """
@@ -198,7 +282,7 @@ def ref_placements(code: str, open_cells: Iterable[Cell]) -> list[frozenset[Cell
     rmax = max(r for r, _ in open_cells)
     cmax = max(c for _, c in open_cells)
     out = set()
-    for o in ref_orientations(code):
+    for o in ref_orientations(code, mirror):
         for dr in range(rmax + 1):
             for dc in range(cmax + 1):
                 cells = frozenset((r + dr, c + dc) for r, c in o)
@@ -208,52 +292,60 @@ def ref_placements(code: str, open_cells: Iterable[Cell]) -> list[frozenset[Cell
 
 
 def ref_solutions(open_cells: Iterable[Cell], formations: Iterable[str],
-                  targets: Iterable[Cell] = (), fixed: Iterable = ()) -> Iterator[tuple]:
+                  targets: Iterable[Cell] = (), fixed: Iterable = (),
+                  mirror: bool = True) -> Iterator[tuple]:
     """Every exact cover, each yielded in canonical form (see :func:`canonical`).
 
     Plain recursive backtracking: pick the first empty cell in row-major order and
     try every remaining formation *type* (so identical formations are never
-    permuted) in every placement that covers that cell.  ``fixed`` pieces are put
+    permuted) in every placement whose first cell it is (a placement covering it
+    and an earlier cell would overlap: the earlier cells are all covered).  ``fixed`` pieces are put
     down first and appear in every solution; if they overlap, leave the board or
-    use a formation not in the multiset, nothing is yielded.
+    use a formation not in the multiset, nothing is yielded.  ``mirror`` False
+    allows the rotations of each face-up drawing only (fixed pieces included).
     """
     need = set(frozenset(open_cells) - frozenset(targets))
     left = Counter(formations)
     placed: list[Piece] = []
     for code, cells in canonical(fixed):
         cells_set = set(cells)
-        if left[code] <= 0 or not cells_set <= need or not is_orientation(code, cells):
+        if left[code] <= 0 or not cells_set <= need or not is_orientation(code, cells, mirror):
             return
         left[code] -= 1
         need -= cells_set
         placed.append((code, tuple(cells)))
     if sum(len(shape_cells(c)) * n for c, n in left.items()) != len(need):
         return
-    table = {code: ref_placements(code, need) for code in left if left[code] > 0}
+    # cells as bits in row-major order; a placement can cover the first empty cell only
+    # if that cell is its own first cell (every earlier cell is covered already)
+    order = sorted(need)
+    bit = {cell: 1 << i for i, cell in enumerate(order)}
+    by_first: dict[Cell, list[tuple[str, tuple[Cell, ...], int]]] = {cell: [] for cell in order}
+    for code in sorted(c for c in left if left[c] > 0):
+        for cells in ref_placements(code, need, mirror):
+            cells_sorted = tuple(sorted(cells))
+            by_first[cells_sorted[0]].append((code, cells_sorted, sum(bit[x] for x in cells)))
 
-    def rec(empty: set) -> Iterator[tuple]:
+    def rec(empty: int) -> Iterator[tuple]:
         if not empty:
             yield canonical(placed)
             return
-        first = min(empty)
-        for code in sorted(table):
-            if left[code] == 0:
-                continue
-            for cells in table[code]:
-                if first in cells and cells <= empty:
-                    left[code] -= 1
-                    placed.append((code, tuple(sorted(cells))))
-                    yield from rec(empty - cells)
-                    placed.pop()
-                    left[code] += 1
+        first = order[(empty & -empty).bit_length() - 1]
+        for code, cells, mask in by_first[first]:
+            if left[code] > 0 and mask & empty == mask:
+                left[code] -= 1
+                placed.append((code, cells))
+                yield from rec(empty & ~mask)
+                placed.pop()
+                left[code] += 1
 
-    yield from rec(need)
+    yield from rec(sum(bit.values()))
 
 
 def ref_count(open_cells: Iterable[Cell], formations: Iterable[str],
-              targets: Iterable[Cell] = (), fixed: Iterable = ()) -> int:
+              targets: Iterable[Cell] = (), fixed: Iterable = (), mirror: bool = True) -> int:
     """Number of solutions found by :func:`ref_solutions`."""
-    return sum(1 for _ in ref_solutions(open_cells, formations, targets, fixed))
+    return sum(1 for _ in ref_solutions(open_cells, formations, targets, fixed, mirror))
 
 
 def ref_solvable(open_cells: Iterable[Cell], formations: Iterable[str],

@@ -181,3 +181,17 @@ def test_harness_report_renders():
     assert run.parse_reps("a=5,c=2", False)["a"] == 5
     with pytest.raises(SystemExit):
         run.parse_reps("z=1", False)
+
+
+@pytest.mark.parametrize("name,key", [("dragonfjord", "10-06"), ("jarringwords", "03-14"),
+                                      ("creamakerspace", "09-09"), ("tetromino", "04-30"),
+                                      ("weekday", "05-16/Fri")])
+def test_edition_matrices_count_what_the_solver_counts(name, key):
+    from solver import variants
+    from solver.search import count_solutions
+
+    date = dt.date(2024 if key[:5] != "05-16" else 2025, int(key[:2]), int(key[3:5]))
+    n = P.xcover_count(P.edition_input(name, key).xcover_arrays())
+    assert n == count_solutions(variants.load(name).puzzle(date)) > 0
+    keys = P.edition_keys(name)
+    assert len(keys) == (2562 if name == "weekday" else 366) and len(set(keys)) == len(keys)

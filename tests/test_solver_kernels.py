@@ -22,19 +22,21 @@ from solver.search import Search, all_solutions, count_by_targets, count_solutio
 from solver.board import Board, classic_board, date_targets
 from solver.shapes import CLASSIC_SET
 from solver.model import Puzzle
+from solver.shapes import parse_drawing
 
 try:
-    from tests.reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells,
+    from tests.reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells,
                                  ref_components, ref_count, ref_popcount, ref_solutions,
                                  ref_subset_sums, rows_to_cells, verify_cover)
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from reference import (CLASSIC_CODES, canonical, classic_open_cells, rect_cells, ref_components,
+    from reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells, ref_components,
                            ref_count, ref_popcount, ref_solutions, ref_subset_sums, rows_to_cells,
                            verify_cover)
 
 U64 = (1 << 64) - 1
 UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
-KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "search")
+KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "small_region",
+                "search")
 
 
 @pytest.fixture(params=[True, False], ids=["njit", "py_func"])
@@ -176,6 +178,32 @@ def test_dilate_adds_the_four_neighbours(kern, width, height):
         assert got & full == want
 
 
+@pytest.mark.parametrize("width,height", [(5, 5), (7, 7), (8, 8), (6, 4)])
+def test_small_region_matches_breadth_first_search(kern, width, height):
+    rng = random.Random(width * 7 + height)
+    nfc, nlc = col_masks(width, height)
+    n = width * height
+    seen = {"dead": 0, "alive": 0}
+    for _ in range(80):
+        free = sum(1 << b for b in range(n) if rng.random() < rng.choice([0.3, 0.5, 0.7]))
+        mono = sum(1 << b for b in range(n) if rng.random() < 0.5)
+        sizes = [1, 2, 5]
+        counts = [rng.randint(0, 3), rng.choice([0, 0, 1]), rng.randint(0, 3)]
+        regions = ref_components(free, width, height)
+        least = min([s for s, c in zip(sizes[1:], counts[1:]) if c] or [64])
+        small = [r for r in regions if ref_popcount(r) < least and ref_popcount(r) <= 3]
+        cells = sum(small)
+        ok = mono if counts[0] else 0
+        dead = bool(cells) and (cells & ~ok != 0 or ref_popcount(cells) > counts[0])
+        got = int(kern.small_region(np.uint64(free), np.uint64(nfc), np.uint64(nlc),
+                                    np.int64(width), np.array(counts, dtype=np.int64),
+                                    np.array(sizes, dtype=np.int64),
+                                    np.array([mono, 0, 0], dtype=np.uint64)))
+        assert got == (cells if dead else 0), (hex(free), counts)
+        seen["dead" if dead else "alive"] += 1
+    assert seen["dead"] and seen["alive"]
+
+
 def _ref_dead_region(free, width, height, counts, sizes):
     """First region (by lowest bit) whose size is not a sub-multiset sum, else 0."""
     sums = ref_subset_sums(counts, sizes)
@@ -275,13 +303,15 @@ def test_search_node_budget_resumes(kern):
     assert {canonical(x) for x in s.solutions()} == set(ref_solutions(rect_cells(5, 5), UZTLP))
 
 
+@pytest.mark.parametrize("prune", [False, 3])
 @pytest.mark.parametrize("formations", [("FS", "JS"), ("JS", "JS")])
-def test_count_by_targets_small_board(kern, formations):
-    # 3 x 4 board, two pentominoes (10 cells), one "month" hole and one "day" hole
+def test_count_by_targets_small_board(kern, formations, prune):
+    # 3 x 4 board, two pentominoes (10 cells), one "month" hole and one "day" hole;
+    # prune=3 (isolated cells need a one-cell piece allowed there) changes no count
     board = Board.from_rows(["...."] * 3)
     months = [(0, c) for c in range(4)] + [(1, 0)]
     days = [(2, c) for c in range(4)] + [(1, 3)]
-    res, _, _ = count_by_targets(board, formations, months, days)
+    res, _, _ = count_by_targets(board, formations, months, days, prune=prune)
     want = {(m, d): ref_count(rect_cells(3, 4), formations, (m, d)) for m in months for d in days}
     assert sum(want.values()) == 10  # found by the reference; a check on this test's input
     for pair, n in want.items():
@@ -293,3 +323,35 @@ def test_count_solutions_through_py_func_matches_compiled(kern):
     formations = ("JS", "XX", "SLCS", "SC")
     puzzle = Puzzle(Board.from_rows(["...."] * 5), formations)
     assert count_solutions(puzzle) == ref_count(rect_cells(5, 4), formations)
+
+
+@pytest.mark.parametrize("prune", [0, 1, 3])
+def test_isolated_cell_pruning_with_a_one_cell_shape(kern, prune):
+    # a one-cell shape of the puzzle's own may fill isolated cells anywhere
+    dot = parse_drawing("#", "dot")
+    add_shape("dot", "#")
+    formations = ("L4", "T4", "dot", "dot")
+    puzzle = Puzzle(Board.from_rows(["..."] * 3 + ["#.#"]), formations, shapes=(dot,))
+    s = Search(puzzle, prune=prune, store=None)
+    assert s.run() == K.ST_DONE
+    open_cells = rows_to_cells(["..."] * 3 + ["#.#"])
+    want = set(ref_solutions(open_cells, formations))
+    assert {canonical(x) for x in s.solutions()} == want and want
+
+
+@pytest.mark.parametrize("prune", [0, 3])
+def test_two_cell_regions_with_and_without_a_domino(kern, prune):
+    # prune=3 treats a two-cell region as needing two one-cell pieces, unless a
+    # two-cell piece remains: both cases against the reference
+    dot = parse_drawing("#", "dot")
+    domino = parse_drawing("##", "domino")
+    add_shape("dot", "#")
+    add_shape("domino", "##")
+    rows = ["....", "....", "..##"]
+    open_cells = rows_to_cells(rows)
+    for formations in (("L4", "T4", "dot", "dot"), ("L4", "L4", "domino")):
+        puzzle = Puzzle(Board.from_rows(rows), formations, shapes=(dot, domino))
+        s = Search(puzzle, prune=prune, store=None)
+        assert s.run() == K.ST_DONE
+        want = set(ref_solutions(open_cells, formations))
+        assert {canonical(x) for x in s.solutions()} == want and want, formations

@@ -22,7 +22,7 @@ Move text::
 Params text (:class:`Params`): a mode, optionally followed by ``,mirror`` or
 ``,nomirror`` to override the puzzle's own mirror rule::
 
-    classic    drill    file:PATH    classic,nomirror
+    classic    drill    file:PATH    variant:weekday    variant-file:PATH    classic,nomirror
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from ..shapes import CLASSIC_SET
 from .protocol import IllegalMoveError, InvalidMoveError, InvalidParamsError, Status
 
 __all__ = ["Place", "Lift", "Reset", "Move", "State", "Params", "apply", "parse_move",
-           "place_move", "slot_for", "make_puzzle", "PolyominoGame", "GAME",
+           "place_move", "slot_for", "make_puzzle", "variant_of", "PolyominoGame", "GAME",
            "IllegalMoveError", "InvalidMoveError"]
 
 _PLACE_RE = re.compile(r"^([PA])(\d+):(\d+)@(-?\d+),(-?\d+)$")
@@ -311,8 +311,9 @@ class Params:
     """What the player picks before a polyomino game.
 
     Attributes:
-        mode: ``"classic"``, ``"drill"`` (Daily Drill) or ``"file:PATH"`` (a custom
-            puzzle file).
+        mode: ``"classic"``, ``"drill"`` (Daily Drill), ``"file:PATH"`` (a custom
+            puzzle file), ``"variant:NAME"`` (a shipped calendar edition,
+            :func:`solver.variants.names`) or ``"variant-file:PATH"`` (a variant file).
         mirror: override of the puzzle's mirror rule (None keeps the puzzle's own).
     """
 
@@ -361,11 +362,30 @@ def make_puzzle(params: Params, date: _dt.date) -> tuple[Puzzle, dict]:
         from .. import puzzlefile
 
         puzzle = puzzlefile.load(mode[len("file:"):])
+    elif mode.startswith(("variant:", "variant-file:")):
+        puzzle = variant_of(params).puzzle(date)
     else:
         raise InvalidParamsError(f"unknown puzzle mode {mode!r}")
     if params.mirror is not None and params.mirror != puzzle.mirror:
         puzzle = replace(puzzle, mirror=params.mirror)
     return puzzle, info
+
+
+def variant_of(params: Params):
+    """The :class:`~solver.variants.Variant` of a ``variant:NAME`` or ``variant-file:PATH``
+    mode (loaded and validated; the puzzle's mirror rule is the variant's own).
+
+    Raises :class:`InvalidParamsError` for another mode, and the loaders'
+    ``InvalidPuzzleError`` (one line) for an unknown variant or a bad file.
+    """
+    from .. import variants
+
+    mode = params.mode
+    if mode.startswith("variant:"):
+        return variants.load(mode[len("variant:"):])
+    if mode.startswith("variant-file:"):
+        return variants.load_file(mode[len("variant-file:"):])
+    raise InvalidParamsError(f"{mode!r} is not a variant mode")
 
 
 class PolyominoGame:
@@ -382,12 +402,21 @@ class PolyominoGame:
         return Params.from_text(text)
 
     def validate_params(self, params: Params) -> None:
-        """Raises :class:`InvalidParamsError` for an unknown mode or an empty file path."""
+        """Raises :class:`InvalidParamsError` for an unknown mode, an unknown shipped
+        variant, or an empty file path (files are read and checked by :func:`make_puzzle`)."""
         m = params.mode
         if m in ("classic", "drill"):
             return
-        if m.startswith("file:") and len(m) > len("file:"):
-            return
+        for prefix in ("file:", "variant-file:"):
+            if m.startswith(prefix) and len(m) > len(prefix):
+                return
+        if m.startswith("variant:"):
+            from .. import variants
+
+            if m[len("variant:"):] in variants.names():
+                return
+            raise InvalidParamsError(f"unknown variant {m[len('variant:'):]!r} "
+                                     f"(use one of {', '.join(variants.names())})")
         raise InvalidParamsError(f"unknown puzzle mode {m!r}")
 
     def new_game(self, params: Params, date: _dt.date | None = None, seed: int | None = None) -> State:

@@ -14,7 +14,7 @@ The kernels themselves are :mod:`solver.kernels`.
 """
 from __future__ import annotations
 
-from .all_dates import count_by_targets
+from .all_dates import count_by_targets, date_counts
 from .dead import explain_dead
 from .helpers import all_solutions, count_solutions, hint, is_solvable, solve_first
 from .search import Search, TraceEvent
@@ -22,5 +22,5 @@ from .symmetry import (canonical, count_up_to_symmetry, solve_by_symmetry, symme
                        unique_solutions)
 
 __all__ = ["Search", "TraceEvent", "solve_first", "count_solutions", "all_solutions",
-           "is_solvable", "hint", "explain_dead", "count_by_targets", "solve_by_symmetry",
+           "is_solvable", "hint", "explain_dead", "count_by_targets", "date_counts", "solve_by_symmetry",
            "symmetry_group", "canonical", "unique_solutions", "count_up_to_symmetry"]

@@ -93,7 +93,8 @@ class Search:
     Args:
         puzzle: the puzzle (validated here).
         fixed: placements already on the board; they stay in every solution.
-        prune: apply the dead-region check (default True; measured in benchmarks/).
+        prune: True applies :data:`PRUNE_MODE` (the dead-region check, measured in
+            benchmarks/), False none; an int picks a ``kernels.search`` mode (0-3).
         store: how many solutions to keep (``None`` keeps all found).
         trace_capacity: events to record for the step trace (0 = no trace, else
             at least 3: one step records up to 3 events).
@@ -144,7 +145,8 @@ class Search:
         self.fit_buf = np.zeros(max(1, t.grp_valid.size), dtype=np.uint64)
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
-        self.hole_type = -1
+        self.hole_type = -1   # set by count_by_targets (kernels.search's holes)
+        self.hole_index = np.zeros(0, dtype=np.int64)
         self.buckets = np.zeros(0, dtype=np.int64)
         self._store_cap = 1 << 20 if store is None else store
         self.solutions_arr = np.zeros((min(self._store_cap, 4096), L), dtype=np.int64)
@@ -262,11 +264,12 @@ class Search:
                               t.win_off, t.sizes,
                               self.counts, self.free_stack, self.ptr, self.end, self.choice,
                               t.width, np.uint64(t.not_first_col), np.uint64(t.not_last_col),
-                              self.prune, self.max_steps, self.control,
+                              self.prune, self.max_steps, t.mono_masks,
+                              self.control,
                               self.solutions_arr[:rows], self.trace, self.hole_type,
-                              self.buckets, self.mrv_depth, t.grp_type_first, t.grp_valid,
-                              t.grp_first, t.grp_off, t.grp_cover, t.grp_entry, self.fit_buf,
-                              self.opts)
+                              self.hole_index, self.buckets, self.mrv_depth,
+                              t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
+                              t.grp_cover, t.grp_entry, self.fit_buf, self.opts)
                 if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0

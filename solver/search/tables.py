@@ -65,6 +65,7 @@ class Table:
     back: tuple           # frame bit -> board (row, col)
     placements: tuple     # Placement (board frame) of each placement row
     type_first: tuple     # win-array offsets of the per-type lists (K + 1)
+    mono_masks: np.ndarray  # uint64[K] frame cells a one-cell type may fill (0: larger)
     grp_type_first: np.ndarray  # int64[K + 1] orientation groups of each type
     grp_valid: np.ndarray  # uint64[G] anchors (lowest cells) where the orientation lies inside
     grp_first: np.ndarray  # int64[G + 1] CSR offsets into grp_off
@@ -251,11 +252,14 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     win_pl = np.concatenate([win_pl, by_type.astype(np.int64), grp_rows])
     win_mask = pl_mask[win_pl]
     win_mask[grp_entry:][grp_rows < 0] = 0   # anchors where the group has no placement
+    mono = np.zeros(len(types), dtype=np.uint64)
+    for k in np.nonzero(sizes == 1)[0].tolist():
+        mono[k] = np.bitwise_or.reduce(pl_mask[pl_piece == k]) if np.any(pl_piece == k) else 0
     return Table(stride, frame, padded, types, sizes, pl_piece, full & ~first_col,
                  full & ~last_col, win_mask, pl_piece[win_pl], win_pl, win_first,
                  win_off, tuple(int(o) for o in win_off), back,
-                 placements, tuple(int(x) for x in type_first), grp_type_first, grp_valid,
-                 grp_first, grp_off, grp_cover, int(grp_entry))
+                 placements, tuple(int(x) for x in type_first), mono, grp_type_first,
+                 grp_valid, grp_first, grp_off, grp_cover, int(grp_entry))
 
 
 def orientation_groups(pl_mask: np.ndarray, anchor: np.ndarray, pl_piece: np.ndarray,

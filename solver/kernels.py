@@ -95,6 +95,7 @@ dates: 0.60 s -> 0.06 s).  Helpers the search calls are ``inline="always"``."""
 
 _U0 = np.uint64(0)
 _U1 = np.uint64(1)
+_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 _S32 = np.uint64(32)
 _LOW32 = np.uint64(0xFFFFFFFF)
 
@@ -170,22 +171,29 @@ def dead_region(free, near, not_first_col, not_last_col, width, counts, sizes, m
     Takes the empty cells ``free`` (uint64), ``near`` (only regions meeting these
     cells are examined; pass ``free`` for all), the column masks ``not_first_col`` /
     ``not_last_col`` (they stop shifts wrapping between rows) and the width in cells,
-    the remaining multiset (``counts``, ``sizes``: int64[n_types]), and ``max_steps`` (a region still growing after that many flood steps is
-    assumed fillable; 0 = no bound).  Skipping a region only weakens the pruning,
-    never its soundness.  Returns the dead region's uint64 mask, or 0.
+    the remaining multiset (``counts``, ``sizes``: int64[n_types]), and ``max_steps``
+    (a region still growing after that many flood steps is assumed fillable; 0 = no
+    bound).  Skipping a region only weakens the pruning, never its soundness.  On a
+    padded frame (every row ends in a bit that is never empty; ``width`` is the row
+    stride) both column masks are all ones and a flood step is four shifts and ``&
+    free``.  Returns the dead region's uint64 mask, or 0.
     """
     total = popcount(free)
     rest = near & free
     sums = _U0
     have_sums = False
     w = np.uint64(width)
+    padded = (not_first_col & not_last_col) == _ALL
     while rest != _U0:
         comp = rest & (~rest + _U1)
         steps = 0
         complete = True
         while True:
-            grow = comp | ((comp << _U1) & not_first_col) | ((comp >> _U1) & not_last_col)
-            grow = (grow | (comp << w) | (comp >> w)) & free
+            if padded:
+                grow = (comp | (comp << _U1) | (comp >> _U1) | (comp << w) | (comp >> w)) & free
+            else:
+                grow = comp | ((comp << _U1) & not_first_col) | ((comp >> _U1) & not_last_col)
+                grow = (grow | (comp << w) | (comp >> w)) & free
             if grow == comp:
                 break
             comp = grow
@@ -584,7 +592,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             chunk start and list end per level; choice: int64[L + 1] chosen list
             entry per level.  Level 0 is set up by :class:`solver.search.Search`.
         width: bits per frame row (the stride); not_first_col / not_last_col:
-            uint64 masks (all ones on a padded frame, where shifts cannot wrap).
+            uint64 masks of the frame cells off the first / last column, or both all
+            ones on a padded frame (shifts cannot wrap between rows there).
         prune: 0 = none; 1 = check every empty region after each placement;
             2 = check only regions touching the new piece, flood bounded by
             ``max_steps`` steps (cheaper, slightly weaker); 3 = for the all-dates

@@ -54,8 +54,8 @@ class Table:
     types: tuple          # Shape or hole name per type
     sizes: np.ndarray     # int64[K] cells per type
     pl_piece: np.ndarray  # int64[P] type of each placement row
-    not_first_col: int    # frame mask of every cell not in the first column
-    not_last_col: int     # frame mask of every cell not in the last column
+    not_first_col: int    # frame mask of every cell not in the first column (padded: all ones)
+    not_last_col: int     # frame mask of every cell not in the last column (padded: all ones)
     win_mask: np.ndarray  # uint64[E] placement mask of each list entry
     win_piece: np.ndarray  # int64[E] piece type of each list entry
     win_pl: np.ndarray    # int64[E] placement row of each list entry
@@ -232,11 +232,11 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     n_bits = stride * H
     padded = stride > W
     full = (1 << n_bits) - 1
-    if padded:   # shifts cannot wrap between rows: no column masks needed
-        first_col = last_col = 0
+    if padded:   # shifts cannot wrap between rows: the column masks are all ones
+        not_first_col = not_last_col = (1 << 64) - 1
     else:
-        first_col = sum(1 << (r * W) for r in range(H))
-        last_col = sum(1 << (r * W + W - 1) for r in range(H))
+        not_first_col = full & ~sum(1 << (r * W) for r in range(H))
+        not_last_col = full & ~sum(1 << (r * W + W - 1) for r in range(H))
     sizes = np.array([len(type_cells(t)[0]) for t in types], dtype=np.int64)
     anchor = low[order]
     win_off, win_first, win_pl = window_lists(pl_mask, anchor, n_bits, stride)
@@ -255,8 +255,8 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     mono = np.zeros(len(types), dtype=np.uint64)
     for k in np.nonzero(sizes == 1)[0].tolist():
         mono[k] = np.bitwise_or.reduce(pl_mask[pl_piece == k]) if np.any(pl_piece == k) else 0
-    return Table(stride, frame, padded, types, sizes, pl_piece, full & ~first_col,
-                 full & ~last_col, win_mask, pl_piece[win_pl], win_pl, win_first,
+    return Table(stride, frame, padded, types, sizes, pl_piece, not_first_col,
+                 not_last_col, win_mask, pl_piece[win_pl], win_pl, win_first,
                  win_off, tuple(int(o) for o in win_off), back,
                  placements, tuple(int(x) for x in type_first), mono, grp_type_first,
                  grp_valid, grp_first, grp_off, grp_cover, int(grp_entry))

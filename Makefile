@@ -16,6 +16,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py $(ARGS)
+	$(BIN)/python benchmarks/bench_hint.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -622,3 +622,45 @@ def test_dead_region_on_padded_rows_matches_breadth_first_search(kern, width, he
             assert int(got) == (0 if region == free_rc else want)
             checked += region != free_rc
     assert checked
+
+
+# ---------------------------------------------------------------- the subtree memo
+
+
+@pytest.mark.parametrize("log2", [1, 3, 16])
+def test_count_by_targets_with_a_memo_matches_the_reference(kern, log2, monkeypatch):
+    # the all-dates count keeps per-hole vectors of finished subtrees; a tiny table (2
+    # or 8 slots: entries keep being overwritten) and a large one give the reference
+    # counts.  A 4 x 5 board, a month hole on the top row, a day hole on the others.
+    import solver.search.search as S
+    monkeypatch.setattr(S, "MEMO_LOG2", log2)
+    monkeypatch.setattr(S, "MEMO_MIN_CELLS", 0)
+    board = Board.from_rows(["....."] * 4)
+    formations = ("L4", "T4", "JS", "XX")     # 18 cells: 20 less the two holes
+    months = [(0, c) for c in range(5)]
+    days = [(r, c) for r in range(1, 4) for c in range(5)]
+    res, _, nodes = count_by_targets(board, formations, months, days)
+    want = {(m, d): ref_count(rect_cells(4, 5), formations, (m, d)) for m in months for d in days}
+    assert sum(want.values()) > 20      # a check on this test's input
+    assert {k: v for k, v in want.items() if v} == res
+    monkeypatch.setattr(S, "MEMO_LOG2", 0)
+    _, _, nodes_without = count_by_targets(board, formations, months, days)
+    assert nodes < nodes_without        # the memo was used
+
+
+@pytest.mark.parametrize("log2", [0, 2, 12])
+def test_count_only_search_with_a_memo(kern, log2):
+    # a plain count (no holes) keeps one count per finished subtree; resumed under a
+    # node budget it still gives the reference count
+    formations = ("BDQX", "FS", "SLCS", "JQHH", "JS", "GX")
+    puzzle = Puzzle(Board.from_rows(["......"] * 5), formations)
+    want = ref_count(rect_cells(5, 6), formations)
+    assert want > 0
+    s = Search(puzzle, store=0, memo=log2)
+    assert s.run() == K.ST_DONE and s.count == want
+    s = Search(puzzle, store=0, memo=log2)
+    calls = 0
+    while s.run(node_budget=50) != K.ST_DONE:
+        calls += 1
+        assert calls < 10_000
+    assert calls > 1 and s.count == want

@@ -291,6 +291,14 @@ def window_state(free, c, win_off):
     cells they need, so only those whose window cells are all empty are looked at.
     """
     x = free >> np.uint64(c)
+    if win_off.shape[0] == 6:   # the tables' window: unrolled
+        s = (((x >> np.uint64(win_off[0])) & _U1)
+             | (((x >> np.uint64(win_off[1])) & _U1) << _U1)
+             | (((x >> np.uint64(win_off[2])) & _U1) << np.uint64(2))
+             | (((x >> np.uint64(win_off[3])) & _U1) << np.uint64(3))
+             | (((x >> np.uint64(win_off[4])) & _U1) << np.uint64(4))
+             | (((x >> np.uint64(win_off[5])) & _U1) << np.uint64(5)))
+        return (c << 6) | np.int64(s)
     s = _U0
     for i in range(win_off.shape[0]):
         s |= ((x >> np.uint64(win_off[i])) & _U1) << np.uint64(i)
@@ -564,9 +572,9 @@ Below a node, the search depends only on the empty cells ``free`` and the pieces
 (``counts``), not on how the board got there; so the solutions found below a node,
 per target set, can be kept and added again when the same state comes back.  For
 the all-dates search (holes) a state is only kept once at most one hole type is
-left to place: its value is then a vector with one count per cell of that hole (the
-holes placed above fix the rest of the bucket), or a plain count when no hole is
-left.  Measured on the all-dates tasks: of the Classic board's 1.0M nodes after the
+left to place, with at most ``V`` cells: its value is then a vector with one count
+per cell of that hole (the holes placed above fix the rest of the bucket), or a
+plain count when no hole is left.  Measured on the all-dates tasks: of the Classic board's 1.0M nodes after the
 day hole is placed, 0.22M states are distinct; tetromino 6.7M and 0.32M.
 
 Arrays (caller-allocated; ``M`` a power of two, ``V`` values per entry):
@@ -829,7 +837,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                         n_rem += 1
                 slot = -1
                 code = mstate[level * mrow + 1] - radix[k]
-                if n_rem <= 1 and popcount(newfree) >= memo_info[2]:
+                if (n_rem == 0 or (n_rem == 1 and memo_info[4 + 2 * rem] <= mv)) \
+                        and popcount(newfree) >= memo_info[2]:
                     hsh = (newfree ^ (np.uint64(code) * _GOLD)) * _MIX
                     slot = np.int64(hsh >> mshift)
                     if memo_keys[2 * slot] == newfree and memo_keys[2 * slot + 1] == np.uint64(code):

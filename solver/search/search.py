@@ -28,19 +28,51 @@ PRUNE_MODE = 1
 PRUNE_MAX_STEPS = 6
 """Flood-fill step bound for ``prune=2``."""
 
-
-
 MEMO_MIN_CELLS = 10
 """A state with fewer empty cells is not looked up in the memo (0: every state): the
-last piece or two cost less to search than a probe.  Measured (alternating runs):
-Classic all dates 0.78-0.86 of the time without a memo at 10, tetromino 0.34."""
+last piece or two cost less to search than a probe."""
 
-MEMO_LOG2 = 16
-"""Slots (log2) of the subtree memo of the all-dates search: 65,536 keys of 16 bytes,
-and per key one 8-byte count per cell of the hole left (31 on a calendar: 17 MB).
-Measured (one run, alternating): 2^14 slots keep 0.75M of the Classic board's 1.34M
-nodes, 2^16 0.63M, 2^18 0.58M but slower (the keys leave the caches); tetromino
-10.0M -> 2.4M nodes at 2^16."""
+MEMO_LOG2 = 15
+"""Slots (log2) of the subtree memo of the all-dates search: 32,768 keys of 16 bytes
+(512 kB) and per key one 8-byte count per cell of the hole left (12 months: 3 MB).
+Measured (alternating runs on a loaded machine): the Classic board's all dates keep
+0.77M of 1.34M nodes with 2^14 slots, 0.69M with 2^15, 0.65M with 2^16; time 0.81,
+0.76 and 0.95 of no memo (bigger tables leave the caches); tetromino 10.0M -> 3.1M
+nodes with 2^15."""
+
+
+_POOL = threading.local()
+
+
+def _memo_take(slots: int, values: int) -> tuple[np.ndarray, np.ndarray]:
+    """Memo tables of ``slots`` keys (uint64[2 slots], zeroed: all empty) and ``slots *
+    values`` counts (int64, not cleared: read only once written).
+
+    Tables a finished search of this thread gave back (:func:`_memo_give`) are reused:
+    a new 3 MB array would be page-faulted in again on every all-dates call.  A search
+    keeps its tables while it is paused, so two searches never share them.
+    """
+    free = getattr(_POOL, "free", None)
+    if free is None:
+        free = _POOL.free = []
+    for i, (keys, vals) in enumerate(free):
+        if keys.size >= 2 * slots and vals.size >= slots * values:
+            del free[i]
+            keys = keys[:2 * slots]
+            keys[:] = 0
+            return keys, vals[:slots * values]
+    return np.zeros(2 * slots, dtype=np.uint64), np.empty(slots * values, dtype=np.int64)
+
+
+def _memo_give(keys: np.ndarray, vals: np.ndarray) -> None:
+    """Give a finished search's memo tables back to this thread's pool (at most two kept)."""
+    if keys.size:
+        free = getattr(_POOL, "free", None)
+        if free is None:
+            free = _POOL.free = []
+        if len(free) < 2:
+            free.append((keys.base if keys.base is not None else keys,
+                         vals.base if vals.base is not None else vals))
 
 
 def mrv_depth_rule(table, depth: int) -> int:
@@ -62,6 +94,7 @@ def mrv_depth_rule(table, depth: int) -> int:
     if (table.sizes == 1).any():
         return 0
     return depth
+
 
 def _remaining(puzzle: Puzzle, fixed: Solution, counts: dict[str, int], free: Mask
                ) -> tuple[dict[str, int], Mask]:
@@ -217,8 +250,7 @@ class Search:
 
     def _memo_alloc(self, log2: int, values: int, holes: list[int] = ()) -> None:
         M = 1 << log2 if log2 else 0
-        self.memo_keys = np.zeros(2 * M, dtype=np.uint64)
-        self.memo_val = np.empty(M * values, dtype=np.int64)   # read only once written
+        self.memo_keys, self.memo_val = _memo_take(M, values)
         self.memo_info = np.array([values, log2, MEMO_MIN_CELLS, *holes], dtype=np.int64)
         self.mstate = np.zeros((self._memo_L + 2) * (values + 5), dtype=np.int64)
         self.mstate[0] = -1
@@ -230,10 +262,15 @@ class Search:
         if given, else :data:`MEMO_LOG2` for the all-dates search (set up by
         :func:`solver.search.all_dates.targets_search`: ``hole_type`` >= 0, nothing
         stored); none for other searches, whose MRV trees gain less than the tables cost
-        to set up (Classic dates counted one by one).  On the all-dates search each entry
-        holds a count per cell of the hole left to place: per hole type, its number of
-        cells (those its one-cell placements may take) and the bucket stride between them
-        are read off ``hole_index``."""
+        to set up (Classic dates counted one by one).
+
+        On the all-dates search an entry holds a count per cell of the hole left to
+        place: per hole type, its number of cells (those its one-cell placements may
+        take) and the bucket stride between them are read off ``hole_index``.  Entries
+        have room for the hole whose cells come last in the frame order (the months on a
+        calendar searched from the bottom): the one left when one is left, as every other
+        hole's cells are passed, so placed, first.
+        """
         self._memo_ready = True
         log2 = self._memo_req
         if log2 is None:
@@ -243,11 +280,14 @@ class Search:
         values, holes = 1, []
         if self.hole_type >= 0:
             t = self.table
+            last = -1
             for h in range(self.hole_index.size // 64):
-                n = bin(int(t.mono_masks[self.hole_type + h])).count("1")
+                cells = int(t.mono_masks[self.hole_type + h])
+                n = bin(cells).count("1")
                 top = int(self.hole_index[64 * h: 64 * h + 64].max())
                 holes += [top // (n - 1) if n > 1 else 0, n]
-            values = max(holes[1::2])
+                if cells.bit_length() > last:
+                    last, values = cells.bit_length(), n
         self._memo_alloc(log2, values, holes)
 
     # -- frame conversion
@@ -347,6 +387,9 @@ class Search:
                 break
             self.seconds += time.perf_counter() - start
             self.status = st
+            if st == K.ST_DONE and self.memo_keys.size:
+                _memo_give(self.memo_keys, self.memo_val)
+                self._memo_alloc(0, 1)
             return st
 
     def _kept_rows(self) -> int:

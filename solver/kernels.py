@@ -99,6 +99,7 @@ dates: 0.60 s -> 0.06 s).  Helpers the search calls are ``inline="always"``."""
 _U0 = np.uint64(0)
 _U1 = np.uint64(1)
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+_B8 = np.uint64(0xFF)
 _S32 = np.uint64(32)
 _LOW32 = np.uint64(0xFFFFFFFF)
 
@@ -356,8 +357,9 @@ with 4 planes, 3.6M with 5."""
 
 
 @njit("Tuple((int64, int64, uint64))(uint64, int64[::1], int64[::1], int64[::1], "
-      "uint64[::1], int64[::1], int64[::1], uint64[::1])", inline="always", **_JIT)
-def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off, fit_buf):
+      "uint64[::1], int64[::1], int64[::1], uint64[::1], uint64[::1])", inline="always", **_JIT)
+def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off, fit_buf,
+             grp_pack):
     """The item to branch on by Knuth's MRV rule: the fewest fitting placements.
 
     Takes the empty cells ``free`` (uint64, search frame), the remaining multiplicity
@@ -401,10 +403,11 @@ def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off,
             # the first offset is 0 (the anchor); sizes 4, 5 and 6 are unrolled: the
             # copies are summed by full adders (FA: sum = x ^ y ^ z, carry = majority)
             if size == 5:
-                d1 = np.uint64(grp_off[o + 1])
-                d2 = np.uint64(grp_off[o + 2])
-                d3 = np.uint64(grp_off[o + 3])
-                d4 = np.uint64(grp_off[o + 4])
+                pk = grp_pack[g]
+                d1 = pk & _B8
+                d2 = (pk >> np.uint64(8)) & _B8
+                d3 = (pk >> np.uint64(16)) & _B8
+                d4 = (pk >> np.uint64(24)) & _B8
                 fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3) \
                     & (free >> d4)
                 x1 = fits << d1
@@ -419,9 +422,10 @@ def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off,
                 cy2 = (s & x3) | (u & x4)
                 b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat, s0, cy ^ cy2, cy & cy2)
             elif size == 4:
-                d1 = np.uint64(grp_off[o + 1])
-                d2 = np.uint64(grp_off[o + 2])
-                d3 = np.uint64(grp_off[o + 3])
+                pk = grp_pack[g]
+                d1 = pk & _B8
+                d2 = (pk >> np.uint64(8)) & _B8
+                d3 = (pk >> np.uint64(16)) & _B8
                 fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3)
                 x1 = fits << d1
                 x2 = fits << d2
@@ -433,11 +437,12 @@ def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off,
                 cy2 = s & x3
                 b0, b1, b2, b3, b4, sat = _add(b0, b1, b2, b3, b4, sat, s0, cy ^ cy2, cy & cy2)
             elif size == 6:
-                d1 = np.uint64(grp_off[o + 1])
-                d2 = np.uint64(grp_off[o + 2])
-                d3 = np.uint64(grp_off[o + 3])
-                d4 = np.uint64(grp_off[o + 4])
-                d5 = np.uint64(grp_off[o + 5])
+                pk = grp_pack[g]
+                d1 = pk & _B8
+                d2 = (pk >> np.uint64(8)) & _B8
+                d3 = (pk >> np.uint64(16)) & _B8
+                d4 = (pk >> np.uint64(24)) & _B8
+                d5 = (pk >> np.uint64(32)) & _B8
                 fits = grp_valid[g] & free & (free >> d1) & (free >> d2) & (free >> d3) \
                     & (free >> d4) & (free >> d5)
                 x1 = fits << d1
@@ -506,11 +511,11 @@ def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off,
 
 @njit("uint64(int64, uint64, int64[::1], int64[::1], int64, uint64[::1], int64[::1], "
       "int64[::1], int64[::1], int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], "
-      "int64, uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1])",
+      "int64, uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1], uint64[::1])",
       inline="always", **_JIT)
 def open_level(level, free, counts, sizes, mrv_depth, win_mask, win_piece, win_first, win_off,
                grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_entry,
-               fit_buf, opts, ptr, end, cand):
+               fit_buf, opts, ptr, end, cand, grp_pack):
     """Choose the item of a new search level and set up its options (module docstring).
 
     Takes the level, its empty cells ``free`` (uint64, non-zero), the remaining
@@ -528,7 +533,7 @@ def open_level(level, free, counts, sizes, mrv_depth, win_mask, win_piece, win_f
     c = lowest_bit_index(free)
     if level < mrv_depth:
         item, n, dead = mrv_item(free, counts, sizes, grp_type_first, grp_valid,
-                                 grp_first, grp_off, fit_buf)
+                                 grp_first, grp_off, fit_buf, grp_pack)
         if dead != _U0:
             return dead
         if item != c:
@@ -649,7 +654,7 @@ def _memo_store(level, free, n_sol, buckets, memo_keys, memo_val, memo_info, mst
     "int64, uint64, uint64, int64, int64, uint64[::1], int64[::1], int64[:, ::1], "
     "int64[:, ::1], int64, int64[::1], int64[::1], "
     "int64, int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], int64, uint64[::1], "
-    "int64[::1], uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1])",
+    "int64[::1], uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1], uint64[::1])",
     _nrt=False,  # no reference counting: 4-10x faster, see NRT_NOTE
     **_JIT,
 )
@@ -658,7 +663,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
            width, not_first_col, not_last_col, prune, max_steps, mono_masks,
            control, solutions, trace, hole_type, hole_index, buckets,
            mrv_depth, grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_entry,
-           fit_buf, opts, memo_keys, memo_val, memo_info, radix, mstate):
+           fit_buf, opts, memo_keys, memo_val, memo_info, radix, mstate, grp_pack):
     """Resumable exact-cover search (see module docstring).
 
     Parameters (all caller-allocated; ``L`` = number of pieces to place):
@@ -860,7 +865,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                 dead = open_level(level + 1, newfree, counts, sizes, mrv_depth, win_mask,
                                   win_piece, win_first, win_off, grp_type_first, grp_valid,
                                   grp_first, grp_off, grp_cover, grp_entry, fit_buf, opts,
-                                  ptr, end, cand)
+                                  ptr, end, cand, grp_pack)
                 if dead != _U0 and memo_on and mstate[(level + 1) * mrow] >= 0:
                     # a dead end is worth keeping too: no solution below this state
                     _memo_store(level + 1, newfree, n_sol, buckets, memo_keys, memo_val,

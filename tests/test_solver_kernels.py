@@ -370,7 +370,8 @@ def ref_groups(open_cells, width: int, codes):
     reference shapes for a board whose cell ``(r, c)`` is bit ``r * width + c``.
 
     Returns ``(grp_type_first, grp_valid, grp_first, grp_off, grp_cover, groups)`` where
-    ``groups[g]`` is ``(type index, normalised cells)``.
+    ``groups[g]`` is ``(type index, normalised cells)``; :func:`ref_pack` gives the
+    packed offsets.
     """
     open_cells = frozenset(open_cells)
     height = max(r for r, _ in open_cells) + 1
@@ -396,6 +397,15 @@ def ref_groups(open_cells, width: int, codes):
         type_first.append(len(valid))
     return (np.array(type_first, np.int64), np.array(valid, np.uint64), np.array(first, np.int64),
             np.array(offs, np.int64), np.array(cover, np.uint64), groups)
+
+
+def ref_pack(first, offs):
+    """The offsets after the anchor of each group, a byte each (groups up to 7 cells)."""
+    out = []
+    for g in range(len(first) - 1):
+        rest = [int(d) for d in offs[first[g] + 1: first[g + 1]]]
+        out.append(sum(d << (8 * i) for i, d in enumerate(rest)) if len(rest) <= 6 else 0)
+    return np.array(out, np.uint64)
 
 
 def ref_mrv(free_cells, codes, counts, width: int, cap: int):
@@ -442,11 +452,14 @@ def random_position(rng, open_cells, codes, counts):
     return frozenset(free), counts
 
 
+add_shape("tro", "##/#.")           # sizes 3 and 7 take the kernel's general loop
+add_shape("hept", "####/###")
 MRV_BOARDS = [
     ("8 x 8 less centre", ["........"] * 3 + ["...##..."] * 2 + ["........"] * 3, PENTOMINO_CODES),
     ("6 x 10", ["......"] * 10, PENTOMINO_CODES),
     ("calendar", ["......#", "......#"] + ["......."] * 4 + ["...####"], CLASSIC_CODES),
     ("tetrominoes", ["......."] * 6, ("O4", "I4", "T4", "L4", "S4", "F6", "F6")),
+    ("trominoes", ["......"] * 5, ("tro", "tro", "tro", "hept", "O4", "I4")),
 ]
 
 
@@ -469,7 +482,7 @@ def test_mrv_item_matches_brute_force(kern, name, rows, codes):
         free = sum(1 << (r * width + c) for r, c in free_cells)
         fit_buf = np.zeros(len(groups), np.uint64)
         item, n, dead = kern.mrv_item(np.uint64(free), np.array(counts, np.int64), sizes, tf,
-                                      valid, first, offs, fit_buf)
+                                      valid, first, offs, fit_buf, ref_pack(first, offs))
         want = ref_mrv(free_cells, kinds, counts, width, K.MRV_CAP)
         assert (int(item), int(n), int(dead)) == want
         seen.add("dead" if want[2] else "piece" if want[0] >= 64 else "cell")
@@ -492,7 +505,7 @@ def test_mrv_item_prefers_a_cell_on_a_tie_and_a_scarcer_piece(kern):
     open_cells = rows_to_cells(rows)
     tf, valid, first, offs, _, groups = ref_groups(open_cells, 5, ["TM"])
     args = (np.array([1], np.int64), np.array([5], np.int64), tf, valid, first, offs,
-            np.zeros(len(groups), np.uint64))
+            np.zeros(len(groups), np.uint64), ref_pack(first, offs))
     free = (1 << 15) - 1
     item, n, dead = kern.mrv_item(np.uint64(free), *args)
     assert int(dead) == 1 | 1 << 4 | 1 << 10 | 1 << 14   # the four corners
@@ -575,7 +588,8 @@ def test_open_level_lists_the_options_of_the_mrv_item(kern, name, rows, codes):
         cand = np.zeros(2, np.uint64)
         dead = kern.open_level(1, np.uint64(free), np.array(counts, np.int64), sizes, 99,
                                win_mask, win_piece, win_first, win_off, tf, valid, first, offs,
-                               cover, 0, np.zeros(G, np.uint64), opts, ptr, end, cand)
+                               cover, 0, np.zeros(G, np.uint64), opts, ptr, end, cand,
+                               ref_pack(first, offs))
         item, n, want_dead = ref_mrv(free_cells, kinds, counts, width, K.MRV_CAP)
         assert int(dead) == want_dead
         if want_dead or item == min(r * width + c for r, c in free_cells):

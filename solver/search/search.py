@@ -230,7 +230,7 @@ class Search:
                               t.win_mask, t.win_piece, t.win_first, t.win_off,
                               t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
                               t.grp_cover, t.grp_entry, self.fit_buf, self.opts, self.ptr,
-                              self.end, self.cand) != 0:
+                              self.end, self.cand, t.grp_pack) != 0:
                 # a dead end already: level 0 has nothing to try
                 self.ptr[0] = self.end[0] = 0
                 self.cand[0] = 0
@@ -379,7 +379,7 @@ class Search:
                               t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
                               t.grp_cover, t.grp_entry, self.fit_buf, self.opts,
                               self.memo_keys, self.memo_val, self.memo_info, self.radix,
-                              self.mstate)
+                              self.mstate, t.grp_pack)
                 if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0

@@ -72,6 +72,7 @@ class Table:
     grp_off: np.ndarray   # int64[sum of sizes] cell offsets (bits) from the anchor, 0 first
     grp_cover: np.ndarray  # uint64[64 G] anchors of group g covering cell c, at 64 g + c
     grp_entry: int        # win-array index of group 0 at anchor 0 (64 entries a group)
+    grp_pack: np.ndarray  # uint64[G] offsets 1.. of a group (up to 7 cells), a byte each
 
 
 def type_cells(t, mirror: bool = True) -> tuple[tuple[Cell, ...], ...]:
@@ -259,7 +260,19 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
                  not_last_col, win_mask, pl_piece[win_pl], win_pl, win_first,
                  win_off, tuple(int(o) for o in win_off), back,
                  placements, tuple(int(x) for x in type_first), mono, grp_type_first,
-                 grp_valid, grp_first, grp_off, grp_cover, int(grp_entry))
+                 grp_valid, grp_first, grp_off, grp_cover, int(grp_entry),
+                 pack_offsets(grp_first, grp_off))
+
+
+def pack_offsets(grp_first: np.ndarray, grp_off: np.ndarray) -> np.ndarray:
+    """Each group's cell offsets after the anchor, a byte each (offset ``i`` in bits
+    ``8 (i - 1) ..``), for groups of up to 7 cells (0 for larger ones): uint64[G]."""
+    out = np.zeros(grp_first.size - 1, dtype=np.uint64)
+    for g in range(out.size):
+        offs = grp_off[grp_first[g] + 1: grp_first[g + 1]].tolist()
+        if len(offs) <= 6:
+            out[g] = sum(d << (8 * i) for i, d in enumerate(offs))
+    return out
 
 
 def orientation_groups(pl_mask: np.ndarray, anchor: np.ndarray, pl_piece: np.ndarray,

@@ -80,13 +80,15 @@ def mrv_depth_rule(table, depth: int) -> int:
 
     The rule: every level uses MRV (:func:`solver.kernels.mrv_item`), unless the piece
     types include a one-cell piece (the holes of an all-dates search): then none does.
-    Measured (``benchmarks/mrv_rule.py``): MRV nodes cost 2-3 times a lowest-cell node,
-    and it repays that where it shrinks the tree most -- the twelve pentominoes on 8 x 8
-    less its centre 2.3M -> 0.29M nodes, 6 x 10 15.7M -> 3.5M, a Classic date counted
-    2.3x fewer nodes -- while one-cell pieces fit any label cell, so MRV finds few tight
-    cells (Classic all dates 1.98M -> 1.47M nodes, 2.9x slower; MRV on the upper levels
-    only is worse still: MRV then branches on where a hole goes, which splits the
-    dates the one search shares).
+    Measured by ``benchmarks/mrv_rule.py`` (``benchmarks/mrv_rule.md``) on every kind of
+    search the game and the CLI make: an MRV node costs about three lowest-cell nodes,
+    and MRV repays it where it shrinks the tree most -- the pentomino rectangles and
+    the 8 x 8 board less its centre 4.4-8x fewer nodes, 1.6-3.9x faster; Classic,
+    tetromino and Daily Drill dates counted one by one 3.4-4x fewer nodes, 1.3-2x
+    faster -- while one-cell pieces fit any label cell, so MRV finds few tight cells
+    and the all-dates trees grow (Classic 0.69M -> 0.87M nodes, 3x slower; tetromino
+    3.1M -> 4.1M).  MRV on the upper levels only is worse still there: it branches on
+    where a hole goes, which splits the dates the one search shares.
 
     Takes the search's placement table and its depth (pieces to place); returns the
     number of levels (0 or ``depth``).

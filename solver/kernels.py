@@ -367,7 +367,8 @@ def mrv_item(free, counts, sizes, grp_type_first, grp_valid, grp_first, grp_off,
     groups of the table (:func:`solver.search.tables.orientation_groups`: groups of
     type ``k`` are ``grp_type_first[k] .. grp_type_first[k + 1] - 1``; group ``g`` has
     anchors ``grp_valid[g]`` and cell offsets ``grp_off[grp_first[g]:grp_first[g+1]]``,
-    the first one 0), and a scratch ``fit_buf`` (uint64[G]).
+    the first one 0, the others also packed a byte each in ``grp_pack[g]`` for groups
+    of 4 to 6 cells), and a scratch ``fit_buf`` (uint64[G]).
 
     For each group of a piece still available, the anchors where it fits are
     ``fits = valid & AND_d (free >> d)`` (written to ``fit_buf[g]``); the shifted
@@ -528,7 +529,8 @@ def open_level(level, free, counts, sizes, mrv_depth, win_mask, win_piece, win_f
     64 * g + a``, and the groups' placements covering cell ``c`` are the anchors
     ``fit_buf[g] & grp_cover[64 * g + c]``.  Writes ``cand[level]`` (the bitmask of
     options still to try, of the list's first chunk) and returns 0; or, on an MRV level
-    that finds a dead end, returns the dead cells (:func:`mrv_item`).
+    that finds a dead end, returns the dead cells (:func:`mrv_item`).  ``grp_pack``:
+    see :func:`mrv_item`.
     """
     c = lowest_bit_index(free)
     if level < mrv_depth:
@@ -711,7 +713,8 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
             (:func:`mrv_item`); grp_cover: uint64[64 G] anchors of group ``g`` whose
             placement covers cell ``c`` at ``64 g + c``; grp_entry: the ``win_*`` index
             of group 0 at anchor 0 (group ``g`` at anchor ``a``: ``+ 64 g + a``).
-        fit_buf: uint64[G] scratch; opts: int64[MRV_CAP (L + 1)] the options of MRV levels.
+        fit_buf: uint64[G] scratch; opts: int64[MRV_CAP (L + 1)] the options of MRV levels;
+            grp_pack: uint64[G] packed offsets (:func:`mrv_item`).
         memo_keys, memo_val, memo_info, radix, mstate: the subtree memo of a count-only
             search (:data:`MEMO_NOTE`); ``memo_keys`` empty: no memo.
 

@@ -723,12 +723,12 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
                "stopped. reps = samples for ours / xcover / exact_cover.\n")
 
     out.append("What each solver does per case: **ours** `Search(puzzle, store=1).run(max_solutions=1)` "
-               "for (a), `Search(puzzle, store=None).run()` (lists every solution) for (b), (d), "
-               "(e); (c) either one `count_by_targets` search over all month/day pairs (the "
+               "for (a), `Search(puzzle, store=None).run()` (lists every solution) for (b), (d)-"
+               "(g); (c) either one `count_by_targets` search over all month/day pairs (the "
                "366 real dates are summed from its result) or 366 `Search(puzzle, store=0).run()` "
                "counts; \"counted by symmetry orbits\" = `solve_by_symmetry(puzzle, "
                "enumerate_all=False)`. **xcover** `algorithm_c` generator on prebuilt arrays: the first "
-               "solution for (a), all solutions listed for (b), (d), (e), enumerated and counted "
+               "solution for (a), all solutions listed for (b), (d)-(g), enumerated and counted "
                "per date for (c). **exact_cover** `get_exact_cover` for (a), `get_all_solutions` "
                "for (b), (d), (e) (it runs a counting search and then a listing search), "
                "`get_solution_count` per date for (c). **Symmetry orbits** (rows marked so, "

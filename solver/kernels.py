@@ -631,6 +631,48 @@ def _memo_add(slot, rem, hpre, hole_type, buckets, memo_val, memo_info):
 
 
 @njit(inline="always", **_JIT)
+def _memo_enter(level, k, m, free, counts, n_sol, hole_type, hole_index, buckets, memo_keys,
+                memo_val, memo_info, radix, mstate, mrow):
+    """Look up the state below a placement (piece type ``k``, mask ``m``, leaving the empty
+    cells ``free``) in the memo (see :data:`MEMO_NOTE`).
+
+    On a hit, adds the kept solutions to the buckets and returns their number; else
+    writes the record of level ``level + 1`` (the slot to fill when it is exhausted, or
+    -1 when the state is not kept, and what that needs) and returns -1.
+    """
+    n_holes = hole_index.shape[0] >> 6 if hole_type >= 0 else 0
+    hpre = mstate[level * mrow + 3]
+    h = k - hole_type
+    if hole_type >= 0 and 0 <= h < n_holes:
+        hpre += hole_index[(h << 6) + lowest_bit_index(m)]
+    rem = -1
+    n_rem = 0
+    for h in range(n_holes):
+        if counts[hole_type + h] > 0:
+            rem = h
+            n_rem += 1
+    slot = -1
+    code = mstate[level * mrow + 1] - radix[k]
+    if (n_rem == 0 or (n_rem == 1 and memo_info[4 + 2 * rem] <= memo_info[0])) \
+            and popcount(free) >= memo_info[2]:
+        hsh = (free ^ (np.uint64(code) * _GOLD)) * _MIX
+        slot = np.int64(hsh >> np.uint64(64 - memo_info[1]))
+        if memo_keys[2 * slot] == free and memo_keys[2 * slot + 1] == np.uint64(code):
+            return _memo_add(slot, rem, hpre, hole_type, buckets, memo_val, memo_info)
+    r = (level + 1) * mrow
+    mstate[r] = slot
+    mstate[r + 1] = code
+    mstate[r + 2] = rem
+    mstate[r + 3] = hpre
+    mstate[r + 4] = n_sol
+    if slot >= 0 and rem >= 0:
+        stride = memo_info[3 + 2 * rem]
+        for i in range(memo_info[4 + 2 * rem]):
+            mstate[r + 5 + i] = buckets[hpre + stride * i]
+    return -1
+
+
+@njit(inline="always", **_JIT)
 def _memo_store(level, free, n_sol, buckets, memo_keys, memo_val, memo_info, mstate, mrow):
     """Keep the subtree of an exhausted level in its memo slot (see :data:`MEMO_NOTE`)."""
     r = level * mrow
@@ -736,12 +778,7 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
     status = ST_DONE
     # the subtree memo: count-only searches (nothing stored or traced, no limit)
     memo_on = memo_keys.shape[0] > 0 and tcap == 0 and scap == 0 and limit == 0
-    n_holes = 0
-    if hole_type >= 0:
-        n_holes = hole_index.shape[0] >> 6
-    mv = memo_info[0] if memo_on else 1           # values per entry
-    mrow = mv + 5                                 # mstate entries per level
-    mshift = np.uint64(64 - memo_info[1]) if memo_on else _U0
+    mrow = (memo_info[0] if memo_on else 1) + 5   # mstate entries per level
     while level >= 0:
         if tcap > 0 and tlen + 3 > tcap:
             status = ST_TRACE_FULL
@@ -830,40 +867,14 @@ def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,
                             and popcount(mono_masks[kk] & newfree) < counts[kk]):
                         dead = m
                         break
-            known = False
+            found = -1      # solutions below this state, when the memo knows them
             if memo_on and dead == _U0:
-                # the subtree below depends on (newfree, counts) alone: look it up
-                hpre = mstate[level * mrow + 3]
-                h = k - hole_type
-                if hole_type >= 0 and 0 <= h < n_holes:
-                    hpre += hole_index[(h << 6) + lowest_bit_index(m)]
-                rem = -1
-                n_rem = 0
-                for h in range(n_holes):
-                    if counts[hole_type + h] > 0:
-                        rem = h
-                        n_rem += 1
-                slot = -1
-                code = mstate[level * mrow + 1] - radix[k]
-                if (n_rem == 0 or (n_rem == 1 and memo_info[4 + 2 * rem] <= mv)) \
-                        and popcount(newfree) >= memo_info[2]:
-                    hsh = (newfree ^ (np.uint64(code) * _GOLD)) * _MIX
-                    slot = np.int64(hsh >> mshift)
-                    if memo_keys[2 * slot] == newfree and memo_keys[2 * slot + 1] == np.uint64(code):
-                        n_sol += _memo_add(slot, rem, hpre, hole_type, buckets, memo_val,
-                                           memo_info)
-                        known = True
-                if not known:
-                    r = (level + 1) * mrow
-                    mstate[r] = slot
-                    mstate[r + 1] = code
-                    mstate[r + 2] = rem
-                    mstate[r + 3] = hpre
-                    mstate[r + 4] = n_sol
-                    if slot >= 0 and rem >= 0:
-                        stride = memo_info[3 + 2 * rem]
-                        for i in range(memo_info[4 + 2 * rem]):
-                            mstate[r + 5 + i] = buckets[hpre + stride * i]
+                found = _memo_enter(level, k, m, newfree, counts, n_sol, hole_type,
+                                    hole_index, buckets, memo_keys, memo_val, memo_info, radix,
+                                    mstate, mrow)
+                if found >= 0:
+                    n_sol += found
+            known = found >= 0
             if dead == _U0 and not known:
                 dead = open_level(level + 1, newfree, counts, sizes, mrv_depth, win_mask,
                                   win_piece, win_first, win_off, grp_type_first, grp_valid,

@@ -111,7 +111,9 @@ def measure(keys: list[str], reps: int) -> dict:
 
 
 def _child(tree: Path, keys: list[str], reps: int, timeout: float) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree), NUMBA_CACHE_DIR=str(tree / ".numba_cache"))
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    if tree != ROOT:   # the extracted tree compiles into its own folder, removed after
+        env["NUMBA_CACHE_DIR"] = str(tree / ".numba_cache")
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--tree", str(tree),
                            "--reps", str(reps), "--tasks", ",".join(keys)],
                           capture_output=True, text=True, env=env, timeout=timeout)

@@ -101,6 +101,13 @@ NRT_NOTE = """The search kernel is compiled without numba's reference counting (
 to an inlined helper paid atomic increments and decrements on every node (Classic all
 dates: 0.60 s -> 0.06 s).  Helpers the search calls are ``inline="always"``."""
 
+try:  # a private numba option: when a numba release drops it, compile with counting on
+    from numba.core.cpu import CPUTargetOptions as _Options
+
+    _NO_NRT = {"_nrt": False} if hasattr(_Options, "_nrt") else {}
+except ImportError:  # pragma: no cover - depends on numba's internals
+    _NO_NRT = {}
+
 _U0 = np.uint64(0)
 _U1 = np.uint64(1)
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -704,7 +711,7 @@ def _memo_store(level, free, n_sol, buckets, memo_keys, memo_val, memo_info, mst
     "int64[:, ::1], int64, int64[::1], int64[::1], "
     "int64, int64[::1], uint64[::1], int64[::1], int64[::1], uint64[::1], int64, uint64[::1], "
     "int64[::1], uint64[::1], int64[::1], int64[::1], int64[::1], int64[::1], uint64[::1])",
-    _nrt=False,  # no reference counting: 4-10x faster, see NRT_NOTE
+    **_NO_NRT,  # no reference counting: 4-10x faster, see NRT_NOTE
     **_JIT,
 )
 def search(win_mask, win_piece, win_pl, win_first, cand, win_off, sizes, counts,

@@ -1,7 +1,10 @@
-"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, custom files.
+"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, the calendar
+editions, custom files.
 
 Every mode here is the polyomino back end (:mod:`solver.games.polyomino`) over
 different data: a :class:`Mode` names its params, its title and whether it is dated.
+The scene also opens the calendar-board picker (:mod:`game.widgets.picker`, the
+``variants`` command) and follows the "Allow flipping" setting (:meth:`PolyominoScene.set_mirror`).
 The scene composes small parts and keeps none of their jobs:
 
 * the position, undo/redo, the timer and the verdicts: a :class:`~game.midend.MidEnd`
@@ -24,7 +27,7 @@ import pygame
 from solver.games.polyomino import make_puzzle
 from solver.model import Placement, Puzzle
 
-from .. import dates, keymap
+from .. import dates, keymap, settings
 from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
@@ -32,8 +35,9 @@ from ..scene import Context, Handoff, Scene
 from ..widgets import overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
+from ..widgets.picker import Choice, VariantPicker
 from ..widgets.text import DrawCache
-from . import anim, commands, draw, found, input
+from . import anim, commands, draw, editions, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
 
@@ -58,7 +62,7 @@ class PolyominoScene(Scene):
         self.name = mode.name
         self.date = ctx.date
         self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | {"today", "faster", "slower", "pause", "step",
-                         "finish", "calendar", "browse", "stats", "help"}) - (
+                         "finish", "calendar", "browse", "stats", "help", "variants"}) - (
                              frozenset() if mode.dated else DATE_COMMANDS)
         self.buttons = tuple(b for b in BUTTONS if mode.dated or b not in DATE_COMMANDS)
         self.cache = DrawCache()
@@ -71,6 +75,7 @@ class PolyominoScene(Scene):
         self.deferred: list[str] = []
         self.load_rid: int | None = None
         self.load_error: Msg | None = None
+        self.allow_flip = settings.current(ctx).mirror
         if puzzle is not None:
             self._load(puzzle)
         elif not mode.on_worker:
@@ -87,8 +92,9 @@ class PolyominoScene(Scene):
 
     @property
     def game_id(self) -> GameId:
-        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name)."""
-        return self.mode.game_id(self.date, self.puzzle.name if self.puzzle else "")
+        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name;
+        plus the rotations-only extra when the player's setting made it so)."""
+        return self.round.midend.game_id if self.round else self.mode.game_id(self.date)
 
     @property
     def animating(self) -> bool:
@@ -122,7 +128,7 @@ class PolyominoScene(Scene):
 
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.allow_flip)
         self._relayout()
         n = self.ctx.new_notice()
         if n is not None:
@@ -186,11 +192,18 @@ class PolyominoScene(Scene):
         if self.round is not None:
             self.assist.count(self.round)
 
+    def set_mirror(self, allow: bool) -> bool:
+        """Follow the "Allow flipping" setting (:func:`.editions.set_mirror`); True when the
+        puzzle in play changed."""
+        return editions.set_mirror(self, allow)
+
     # ------------------------------------------------------------ scene interface
 
     def enter(self, handoff: Handoff | None) -> None:
-        """Become current: resume the timer, go to the handed-on date, start the worker."""
+        """Become current: resume the timer, go to the handed-on date, start the worker,
+        follow the flipping setting if it changed meanwhile."""
         self.ctx.solver()
+        self.set_mirror(settings.current(self.ctx).mirror)
         self._pause("hidden", False)
         if handoff is not None and self.mode.dated and handoff.date != self.date:
             self.goto_date(handoff.date)
@@ -241,7 +254,7 @@ class PolyominoScene(Scene):
             self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
             self.cache.clear()
             return True
-        if name in ("help", "stats", "calendar"):
+        if name in ("help", "stats", "calendar", "variants"):
             return self.open_overlay(name)
         if self.round is None:
             if name in ("hint", "solve", "search"):
@@ -271,12 +284,17 @@ class PolyominoScene(Scene):
         if isinstance(res, input.Command):
             self.command(res.name)
         elif isinstance(res, Msg):
-            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned") else P.TEXT, 2.5)
+            if res.key == "why_turned":  # the puzzle's rule or the player's setting: say which
+                res = self.round.refusal()
+            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned", "flip_off") else P.TEXT, 2.5)
         elif res is not None:
             self.play(res)
 
     def open_overlay(self, name: str) -> bool:
-        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"variants"`` (the calendar-board
+        picker); closes the open one instead."""
+        if name == "variants":
+            return self.overlays.toggle(lambda: editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: overlays.standard(
             name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
@@ -298,6 +316,8 @@ class PolyominoScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 self.goto_date(value)
+            elif isinstance(value, Choice):
+                editions.choose(self, value)
             return
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
@@ -332,6 +352,8 @@ class PolyominoScene(Scene):
                 self._on_loaded(res)
             elif self.round is not None and self.assist.take(res):
                 self.assist.answer(res, self.state, self.ui, self.round.facts)
+        if isinstance(self.overlay, VariantPicker) and self.overlay.update(dt_s):
+            self.dirty = True
         if self.round is None:
             return
         ui = self.ui

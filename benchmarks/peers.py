@@ -8,10 +8,10 @@ matrix:
   offset that stays on open cells; an option lists the cells it covers plus its
   formation's item.
 
-Nothing here uses :mod:`solver`: the shapes are copied from ``shared/SPEC.md``
+Nothing here uses :mod:`solver`: the shapes are typed in from ``docs/RULES.md``
 section 2 and the orientations come from the small rotate/reflect code below (the
-test ``tests/test_bench_peers.py`` checks both against SPEC's orientation counts and
-against :mod:`solver.formations`).  The calendar layout is SPEC section 1.
+test ``tests/test_bench_peers.py`` checks both against the orientation counts of docs/RULES.md and
+against :mod:`solver.shapes`).  The calendar layout is docs/RULES.md.
 
 Two peer-specific encodings are produced from one :class:`CoverInput`:
 
@@ -33,7 +33,7 @@ import numpy as np
 
 Cell = tuple[int, int]
 
-# SPEC section 2: code -> (letter, one orientation, distinct fixed orientations).
+# docs/RULES.md: code -> (letter, one orientation, distinct fixed orientations).
 SHAPES: dict[str, tuple[str, str, int]] = {
     "F6": ("O6", "###/###", 2),
     "BDQX": ("N", "#./##/.#/.#", 8),
@@ -62,12 +62,12 @@ EXTRA_SHAPES: dict[str, tuple[str, str, int]] = {
 ALL_SHAPES: dict[str, tuple[str, str, int]] = {**SHAPES, **EXTRA_SHAPES}
 
 CLASSIC_CODES: tuple[str, ...] = ("F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX", "GX")
-"""SPEC section 2 Classic set: the 2 x 3 rectangle plus N, V, U, Z, P, L, Y."""
+"""docs/RULES.md Classic set: the 2 x 3 rectangle plus N, V, U, Z, P, L, Y."""
 
 PENTOMINO_CODES: tuple[str, ...] = tuple(c for c in SHAPES if c != "F6")
 """The twelve free pentominoes."""
 
-# SPEC section 1: the classic 7 x 7 calendar board, '#' blocked.
+# docs/RULES.md: the classic 7 x 7 calendar board, '#' blocked.
 CLASSIC_ROWS: tuple[str, ...] = (
     "......#",
     "......#",
@@ -85,7 +85,7 @@ SQUARE_8X8_HOLE_ROWS: tuple[str, ...] = ("." * 8,) * 3 + ("...##...",) * 2 + (".
 
 
 def shape_cells(shape: str) -> tuple[Cell, ...]:
-    """Cells ``(row, col)`` of a SPEC shape string such as ``"#./##/.#/.#"``."""
+    """Cells ``(row, col)`` of a shape drawing such as ``"#./##/.#/.#"``."""
     return tuple((r, c) for r, row in enumerate(shape.split("/"))
                  for c, ch in enumerate(row) if ch == "#")
 
@@ -100,7 +100,7 @@ def _normalise(cells: Iterable[Cell]) -> tuple[Cell, ...]:
 def orientations(code: str) -> list[tuple[Cell, ...]]:
     """Distinct fixed orientations of a formation: 4 rotations x 2 reflections, de-duplicated.
 
-    Takes a SPEC code; returns normalised, row-major sorted cell tuples in a sorted
+    Takes a shape code; returns normalised, row-major sorted cell tuples in a sorted
     (deterministic) order.
     """
     cells = shape_cells(ALL_SHAPES[code][1])
@@ -191,7 +191,7 @@ def build_input(rows: Sequence[str], codes: Sequence[str],
     return inp
 
 
-# ---------------------------------------------------------------- calendar (SPEC section 1)
+# ---------------------------------------------------------------- calendar (docs/RULES.md)
 
 
 def date_cells(date: _dt.date) -> tuple[Cell, Cell]:

@@ -723,7 +723,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
     out.append("Input building: ours = building the placement tables (`Search` construction with "
                "every cache of `solver.search.tables` cleared; for (c) one search the table `count_by_targets` asks "
                "for); peers = the exact-cover matrix from "
-               "`benchmarks/peers.py` (own rotate/reflect code from the SPEC shapes) converted "
+               "`benchmarks/peers.py` (own rotate/reflect code from the shapes of docs/RULES.md) converted "
                "to the peer's format (for (c): 366 matrices). First call = the warm-up call "
                "(includes numba compilation or cache loading where there is any; xcover's "
                "kernel has an explicit signature and compiles or loads at import).\n")

@@ -1,4 +1,4 @@
-"""game/__main__.py: ``python -m game`` command line (SPEC section 6), also installed as the
+"""game/__main__.py: ``python -m game`` command line (see the README), also installed as the
 ``daily-drill`` console script.
 
 ``python -m game [--mode classic|drill|flip|variant:NAME] [--variant NAME | --variant-file PATH]

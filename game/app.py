@@ -258,9 +258,7 @@ class Control:
         it to the scene in play (a polyomino scene plays its date again under the new rule;
         Daily Drill and Flip ignore it).  The other scenes follow when they are entered
         again.  The settings overlay calls this."""
-        from . import settings
-
-        settings.remember(self.ctx, mirror=bool(allow))
+        self.ctx.prefs.remember(mirror=bool(allow))
         set_rule = getattr(self.scene, "set_mirror", None)
         if set_rule is not None:
             set_rule(bool(allow))

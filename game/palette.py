@@ -40,10 +40,35 @@ BUTTON: Colour = (255, 252, 246)
 BUTTON_HOVER: Colour = (255, 240, 214)
 BUTTON_EDGE: Colour = (170, 150, 126)
 BUTTON_DISABLED: Colour = (225, 220, 212)
-BANNER: Colour = (150, 40, 30)
+BANNER: Colour = (24, 104, 92)
+"""The "solved" banner over the board: the win colour, never the error red."""
 BANNER_TEXT: Colour = (255, 246, 225)
 WHITE: Colour = (255, 255, 255)
 SHADOW: Colour = (60, 45, 30)
+
+# the finish screen (game.widgets.win): a celebration in jade and gold, far from the error red
+WIN: Colour = (24, 104, 92)
+"""Fill of the win panel (deep jade)."""
+WIN_EDGE: Colour = (232, 184, 64)
+"""Its border, the stars and the moments (gold)."""
+WIN_TEXT: Colour = (255, 248, 232)
+WIN_SOFT: Colour = (178, 220, 206)
+"""Secondary text on the win panel."""
+WIN_GLOW: Colour = (255, 236, 160)
+"""The light that sweeps over the pieces when a board is solved."""
+WIN_BUTTON: Colour = (36, 132, 116)
+WIN_BUTTON_HOVER: Colour = (52, 156, 138)
+HELPED: Colour = (92, 100, 112)
+"""Title of the plainer "solved with help" screen (slate: neither a win nor an error)."""
+NOTICE: Colour = (46, 86, 140)
+"""The midnight banner (a calm blue: news, not a warning)."""
+
+# Flip's cells (game.lights_out.draw, and the first-run card's picture)
+FLIP_LIT: Colour = (250, 190, 50)
+"""A lit cell (amber lamp); it also carries a dot, so colour is never the only cue."""
+FLIP_LIT_DOT: Colour = (255, 244, 200)
+FLIP_OFF: Colour = (70, 78, 96)
+"""An unlit cell (slate)."""
 
 PIECE: dict[str, Colour] = {
     # Okabe-Ito (Classic set)

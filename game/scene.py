@@ -40,6 +40,7 @@ import pygame
 
 from . import i18n
 from .midend import Changed, MidEnd
+from .prefs import Prefs
 from .stats import Stats
 from .store import Store
 from .widgets.text import Fonts
@@ -73,7 +74,10 @@ class Context:
         worker: the shared solver worker, started on first use (see :meth:`solver`).
         store: the progress file (None: an in-memory store, nothing is saved).
         clock: monotonic seconds for the mid ends' timers.
-        today: the local calendar day (statistics, the calendar's today).
+        today: the local calendar day (statistics, the calendar's today, midnight).
+        now: the local wall-clock time (the countdown to the next day's puzzle).
+        prefs: the remembered settings (:class:`~game.prefs.Prefs`; default: those beside
+            the progress file, or defaults in memory when nothing is saved).
     """
 
     lang: str
@@ -84,11 +88,15 @@ class Context:
     store: Store | None = None
     clock: Callable[[], float] = time.monotonic
     today: Callable[[], _dt.date] = _dt.date.today
+    now: Callable[[], _dt.datetime] = _dt.datetime.now
+    prefs: Prefs | None = None
     notices_seen: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.store is None:
             self.store = Store(enabled=False)
+        if self.prefs is None:
+            self.prefs = Prefs.beside(self.store)
         self.stats = Stats(self.store, self.today)
 
     def t(self, key: str, **fields: object) -> str:

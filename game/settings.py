@@ -315,26 +315,3 @@ class SettingsStore:
             self.notice = ("settings_unsaved", {"reason": getattr(e, "strerror", None) or str(e)})
             return False
         return True
-
-
-def current(ctx: Any) -> Settings:
-    """The settings in force for a :class:`game.scene.Context`: ``ctx.settings`` once
-    the game loaded them at start, else the defaults.  Never raises."""
-    s = getattr(ctx, "settings", None)
-    return s if isinstance(s, Settings) else Settings()
-
-
-def remember(ctx: Any, **changes: Any) -> Settings:
-    """Apply ``changes`` (validated, e.g. ``last_variant="weekday"``) to ``ctx.settings``
-    and save them with ``ctx.settings_store`` (a :class:`SettingsStore`) when the game
-    has one; returns the new settings.  A bad value is ignored (returns the old ones);
-    a failed save only sets the store's notice."""
-    try:
-        new = current(ctx).replace(**changes)
-    except (ValueError, TypeError):
-        return current(ctx)
-    ctx.settings = new
-    store = getattr(ctx, "settings_store", None)
-    if isinstance(store, SettingsStore):
-        store.save(new)
-    return new

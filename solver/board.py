@@ -1,10 +1,10 @@
 """Boards as bitmasks: the 7 x 7 calendar boards and arbitrary rectangles.
 
-Bit order (SPEC section 4): cell ``(r, c)`` of a board ``W`` cells wide is bit
+Bit order (docs/RULES.md): cell ``(r, c)`` of a board ``W`` cells wide is bit
 ``r * W + c``. A board has at most 64 cells so that any set of cells fits in one
 ``numpy.uint64`` (Python side: a plain ``int``, alias :data:`Mask`).
 
-Calendar layout and month lengths: SPEC section 1; month lengths come from the
+Calendar layout and month lengths: docs/RULES.md; month lengths come from the
 standard library's :mod:`calendar` (Gregorian, February 29 in leap years).
 """
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Board:
         return out
 
     def rows(self) -> list[str]:
-        """The board as ASCII rows, ``"."`` open and ``"#"`` blocked (SPEC section 6 ``board``)."""
+        """The board as ASCII rows, ``"."`` open and ``"#"`` blocked (the ``board`` key of the JSON output)."""
         return [
             "".join("." if self.is_open(r, c) else "#" for c in range(self.width))
             for r in range(self.height)
@@ -166,21 +166,21 @@ class Board:
         return cls(width, len(rows), mask)
 
 
-# ---------------------------------------------------------------- calendar (SPEC section 1)
+# ---------------------------------------------------------------- calendar (docs/RULES.md)
 
 CAL_W = CAL_H = 7
 _CAL_BLOCKED: tuple[Cell, ...] = ((0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6))
 
 
 def month_cell(month: int) -> Cell:
-    """Cell of month ``1..12``: row ``(m-1)//6``, column ``(m-1)%6`` (SPEC section 1)."""
+    """Cell of month ``1..12``: row ``(m-1)//6``, column ``(m-1)%6`` (docs/RULES.md)."""
     if not 1 <= month <= 12:
         raise InvalidDateError(f"month {month} does not exist (use 1..12)")
     return divmod(month - 1, 6)
 
 
 def day_cell(day: int) -> Cell:
-    """Cell of day ``1..31``: row ``2+(d-1)//7``, column ``(d-1)%7`` (SPEC section 1)."""
+    """Cell of day ``1..31``: row ``2+(d-1)//7``, column ``(d-1)%7`` (docs/RULES.md)."""
     if not 1 <= day <= 31:
         raise InvalidDateError(f"day {day} does not exist (use 1..31)")
     r, c = divmod(day - 1, 7)
@@ -211,7 +211,7 @@ def cell_meaning(cell: Cell) -> tuple[str, int] | None:
 
 
 def classic_board() -> Board:
-    """The classic 7 x 7 calendar board: 43 open cells (SPEC section 1, DragonFjord layout)."""
+    """The classic 7 x 7 calendar board: 43 open cells (docs/RULES.md, DragonFjord layout)."""
     full = (1 << (CAL_W * CAL_H)) - 1
     blocked = 0
     for r, c in _CAL_BLOCKED:
@@ -263,12 +263,12 @@ def parse_date(text: str) -> _dt.date:
 
 
 def date_targets(date: _dt.date) -> tuple[Cell, Cell]:
-    """The two target cells (month cell, day cell) of a date (SPEC section 1)."""
+    """The two target cells (month cell, day cell) of a date (docs/RULES.md)."""
     return month_cell(date.month), day_cell(date.day)
 
 
 def leap_year_dates(year: int = 2024) -> list[_dt.date]:
-    """The 366 dates of a leap year (``--all-dates``, SPEC section 6); default 2024."""
+    """The 366 dates of a leap year (``--all-dates``, README, command line); default 2024."""
     if not calendar.isleap(year):
         raise InvalidDateError(f"{year} is not a leap year")
     start = _dt.date(year, 1, 1)

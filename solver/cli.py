@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
         return EXIT_INTERNAL
 
 
-# --- flip (SPEC section 6): python -m solver flip --size N --on "r,c;r,c;..." [--json] ---
+# --- flip: python -m solver flip --size N --on "r,c;r,c;..." [--json] ---
 
 
 def _add_flip_parser(sub) -> None:
@@ -264,7 +264,7 @@ def cmd_flip(args: argparse.Namespace) -> None:
         print("presses: " + "; ".join(f"{r},{c}" for r, c in presses))
 
 
-# --- drill (SPEC section 6): python -m solver drill (--date D | --year Y) [--first|--count|--all] [--json]
+# --- drill: python -m solver drill (--date D | --year Y) [--first|--count|--all] [--json]
 
 
 def _add_drill_parser(sub) -> None:
@@ -336,7 +336,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
     print(f"total {out['total']} over {len(dates)} dates, {secs:.3f} s search")
 
 
-# --- file (SPEC section 6): python -m solver file PATH [--first|--count|--all] [--json] [--unique]
+# --- file: python -m solver file PATH [--first|--count|--all] [--json] [--unique]
 
 
 def _add_file_parser(sub) -> None:

@@ -1,7 +1,6 @@
 """Daily Drill (每日演兵): the deterministic daily formation set (今日阵型), rule v1.
 
-Source of the rule: ``shared/SPEC.md`` sections 1 and 3 (mode 2) and the Daily
-Drill issue. This module is pure Python over :mod:`solver.search`; it does no I/O.
+Source of the rule: ``docs/RULES.md`` (the month-length board, Daily Drill). This module is pure Python over :mod:`solver.search`; it does no I/O.
 
 The board and the area
 ----------------------
@@ -46,8 +45,8 @@ blocks day 29, leaving 38 cells (the 28-day February board); no other date from
 Choosing the pentominoes
 ------------------------
 The candidate sets are all ``a``-element subsets of the twelve pentominoes (no
-pentomino repeats: every set could be cut from one physical box), listed in SPEC
-order by :func:`itertools.combinations`. They are visited in a seeded random order
+pentomino repeats: every set could be cut from one physical box), listed in the order of
+docs/RULES.md by :func:`itertools.combinations`. They are visited in a seeded random order
 (a lazy Fisher-Yates shuffle driven by :class:`HashStream`); each visited set gets
 ONE solver call that counts its solutions, and the first set with at least one
 solution is the day's set. Because every candidate is visited at most once the draw
@@ -201,7 +200,7 @@ def drill_board(date: _dt.date) -> tuple[Board, tuple[Cell, Cell], tuple[Cell, .
     """The Daily Drill board of a date under rule v1.
 
     Takes a :class:`datetime.date`; returns ``(board, targets, sealed)``: the
-    month-length board (SPEC section 1) with every region of cells to cover smaller
+    month-length board (docs/RULES.md) with every region of cells to cover smaller
     than :data:`MIN_FORMATION_CELLS` blocked, the (month cell, day cell) targets, and
     the cells so blocked (empty except on leap-year February 22).
     """
@@ -260,7 +259,7 @@ class DailyInfo:
     Attributes:
         date: the date.
         rule_version: :data:`RULE_VERSION` of the rule that chose the set.
-        formations: formation codes (方阵 first, then pentominoes in SPEC order).
+        formations: formation codes (方阵 first, then pentominoes in the order of docs/RULES.md).
         board: the drill board (month-length board, sealed cells blocked).
         targets: (month cell, day cell), left uncovered.
         sealed: open cells of the month-length board blocked by the rule (usually empty).

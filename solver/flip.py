@@ -1,6 +1,6 @@
 """flip.py: the Flip (翻转色块) puzzle, Lights Out over GF(2). Pure logic, no pygame.
 
-Rules (SPEC section 3.4): an ``h x w`` grid of lit/unlit cells. Pressing a cell
+Rules (docs/RULES.md, Flip): an ``h x w`` grid of lit/unlit cells. Pressing a cell
 toggles it and its up, down, left and right neighbours that exist. The goal is all
 cells off.
 
@@ -461,7 +461,7 @@ _CELL_RE = re.compile(r"^\s*(-?\d+)\s*,\s*(-?\d+)\s*$")
 
 
 def parse_cells(text: str, size: int) -> list[Cell]:
-    """Parse ``"r,c;r,c;..."`` (SPEC section 6) into cells of a ``size x size`` board.
+    """Parse ``"r,c;r,c;..."`` (README, command line) into cells of a ``size x size`` board.
 
     An empty string (or only separators/whitespace) means no lit cells. Raises
     :class:`InvalidFlipError` for a malformed item or a cell off the board.

@@ -79,7 +79,7 @@ class Placement:
         return i, r0, c0
 
     def to_json(self) -> dict:
-        """``{"formation": CODE, "cells": [[r, c], ...]}`` as in SPEC section 6."""
+        """``{"formation": CODE, "cells": [[r, c], ...]}`` as in the JSON output (docs/cli-output.schema.json)."""
         return {"formation": self.formation, "cells": [list(c) for c in self.cells]}
 
 

@@ -1,6 +1,6 @@
 """Custom puzzle files: a plain TOML file with the board drawn as ASCII art.
 
-Source: ``shared/SPEC.md`` section 3 (mode 3, custom puzzles) and section 6 (the
+Source: ``docs/RULES.md`` (custom puzzles) and the README's command line section (the
 ``file`` subcommand). Format (every key but ``board`` and ``formations`` optional)::
 
     name = "5 x 5 with U, Z, T, L, P"       # a title for people
@@ -32,7 +32,7 @@ key of ``[shapes]`` is an error, never dropped.
 
 ``board`` is a multi-line string or a list of row strings; blank lines and spaces
 inside rows are ignored, so ``". . ."`` is the same row as ``"..."``. Rows are counted
-from 0 at the top and columns from 0 at the left (SPEC section 1).
+from 0 at the top and columns from 0 at the left (docs/RULES.md).
 
 Every problem is found before any search starts and raised as a subclass of
 :class:`solver.board.InvalidPuzzleError` whose message is one line for the player,

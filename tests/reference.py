@@ -22,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 Cell = tuple[int, int]
 Piece = tuple[str, tuple[Cell, ...]]
 
-# SPEC section 2, copied by hand: code -> (one shape, distinct orientations).
+# docs/RULES.md, copied by hand: code -> (one shape, distinct orientations).
 SPEC_SHAPES: dict[str, tuple[str, int]] = {
     "F6": ("###/###", 2),
     "BDQX": ("#./##/.#/.#", 8),
@@ -54,7 +54,7 @@ REF_SHAPES: dict[str, tuple[str, int]] = {**SPEC_SHAPES, **VARIANT_SHAPES}
 """Every shape the reference knows, by code; :func:`add_shape` adds a test's own."""
 
 CLASSIC_CODES = ("F6", "BDQX", "FS", "SLCS", "JQHH", "JS", "XX", "GX")
-"""SPEC section 2: 方阵 plus N, V, U, Z, P, L, Y."""
+"""docs/RULES.md: 方阵 plus N, V, U, Z, P, L, Y."""
 
 PENTOMINO_CODES = tuple(c for c in SPEC_SHAPES if c != "F6")
 """The twelve free pentominoes."""
@@ -146,11 +146,11 @@ def rows_to_cells(rows: Sequence[str]) -> frozenset[Cell]:
 
 
 CALENDAR_BLOCKED = frozenset({(0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6)})
-"""SPEC section 1: the six ``#`` cells of the 7 x 7 calendar."""
+"""docs/RULES.md: the six ``#`` cells of the 7 x 7 calendar."""
 
 
 def classic_open_cells() -> frozenset[Cell]:
-    """The 43 open cells of the classic calendar board (SPEC section 1)."""
+    """The 43 open cells of the classic calendar board (docs/RULES.md)."""
     return rect_cells(7, 7) - CALENDAR_BLOCKED
 
 
@@ -200,12 +200,12 @@ def ref_variant_puzzle(variant: str, date) -> tuple[frozenset[Cell], tuple[Cell,
 
 
 def ref_month_cell(month: int) -> Cell:
-    """SPEC section 1: month ``m`` sits at row ``(m-1)//6``, column ``(m-1)%6``."""
+    """docs/RULES.md: month ``m`` sits at row ``(m-1)//6``, column ``(m-1)%6``."""
     return ((month - 1) // 6, (month - 1) % 6)
 
 
 def ref_day_cell(day: int) -> Cell:
-    """SPEC section 1: day ``d`` sits at row ``2+(d-1)//7``, column ``(d-1)%7``."""
+    """docs/RULES.md: day ``d`` sits at row ``2+(d-1)//7``, column ``(d-1)%7``."""
     return (2 + (day - 1) // 7, (day - 1) % 7)
 
 

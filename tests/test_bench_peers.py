@@ -2,7 +2,7 @@
 
 ``benchmarks/peers.py`` builds the exact-cover matrices for ``xcover`` and
 ``exact-cover`` without using :mod:`solver`; these tests check its orientations
-against SPEC and the solver, and that both peers find the known counts on small work.
+against docs/RULES.md and the solver, and that both peers find the known counts on small work.
 """
 from __future__ import annotations
 
@@ -93,13 +93,13 @@ def test_peers_agree_with_our_solver(date):
     assert P.xcover_count(inp.xcover_arrays()) == ours
     assert P.exact_cover_count(inp.bool_matrix()) == ours
     if date == dt.date(2024, 5, 21):
-        assert ours == 36  # SPEC section 3
+        assert ours == 36  # docs/RULES.md
     if date == dt.date(2024, 12, 3):
         assert ours == 67
 
 
 def test_small_rectangle_with_five_pentominoes():
-    # SPEC section 3 example: a 5 x 5 empty board with U, Z, T, L, P
+    # docs/RULES.md example: a 5 x 5 empty board with U, Z, T, L, P
     inp = P.build_input(("." * 5,) * 5, ("SLCS", "JQHH", "SC", "XX", "JS"))
     n_x = P.xcover_count(inp.xcover_arrays())
     assert n_x == P.exact_cover_count(inp.bool_matrix())

@@ -1,4 +1,4 @@
-"""``python -m solver classic`` (SPEC section 6): the command-line contract.
+"""``python -m solver classic`` (README, command line): the command-line contract.
 
 Runs the real command in a subprocess (``sys.executable``) and checks the JSON
 against published counts and the independent exact-cover checker.

@@ -1,5 +1,5 @@
 """Every bad input to ``python -m solver`` and ``python -m game``: exit status 2, exactly one
-line on stderr, no traceback (SPEC section 6).
+line on stderr, no traceback (README, command line).
 
 ``python -m solver`` cases run in-process through :func:`solver.cli.main` (an
 uncaught exception fails the test just as a traceback would), and a sample of

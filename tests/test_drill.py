@@ -1,4 +1,4 @@
-"""Daily Drill rule v1 (SPEC sections 1 and 3, mode 2; section 6, ``drill``).
+"""Daily Drill rule v1 (docs/RULES.md and 3, mode 2; section 6, ``drill``).
 
 Guards: every date of 2024 gets a solvable set whose first solution passes the
 independent exact-cover check; the set is stable (frozen golden file
@@ -33,17 +33,17 @@ except ImportError:  # pytest's rootdir-relative import mode
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = json.loads((ROOT / "tests" / "golden" / "drill_v1.json").read_text(encoding="utf-8"))
 
-# SPEC section 1, typed in again: the classic blocked cells, month and day cells.
+# docs/RULES.md, typed in again: the classic blocked cells, month and day cells.
 CLASSIC_BLOCKED = {(0, 6), (1, 6), (6, 3), (6, 4), (6, 5), (6, 6)}
 
 
 def ref_month(m: int) -> tuple[int, int]:
-    """Month cell, SPEC section 1."""
+    """Month cell, docs/RULES.md."""
     return (m - 1) // 6, (m - 1) % 6
 
 
 def ref_day(d: int) -> tuple[int, int]:
-    """Day cell, SPEC section 1."""
+    """Day cell, docs/RULES.md."""
     return 2 + (d - 1) // 7, (d - 1) % 7
 
 

@@ -384,8 +384,8 @@ def assert_57_and_logged_once(out: subprocess.CompletedProcess, logs) -> None:
 
 def test_solver_imports_and_solves_with_package_and_user_cache_read_only(tmp_path, fuzz_counts):
     """Subprocess: a copy of the packages (solver with its __pycache__, game, assets) and HOME on
-    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.search`` must still work (ENV_NOTES
-    section 1) with no cache at all (never a shared folder), the CLI answers, and the game
+    read-only mounts, NUMBA_CACHE_DIR unset: ``import solver.search`` must still work (numba
+    raises "no locator available" when no cache folder is writable) with no cache at all (never a shared folder), the CLI answers, and the game
     starts and its worker solves Classic."""
     site = tmp_path / "site"
     copy_packages(site)

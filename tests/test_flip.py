@@ -387,7 +387,7 @@ def test_solution_moves_solve_the_state():
 
 
 # ----------------------------------------------------------------------------------
-# Command line (SPEC section 6)
+# Command line (README, command line)
 
 
 def run_cli(args, capsys):

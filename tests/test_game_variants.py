@@ -211,7 +211,8 @@ def test_each_shipped_edition_autosolves_to_a_valid_board(worker, name):
 def test_a_variant_file_is_listed_in_the_picker_chosen_by_a_click_and_solved(worker, tmp_path, fresh_counts):
     path = own_file(tmp_path)
     c = make_control(worker, None, lang="en", date=SEP9, options={"variant_files": [path]})
-    c.ctx.settings_store = settings.SettingsStore(tmp_path / "cfg")
+    store = settings.SettingsStore(tmp_path / "cfg")
+    c.ctx.prefs.store = store
     ready(c)
     key(pygame.K_b)
     frame(c)
@@ -227,7 +228,7 @@ def test_a_variant_file_is_listed_in_the_picker_chosen_by_a_click_and_solved(wor
     frame(c, 2)
     s = c.scene
     assert s.name == "variant:chairs" and s.overlay is None and not s.puzzle.mirror
-    assert settings.current(c.ctx).last_variant == "chairs"
+    assert c.ctx.prefs.settings.last_variant == "chairs"
     assert json.loads((tmp_path / "cfg" / "settings.json").read_text())["last_variant"] == "chairs"
     s.command("solve")
     until(c, lambda: s.state.is_solved and not s.ui.animating, what="the file's board solved")
@@ -320,7 +321,7 @@ def test_flipping_off_is_rotations_only_everywhere_but_daily_drill(worker, tmp_p
     ready(c)
     assert s.puzzle.mirror and s.game_id.text == "classic 2024-01-01"
     c.set_mirror(False)
-    assert settings.current(c.ctx).mirror is False
+    assert c.ctx.prefs.settings.mirror is False
     assert not s.puzzle.mirror and s.game_id.text == "classic rotations 2024-01-01"
     # F, and a middle click on a tray piece, say so and turn nothing over
     key(pygame.K_1)
@@ -345,6 +346,13 @@ def test_flipping_off_is_rotations_only_everywhere_but_daily_drill(worker, tmp_p
     s.command("solve")
     until(c, lambda: s.state.is_solved and not s.ui.animating, what="the rotations-only solve")
     verify_cover(open_cells, targets, pieces, pieces_of(s), mirror=False)
+    # a date with no rotations-only solution says what to do about it
+    s.goto_date(dt.date(2024, 1, 2))
+    open2, targets2, _ = ref_variant_puzzle("dragonfjord", dt.date(2024, 1, 2))
+    until(c, lambda: s.count is not None, what="the Jan 2 count")
+    assert s.count == ref_count(open2, pieces, targets2, mirror=False) == 0
+    assert "Allow flipping" in s.status_text()
+    s.goto_date(jan1)
     # Daily Drill keeps its own rule (rule v1 is verified with turning over allowed)
     c.switch_to("drill")
     until(c, lambda: c.scene.puzzle is not None, what="the Daily Drill puzzle")
@@ -361,7 +369,7 @@ def test_flipping_off_is_rotations_only_everywhere_but_daily_drill(worker, tmp_p
 def test_a_scene_follows_the_setting_when_it_comes_back(worker):
     c = make_control(worker, None, lang="en", date=OCT6, mode="variant:weekday")
     c.switch_to("flip")
-    settings.remember(c.ctx, mirror=False)  # e.g. the settings overlay, while Flip is shown
+    c.ctx.prefs.remember(mirror=False)  # e.g. the settings overlay, while Flip is shown
     c.switch_to("variant:weekday")
     assert not c.scene.puzzle.mirror and c.scene.game_id.extra == "rotations"
     pygame.event.clear()

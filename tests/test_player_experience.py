@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from game.midend import GameId, MidEnd
 from game.polyomino import draw as poly_draw
 from game.store import Store
-from game.widgets.overlays import CalendarPicker, StatsOverlay, TextOverlay
+from game.widgets.help import HelpOverlay
+from game.widgets.overlays import CalendarPicker, StatsOverlay
 from game.widgets.text import Fonts
 from solver.board import MONTHS_ZH, day_cell, month_cell
 from solver.games import lights_out as lo
@@ -185,6 +186,8 @@ def test_calendar_marks_hand_and_assisted_days(worker, tmp_path):
     s = c.scene
     play_solution(s)
     frame(c)
+    key(pygame.K_ESCAPE)  # the finish screen
+    frame(c)
     s.goto_date(dt.date(2024, 5, 2))
     s.midend.note_assist("hint")
     s.open_overlay("calendar")
@@ -199,7 +202,7 @@ def test_help_and_statistics_overlays_open_and_close(worker, tmp_path):
     s = c.scene
     key(pygame.K_SLASH, pygame.KMOD_SHIFT)
     frame(c)
-    assert isinstance(s.overlay, TextOverlay)
+    assert isinstance(s.overlay, HelpOverlay)
     key(pygame.K_r)  # swallowed by the overlay
     key(pygame.K_ESCAPE)
     frame(c)
@@ -465,7 +468,7 @@ def test_flip_help_and_stats_overlays_and_hint_counted(tmp_path):
     s = c.scene
     key(pygame.K_SLASH)
     frame(c)
-    assert isinstance(s.overlay, TextOverlay)
+    assert isinstance(s.overlay, HelpOverlay)
     key(pygame.K_h)  # swallowed by the overlay
     frame(c)
     assert s.ui.hint_cell is None
@@ -521,7 +524,7 @@ def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, 
     assert set(pills) == {"variants", "calendar", "stats", "help"}
     from game.widgets.picker import VariantPicker
 
-    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", TextOverlay),
+    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", HelpOverlay),
                        ("variants", VariantPicker)):
         click(pills[name].center)
         frame(c)
@@ -578,6 +581,8 @@ def test_found_button_appears_after_the_first_find_and_browses(worker, tmp_path)
     assert "browse" not in s.pill_rects()
     play_solution(s)
     frame(c, 2)
+    key(pygame.K_ESCAPE)  # the finish screen
+    frame(c)
     s.command("reset")
     frame(c)
     pills = s.pill_rects()

@@ -1,10 +1,10 @@
-"""Custom puzzle files (SPEC section 3, mode 3; section 6, ``file``).
+"""Custom puzzle files (docs/RULES.md, mode 3; section 6, ``file``).
 
 The examples under ``assets/puzzles/`` are checked against published counts:
 5 x 5 with U, Z, T, L, P (8 tilings, 1 up to symmetry); 6 x 6 with six 2 x 3
 rectangles (2 tilings); 6 x 10 with the twelve pentominoes (9,356; 2,339 up to
 symmetry, Haselgrove 1960); 8 x 8 less the centre 2 x 2 (520; 65 up to symmetry,
-Scott 1958); the calendar's May 1 with the Classic set (57, SPEC section 3).
+Scott 1958); the calendar's May 1 with the Classic set (57, docs/RULES.md).
 Every solution is checked by the independent checker in ``test_puzzlefile_cover``.
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_example_matches_published_counts(name):
 
 
 def test_all_120_orders_of_the_5x5_set_give_8():
-    """SPEC section 7: the prototype's answer depended on the order of the formations."""
+    """docs/RULES.md: the prototype's answer depended on the order of the formations."""
     base = pf.load(PUZZLES / "pentomino_5x5.toml")
     counts = {count_solutions(Puzzle(base.board, order, base.targets))
               for order in itertools.permutations(base.formations)}

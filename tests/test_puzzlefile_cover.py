@@ -1,11 +1,11 @@
 """An independent exact-cover checker for the drill and puzzle-file tests.
 
 Nothing here imports :mod:`solver`: the thirteen shapes are typed in again from
-``shared/SPEC.md`` section 2, and their orientations come from this file's own
+the formation table of ``docs/RULES.md``, and their orientations come from this file's own
 rotate / reflect code. :func:`verify_solution` asserts that a solution covers
 every open non-target cell exactly once, uses each formation of the multiset once,
 and places each piece in a true orientation of its shape. The tests below check
-this checker itself against SPEC's orientation counts and against hand-made bad
+this checker itself against the orientation counts of docs/RULES.md and against hand-made bad
 solutions.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 Cell = tuple[int, int]
 
 SHAPES: dict[str, tuple[str, int]] = {
-    # code: (SPEC drawing, SPEC "distinct orientations" column)
+    # code: (drawing, "orientations" column of docs/RULES.md)
     "F6": ("###/###", 2),
     "BDQX": ("#./##/.#/.#", 8),
     "FS": ("###/#../#..", 4),
@@ -61,7 +61,7 @@ def verify_solution(open_cells: Iterable[Cell], targets: Iterable[Cell],
                     formations: Iterable[str], solution: Iterable) -> None:
     """Assert that ``solution`` (placements with ``.formation``/``.cells``, or
     ``(code, cells)`` pairs) is an exact cover of the open non-target cells by the
-    multiset ``formations``, each piece a true orientation of its SPEC shape."""
+    multiset ``formations``, each piece a true orientation of its drawn shape."""
     open_cells = {tuple(c) for c in open_cells}
     targets = {tuple(c) for c in targets}
     seen: Counter = Counter()

@@ -1,4 +1,4 @@
-"""Classic mode (SPEC sections 1 and 3): published solution counts and exact covers.
+"""Classic mode (docs/RULES.md and 3): published solution counts and exact covers.
 
 Expected counts are the published A-Puzzle-A-Day numbers (DragonFjord layout):
 May 1 = 57, May 21 = 36, Jan 1..4 = 64 / 109 / 47 / 103, Oct 6 = 7 (the fewest of

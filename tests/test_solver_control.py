@@ -1,4 +1,4 @@
-"""Search control (SPEC section 4): cancel, resume, node budgets, solution limits, step trace.
+"""Search control (docs/RULES.md): cancel, resume, node budgets, solution limits, step trace.
 
 No assertion depends on how fast the machine is; the only time bound is a
 generous sanity limit on joining a cancelled worker thread.

@@ -1,8 +1,8 @@
-"""Formations (SPEC section 2): orientation counts and true rotations/reflections.
+"""Formations (docs/RULES.md): orientation counts and true rotations/reflections.
 
-The expected counts are the last column of the SPEC table, typed into
+The expected counts are the last column of the formation table (docs/RULES.md), typed into
 ``tests/reference.py``; the geometry is checked with the reference's own
-rotation and reflection code, never with :mod:`solver.formations`.
+rotation and reflection code, never with :mod:`solver.shapes`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ try:
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
     from reference import SPEC_SHAPES, dihedral_images, normalise, ref_orientations, shape_cells
 
-# SPEC section 2, last column ("distinct orientations"), by pentomino letter.
+# docs/RULES.md, last column ("distinct orientations"), by pentomino letter.
 SPEC_ORIENTATIONS_BY_LETTER = {
     "O6": 2, "N": 8, "V": 4, "U": 4, "Z": 4, "P": 8, "L": 8, "Y": 8,
     "I": 2, "T": 4, "X": 1, "F": 8, "W": 4,
@@ -43,7 +43,7 @@ def test_orientation_count_matches_spec(code):
     letter = FORMATIONS[code].letter
     assert len(FORMATIONS[code].orientations) == SPEC_ORIENTATIONS_BY_LETTER[letter]
     assert len(FORMATIONS[code].orientations) == SPEC_SHAPES[code][1]
-    # the reference's own dihedral closure agrees with the SPEC column too
+    # the reference's own dihedral closure agrees with that column too
     assert len(ref_orientations(code)) == SPEC_SHAPES[code][1]
 
 

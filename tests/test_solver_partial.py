@@ -1,4 +1,4 @@
-"""Partial positions (SPEC section 4): fixed pieces, hints, dead positions, bad input.
+"""Partial positions (docs/RULES.md): fixed pieces, hints, dead positions, bad input.
 
 Expected answers come from the reference solver (``tests/reference.py``) or from
 positions built by hand (a piece that cuts a single cell off in a corner).
@@ -22,7 +22,7 @@ except ImportError:  # tests/ is not a package: pytest put it on sys.path
     from reference import (CLASSIC_CODES, canonical, classic_open_cells, is_orientation, rect_cells,
                            ref_count, ref_solvable, ref_solutions, verify_cover)
 
-MAY_1 = ((0, 4), (2, 0))  # SPEC section 1: May at row 0 col 4, day 1 at row 2 col 0
+MAY_1 = ((0, 4), (2, 0))  # docs/RULES.md: May at row 0 col 4, day 1 at row 2 col 0
 UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
 # A P pentomino (".##/###") that cuts Jan (0, 0) off from the rest of the board.
 P_ISOLATING_JAN = Placement.make("JS", [(0, 1), (0, 2), (1, 0), (1, 1), (1, 2)])

@@ -1,4 +1,4 @@
-"""Custom rectangles (SPEC section 3): classic pentomino counts.
+"""Custom rectangles (docs/RULES.md): classic pentomino counts.
 
 Published fixed-orientation counts (the well-known counts up to symmetry, times
 the board's symmetries): 6 x 10 with the twelve pentominoes 2,339 x 4 = 9,356;

@@ -153,7 +153,7 @@ def test_variant_dates_match_the_reference(name, date, mirror):
 
 
 def test_mirror_toggle_changes_jan_1_and_back():
-    # CASES.md 15: the rule is an argument, never a value frozen into compiled code
+    # the rule is an argument, never a value frozen into compiled code
     open_cells, targets, pieces = ref_variant_puzzle("dragonfjord", dt.date(2024, 1, 1))
     rotations_only = ref_count(open_cells, pieces, targets, mirror=False)
     assert rotations_only != 64

@@ -23,15 +23,16 @@ import pygame
 from solver.games import lights_out as lo
 from solver.games.lights_out import GAME, Params, Press
 
-from .. import dates, keymap, sound
+from .. import dates, keymap
 from ..i18n import msg
 from ..midend import Completed, GameId, Kind, MidEnd
+from ..ritual import Ritual
 from ..scene import SPEEDS, Context, Handoff, Scene
 from ..widgets.layout import Layout
 from ..widgets import overlays
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
-from . import draw, input
+from . import draw, facts, input
 from .ui import FLIP_ANIM_S, SOLVE_STEP_S, SOLVED_FLASH_S, CellAnim, Ui
 
 BUTTONS: tuple[str, ...] = ("smaller", "bigger", "daily", "new", "undo", "redo", "hint", "solve", "reset", "lang")
@@ -65,6 +66,7 @@ class LightsOutScene(Scene):
         self.cache = DrawCache()
         self.layout: Layout | None = None
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.ritual = Ritual(self, lambda: facts.of(self))
         self.pauses: set[str] = set()
         self.ui = Ui()
         self.midend: MidEnd | None = None
@@ -110,8 +112,8 @@ class LightsOutScene(Scene):
 
     @property
     def animating(self) -> bool:
-        """Cells turning, the Solve animation or the flash."""
-        return self.ui.animating
+        """Cells turning, the Solve animation, the flash or a moving ritual overlay."""
+        return self.ui.animating or self.ritual.animating
 
     def status_text(self) -> str:
         """The status line in the current language ("" when there is none)."""
@@ -161,12 +163,13 @@ class LightsOutScene(Scene):
         self.dirty = True
 
     def _announce(self, ev: Any) -> None:
-        """Mid-end listener (before the statistics): the solved moment."""
+        """Mid-end listener (before the statistics): the solved moment, then the ritual
+        (finish screen, chime)."""
         if isinstance(ev, Completed):
-            self.ui.flash_s = SOLVED_FLASH_S
+            self.ui.flash_s = 0.0 if self.ctx.prefs.reduce_motion else SOLVED_FLASH_S
             self.ui.solve_queue = []
             self.ui.status = msg("solved_by_solver" if self.state.cheated else "solved")
-            sound.play_chime()
+        self.ritual.listen(ev)
 
     # ------------------------------------------------------------ commands
 
@@ -263,6 +266,8 @@ class LightsOutScene(Scene):
 
     def open_overlay(self, name: str) -> bool:
         """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        if name == "help":
+            return self.overlays.toggle(self.ritual.help_overlay)
         return self.overlays.toggle(lambda: overlays.standard(
             name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
             "lights_out", self.date))
@@ -276,6 +281,7 @@ class LightsOutScene(Scene):
             self.date = handoff.date
             if self.daily:
                 self.deal(True)
+        self.ritual.enter()
 
     def exit(self) -> Handoff:
         """Stop being current: save, pause the timer; the board side stays for next time."""
@@ -312,6 +318,10 @@ class LightsOutScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 self.goto_date(value)
+            elif value is not None:
+                self.ritual.take(value)
+            return
+        if self.ritual.handle_event(ev):
             return
         if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = getattr(ev, "size", None) or (getattr(ev, "x", 0), getattr(ev, "y", 0))
@@ -327,6 +337,7 @@ class LightsOutScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Advance the cell animations, the flash and the Solve animation by ``dt_s`` seconds."""
+        self.ritual.update(dt_s)
         ui = self.ui
         if ui.animating:
             self.dirty = True

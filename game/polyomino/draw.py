@@ -18,6 +18,8 @@ from solver.games.polyomino import slot_for
 from .. import dates, i18n
 from .. import palette as P
 from ..widgets.buttons import draw_banner, draw_button, pill_rects, row_font_size
+from ..ritual import timer_paused
+from ..widgets.icons import draw_icon
 from ..widgets.overlays import fmt_time
 from ..widgets.text import blit_center, fit_text, text_surface
 from . import anim
@@ -67,11 +69,11 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
         img = img.copy()
         img.set_alpha(215)
         surface.blit(img, (int(d.pos[0] - d.gx * L.cell), int(d.pos[1] - d.gy * L.cell)))
-    if ui.flash_s > 0:
+    if ui.flash_s > 0 and scene.overlay is None:  # the finish screen has its own celebration
         s = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         s.fill((255, 250, 220, int(170 * ui.flash_s / 1.2)))
         surface.blit(s, (0, 0))
-    if st.is_solved and not ui.animating and ui.banner_t < BANNER_S and ui.browse_i is None:
+    if st.is_solved and not ui.animating and ui.banner_t < BANNER_S and ui.browse_i is None and scene.overlay is None:
         me = scene.midend
         sub = scene.ctx.t("solved_by_solver") if ui.solved_by_solver else (
             scene.ctx.t("solved_sub", t=fmt_time(me.elapsed_s, lang), moves=me.moves)
@@ -84,6 +86,7 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
     for name, rect in rects.items():
         draw_button(surface, fonts, cache, rect, labels[name], int(rect.height * 0.62),
                     hover=rect.collidepoint(ui.mouse))
+    scene.ritual.draw(surface, fonts, cache, lang)
     scene.overlays.draw(surface, fonts, cache, lang)
 
 
@@ -146,6 +149,7 @@ def _draw_loading(scene: Any, surface: pygame.Surface) -> None:
         if worker is None or not worker.ready:
             text += "  (" + i18n.tr("warming", lang) + ")"
     blit_center(surface, fit_text(cache, fonts, text, max(14, h // 32), col, w - 40), (w / 2, h * 0.5))
+    scene.ritual.draw(surface, fonts, cache, lang)
     scene.overlays.draw(surface, fonts, cache, lang)
 
 
@@ -196,10 +200,14 @@ def _draw_header(scene: Any, surface: pygame.Surface) -> None:
     if facts:
         right.append("   ·   ".join(facts))
     y = hr.y
+    paused = timer_paused(me)
     for i, line in enumerate(right):
         img = text_surface(cache, fonts, line, int(big * 0.6) if i == 0 else small,
-                           P.TEXT if i == 0 else P.TEXT_SOFT, i == 0)
+                           P.TEXT if i == 0 and not paused else P.TEXT_SOFT, i == 0)
         surface.blit(img, (hr.right - img.get_width(), y))
+        if i == 0 and paused:  # the solving clock stands still: say so
+            s = img.get_height() - 4
+            draw_icon(surface, "pause", pygame.Rect(hr.right - img.get_width() - s - 6, y + 2, s, s), P.TEXT_SOFT)
         y += img.get_height() + 2
 
 
@@ -264,13 +272,15 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
     ui, lang, worker = scene.ui, scene.ctx.lang, scene.ctx.worker
     rp = ui.replay
     if rp is not None:
-        return i18n.tr("replay_status", lang, i=rp.i, n=len(rp.events), x=f"{ui.speed:g}"), P.TEXT_SOFT
+        return i18n.tr("replay_status", lang, i=f"{rp.i:,}", n=f"{len(rp.events):,}", x=f"{ui.speed:g}"), P.TEXT_SOFT
     if ui.message_ttl > 0 and ui.message is not None:
         return ui.message.text(lang), ui.message_colour
     if worker is not None and worker.failed:
-        return i18n.tr("error", lang, msg=worker.failed), P.ILLEGAL
+        return i18n.tr("solver_failed", lang, msg=worker.failed), P.ILLEGAL
     if worker is not None and not worker.ready:
         return i18n.tr("warming", lang), P.TEXT_SOFT
+    if scene.round.flip_off and scene.count == 0 and not scene.state.is_solved:
+        return i18n.tr("no_solution_rotations", lang), P.ILLEGAL  # the setting, not the puzzle, made it so
     return "", P.TEXT_SOFT
 
 

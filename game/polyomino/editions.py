@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from .. import palette as P
-from .. import settings
 from ..i18n import msg
 from ..widgets.picker import Choice, VariantPicker
 from . import catalogue, found
@@ -22,13 +21,13 @@ def picker(scene: Any) -> VariantPicker:
     """The picker for ``scene``: every edition, the scene's date, its card marked."""
     ctx = scene.ctx
     return VariantPicker(catalogue.of_context(ctx), scene.date, ctx.today(), scene.name, scene.allow_flip,
-                         ctx.solver, settings.current(ctx).last_variant)
+                         ctx.solver, ctx.prefs.settings.last_variant)
 
 
 def choose(scene: Any, choice: Choice) -> None:
     """The picker chose an edition: remember it (``Settings.last_variant``) and ask the
     loop to switch to its scene (``next``/``done``; the same scene: nothing)."""
-    settings.remember(scene.ctx, last_variant=choice.ident)
+    scene.ctx.prefs.remember(last_variant=choice.ident)
     if choice.scene != scene.name:
         scene.next, scene.done = choice.scene, True
 

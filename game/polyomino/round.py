@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 from solver.board import classic_board
 from solver.games.polyomino import GAME, Params, Place, State
@@ -32,7 +32,6 @@ from solver.games.protocol import IllegalMoveError
 from solver.shapes import CLASSIC_SET
 
 from .. import palette as P
-from .. import sound
 from ..i18n import Msg, Words, msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from . import found
@@ -135,6 +134,8 @@ class Round:
         loaded: a :class:`~solver.model.Puzzle`, or ``(Puzzle, info)`` (Daily Drill's
             ``count``, ``stars``, ``grade``, ``grade_zh``).
         pauses: timer pause reasons in force (an overlay open, the window unfocused).
+        on_event: a mid-end listener called first by the announcer (the daily ritual:
+            finish screens, chimes), before the statistics record the event.
         allow_flip: the player's "Allow flipping" setting (see the module docstring).
 
     Attributes: ``loaded`` (as given: the puzzle with its own rule), ``puzzle`` (as
@@ -144,7 +145,7 @@ class Round:
     """
 
     def __init__(self, ctx: Any, mode: Mode, date: _dt.date, loaded: Any, pauses: set[str],
-                 allow_flip: bool = True) -> None:
+                 on_event: Callable[[Any], None] | None = None, allow_flip: bool = True) -> None:
         puzzle, info = loaded if isinstance(loaded, tuple) else (loaded, {})
         puzzle.validate()
         self.ctx = ctx
@@ -157,6 +158,7 @@ class Round:
         self.puzzle = puzzle
         self.colours = P.piece_colours(puzzle.pieces)
         self.facts = Facts(info.get("count") if not extra else None, dict(info))
+        self.on_event = on_event
         gid = mode.game_id(date, puzzle.name, extra)
         self.midend = MidEnd.from_save(GAME, params, gid, State.new(puzzle), ctx.store.game(gid),
                                        clock=ctx.clock, today=ctx.today, solution_text=found.solution_text)
@@ -227,11 +229,15 @@ class Round:
 
     def _announce(self, ev: Any) -> None:
         """Mid-end listener (it runs before the statistics, so a find can be told new from
-        seen): the completion moment: flash, banner, message, chime."""
+        seen): the completion moment: flash, banner, message; then the ritual (finish
+        screen, chime)."""
         if not isinstance(ev, Completed):
+            if self.on_event is not None:
+                self.on_event(ev)
             return
         ui = self.ui
-        ui.solved_seen, ui.banner_t, ui.flash_s = True, 0.0, FLASH_S
+        ui.solved_seen, ui.banner_t = True, 0.0
+        ui.flash_s = 0.0 if self.ctx.prefs.reduce_motion else FLASH_S
         ui.flights.clear()
         me = self.midend
         ui.solved_by_solver = me.history[me.pos].kind is Kind.SOLVE
@@ -243,4 +249,5 @@ class Round:
                     msg("found_new", k=k, n=n) if n else msg("found_unknown", k=k))
             text = msg("solved_and", more=more)
         ui.say(text, P.LEGAL, 8.0 if text.key == "solved_and" else 1e9)
-        sound.play_chime()
+        if self.on_event is not None:
+            self.on_event(ev)

@@ -27,17 +27,18 @@ import pygame
 from solver.games.polyomino import make_puzzle
 from solver.model import Placement, Puzzle
 
-from .. import dates, keymap, settings
+from .. import dates, keymap
 from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
+from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene
 from ..widgets import overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
 from ..widgets.picker import Choice, VariantPicker
 from ..widgets.text import DrawCache
-from . import anim, commands, draw, editions, found, input
+from . import anim, commands, draw, editions, facts, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
 
@@ -70,12 +71,13 @@ class PolyominoScene(Scene):
         self.layout: Layout | None = None
         self.assist = Assist(ctx)
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.ritual = Ritual(self, lambda: facts.of(self))
         self.round: Round | None = None
         self.pauses: set[str] = set()
         self.deferred: list[str] = []
         self.load_rid: int | None = None
         self.load_error: Msg | None = None
-        self.allow_flip = settings.current(ctx).mirror
+        self.allow_flip = ctx.prefs.settings.mirror
         if puzzle is not None:
             self._load(puzzle)
         elif not mode.on_worker:
@@ -98,8 +100,8 @@ class PolyominoScene(Scene):
 
     @property
     def animating(self) -> bool:
-        """A hint, the fly-in, the replay or the completion flash is on screen."""
-        return self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
+        """A hint, the fly-in, the replay, the completion flash or a moving ritual overlay is on screen."""
+        return self.ritual.animating or self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
 
     def found(self) -> tuple[str, ...]:
         """Boards of this puzzle found by hand (solution keys)."""
@@ -128,7 +130,7 @@ class PolyominoScene(Scene):
 
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.allow_flip)
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
         self._relayout()
         n = self.ctx.new_notice()
         if n is not None:
@@ -145,12 +147,12 @@ class PolyominoScene(Scene):
             return
         self.load_rid = None
         if res.status != "ok":
-            self.load_error = msg("error", msg=Raw(res.message or "?"))
+            self.load_error = msg("load_failed", msg=Raw(res.message or "?"))
             return
         try:
             self._load(res.value)
         except ValueError as e:
-            self.load_error = msg("error", msg=Raw(str(e)))
+            self.load_error = msg("load_failed", msg=Raw(str(e)))
             return
         self._ask_count()
         for name in self.deferred:
@@ -183,7 +185,7 @@ class PolyominoScene(Scene):
         except (ValueError, LookupError) as e:
             self.date = old
             if self.round is not None:
-                self.ui.say(msg("error", msg=Raw(str(e))), P.ILLEGAL)
+                self.ui.say(msg("load_failed", msg=Raw(str(e))), P.ILLEGAL)
             return False
         self._ask_count()
         return True
@@ -203,7 +205,7 @@ class PolyominoScene(Scene):
         """Become current: resume the timer, go to the handed-on date, start the worker,
         follow the flipping setting if it changed meanwhile."""
         self.ctx.solver()
-        self.set_mirror(settings.current(self.ctx).mirror)
+        self.set_mirror(self.ctx.prefs.settings.mirror)
         self._pause("hidden", False)
         if handoff is not None and self.mode.dated and handoff.date != self.date:
             self.goto_date(handoff.date)
@@ -211,6 +213,7 @@ class PolyominoScene(Scene):
             self._load_async()
         else:
             self._ask_count()
+        self.ritual.enter()
 
     def exit(self) -> Handoff:
         """Stop being current: save, pause the timer, cancel this scene's searches."""
@@ -293,8 +296,13 @@ class PolyominoScene(Scene):
     def open_overlay(self, name: str) -> bool:
         """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"variants"`` (the calendar-board
         picker); closes the open one instead."""
-        if name == "variants":
-            return self.overlays.toggle(lambda: editions.picker(self))
+        if name == "help":
+            return self.overlays.toggle(self.ritual.help_overlay)
+        if name == "variants":  # closes the picker, or opens it over anything else
+            if isinstance(self.overlay, VariantPicker):
+                self.overlays.close()
+                return True
+            return self.overlays.open(editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: overlays.standard(
             name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
@@ -318,6 +326,10 @@ class PolyominoScene(Scene):
                 self.goto_date(value)
             elif isinstance(value, Choice):
                 editions.choose(self, value)
+            elif value is not None:
+                self.ritual.take(value)
+            return
+        if self.ritual.handle_event(ev):
             return
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
@@ -345,6 +357,7 @@ class PolyominoScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        self.ritual.update(dt_s)
         worker = self.ctx.solver()
         for res in worker.poll():
             self.dirty = True

@@ -434,7 +434,7 @@ class OverlayHost:
         open nothing is consumed."""
         if self.overlay is None:
             return False, None
-        if ev.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+        if ev.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             return ev.type not in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED), None
         res = self.overlay.handle_event(ev, size)
         if res is None:

@@ -254,10 +254,11 @@ class Control:
         return "variants" in self.scene.commands and bool(self.scene.command("variants"))
 
     def set_mirror(self, allow: bool) -> None:
-        """The "Allow flipping" setting changed (``Settings.mirror``): remember it and apply
-        it to the scene in play (a polyomino scene plays its date again under the new rule;
-        Daily Drill and Flip ignore it).  The other scenes follow when they are entered
-        again.  The settings overlay calls this."""
+        """Set the "Allow flipping" setting (``Settings.mirror``): remember it and apply it
+        to the scene in play now (a polyomino scene plays its date again under the new
+        rule; Daily Drill and Flip ignore it).  The other scenes follow when they are
+        entered again.  A settings overlay may call this, or only change
+        ``ctx.prefs``: a polyomino scene follows that on its next frame."""
         self.ctx.prefs.remember(mirror=bool(allow))
         set_rule = getattr(self.scene, "set_mirror", None)
         if set_rule is not None:

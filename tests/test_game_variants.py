@@ -366,12 +366,15 @@ def test_flipping_off_is_rotations_only_everywhere_but_daily_drill(worker, tmp_p
     pygame.event.clear()
 
 
-def test_a_scene_follows_the_setting_when_it_comes_back(worker):
+def test_a_scene_follows_the_setting_when_it_comes_back_and_while_it_is_shown(worker):
     c = make_control(worker, None, lang="en", date=OCT6, mode="variant:weekday")
     c.switch_to("flip")
-    c.ctx.prefs.remember(mirror=False)  # e.g. the settings overlay, while Flip is shown
+    c.ctx.prefs.remember(mirror=False)  # e.g. a settings overlay, while Flip is shown
     c.switch_to("variant:weekday")
     assert not c.scene.puzzle.mirror and c.scene.game_id.extra == "rotations"
+    c.ctx.prefs.remember(mirror=True)  # changed while the scene is shown: followed on the next frame
+    frame(c)
+    assert c.scene.puzzle.mirror and c.scene.game_id.extra == ""
     pygame.event.clear()
 
 

@@ -356,8 +356,11 @@ class PolyominoScene(Scene):
         return False
 
     def update(self, dt_s: float) -> None:
-        """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        """Solver answers, animation clocks (playing the moves they make due), message timers;
+        a change of the "Allow flipping" setting (``ctx.prefs``) is followed at once."""
         self.ritual.update(dt_s)
+        if self.ctx.prefs.settings.mirror != self.allow_flip:
+            self.set_mirror(self.ctx.prefs.settings.mirror)
         worker = self.ctx.solver()
         for res in worker.poll():
             self.dirty = True

@@ -217,6 +217,8 @@ class VariantPicker(Overlay):
             return
         title = v.title if lang == "en" else v.title_zh
         other = v.title_zh if lang == "en" else v.title
+        if e.path:  # a file from the command line: its name beside the other title
+            other += "  ·  " + i18n.tr("variant_file", lang, name=e.path.replace("\\", "/").rsplit("/", 1)[-1])
         head = fit_text(cache, fonts, f"{i + 1}  {title}", line, P.TEXT, w, True)
         surface.blit(head, (x, y))
         y += head.get_height()
@@ -243,8 +245,6 @@ class VariantPicker(Overlay):
             facts.append(i18n.tr("variant_rotations", lang))
         if e.scene == "classic":
             facts.append(i18n.tr("variant_classic", lang))
-        if e.path:
-            facts.append(i18n.tr("variant_file", lang, name=e.path.replace("\\", "/").rsplit("/", 1)[-1]))
         surface.blit(fit_text(cache, fonts, " · ".join(facts), small, P.TEXT, w), (x, y))
         y += int(line * 1.1)
         n = self.count(e)

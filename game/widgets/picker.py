@@ -285,8 +285,9 @@ def draw_mini_board(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rec
             if label and cell >= 18:
                 if label in MONTHS_EN:
                     text = i18n.month_name(MONTHS_EN.index(label) + 1, lang)
-                elif label in WEEKDAYS_EN:
+                elif label in WEEKDAYS_EN:  # a small cell: 日 rather than 星期日
                     text = i18n.weekday_names(lang)[WEEKDAYS_EN.index(label)]
+                    text = text[-1] if lang == "zh" else text
                 else:
                     text = label
                 blit_center(surface, fit_text(cache, fonts, text, max(7, int(cell * 0.4)), P.LABEL, cell - 2),

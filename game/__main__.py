@@ -3,7 +3,9 @@
 
 ``python -m game [--mode classic|drill|flip|variant:NAME] [--variant NAME | --variant-file PATH]
 [--date YYYY-MM-DD] [--puzzle PATH] [--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
-``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`).
+``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`);
+``--export-stats PATH|-`` writes the player's statistics as JSON (``-``: on stdout,
+one line; docs/stats-export.schema.json) and exits, without opening a window.
 
 ``--variant NAME`` (or ``--mode variant:NAME``) plays a shipped calendar edition
 (``assets/variants/NAME.toml``; ``dragonfjord`` is Classic); ``--variant-file PATH``
@@ -87,6 +89,8 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
                    help="add the game to the desktop's application menu (Linux: XDG folders), then exit")
     g.add_argument("--uninstall-desktop", action="store_true",
                    help="remove what --install-desktop added, then exit")
+    g.add_argument("--export-stats", metavar="PATH|-",
+                   help="write your statistics as JSON to PATH (- for stdout), then exit")
     args = ap.parse_args(argv)
     if args.lang is None:
         args.lang = system_lang()
@@ -157,6 +161,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         from . import desktop
 
         return desktop.main(add=args.install_desktop, prog=prog)
+    if args.export_stats is not None:
+        return export_stats(args.export_stats, prog)
     from solver.board import InvalidPuzzleError, parse_date
 
     try:
@@ -195,6 +201,46 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     finally:
         if "pygame" in sys.modules:
             sys.modules["pygame"].quit()
+
+
+def export_stats(dest: str, prog: str) -> int:
+    """``--export-stats``: write :meth:`game.stats.Stats.export` of the player's progress
+    file (read only, never changed) to ``dest``, or to stdout as one line for ``-``.
+
+    Prints one line (the file written; for ``-`` the JSON itself) and returns 0; a
+    path that cannot be written prints one line on stderr and returns 2.  No
+    progress file yet: an empty ``solved`` list.
+    """
+    import json
+
+    from solver.appinfo import flush_stdout
+
+    from .stats import Stats, write_export
+    from .store import Store
+
+    store = Store(read_only=True)
+    if store.warning:
+        print(f"{prog}: warning: {store.warning}", file=sys.stderr)
+    data = Stats(store).export()
+    if dest == "-":
+        line = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+        try:
+            sys.stdout.buffer.write(line.encode("utf-8"))  # UTF-8 whatever the console's code page
+        except AttributeError:  # a text-only stdout (a test's capture)
+            sys.stdout.write(line)
+        except BrokenPipeError:
+            pass
+        flush_stdout()
+        return 0
+    try:
+        path = write_export(data, dest)
+    except OSError as e:
+        print(f"{prog}: cannot write the statistics to {dest}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    n = len(data["solved"])
+    print(f"{prog}: wrote {n} solved puzzle{'s' if n != 1 else ''} to {path}")
+    flush_stdout()
+    return 0
 
 
 def _start_logging():

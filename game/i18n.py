@@ -71,14 +71,52 @@ STRINGS: dict[str, tuple[str, str]] = {
     "best": ("最佳 {t}", "Best {t}"),
     "days_solved": ("已完成 {n} 天", "days solved: {n}"),
     # saves and statistics (game.stats notices, the statistics overlay)
-    "save_corrupt": ("存档无法读取，已另存为 {name}，本次从头开始",
-                     "The progress file could not be read; it was kept as {name} and play starts afresh"),
-    "save_newer": ("存档来自更新的版本，已另存一份 {name}",
-                   "The progress file is from a newer version; a copy was kept as {name}"),
+    "save_restored_title": ("已从备份恢复进度", "Progress restored from the backup"),
+    "save_restored": ("存档文件已损坏，游戏已换回上一次保存时留下的备份。统计和历史记录都已找回，"
+                      "只有最后一步改动可能缺失。\n损坏的文件另存为：\n{kept}\n备份文件：\n{backup}",
+                      "Your progress file was damaged, so the game put back the backup kept at your previous "
+                      "save. Your statistics and history are back; only your very last change may be missing."
+                      "\nThe damaged file was kept as:\n{kept}\nThe backup is:\n{backup}"),
+    "save_corrupt_title": ("存档文件已损坏", "The progress file was damaged"),
+    "save_corrupt": ("存档文件已损坏，且没有可用的备份，本次从头开始。损坏的文件已另存，以便日后找回：\n{kept}",
+                     "Your progress file was damaged and no usable backup exists, so play starts afresh. "
+                     "The damaged file was kept, in case it can be recovered:\n{kept}"),
+    "save_corrupt_stuck": ("存档文件已损坏且无法移开：本次进度不会保存",
+                           "The progress file is damaged and cannot be moved aside: progress will not be saved"),
+    "save_newer_title": ("存档来自更新的版本", "Saved by a newer version"),
+    "save_newer": ("存档由更新版本的每日演兵写入（文件版本 {found}，本游戏最高支持 {ours}）。为保护存档，"
+                   "本游戏不会改动它：可以照常游玩，但本次进度不会保存。请更新游戏。\n文件：\n{path}",
+                   "Your progress file was written by a newer version of Daily Drill (file version {found}; "
+                   "this game knows up to {ours}). To keep it safe, this game will not change it: you can "
+                   "play, but nothing from this session is saved. Please update the game.\nFile:\n{path}"),
+    "save_busy": ("未能保存：存档正被其他程序占用，之前的存档完好",
+                  "Not saved: another program holds the progress file; your last save is safe"),
     "save_readonly": ("无法写入存档文件夹：本次进度不会保存", "The data folder cannot be written: progress will not be saved"),
     "save_failed": ("保存失败：进度暂未保存", "Saving failed: progress is not saved yet"),
     "save_off": ("进度不会保存", "Progress will not be saved"),
     "save_where": ("存档：{path}", "Saved in: {path}"),
+    "ok": ("好的", "OK"),
+    "cancel": ("取消", "Cancel"),
+    "stats_export": ("导出统计", "Export statistics"),
+    "stats_reset": ("重置统计", "Reset statistics"),
+    "export_done_title": ("统计已导出", "Statistics exported"),
+    "export_done": ("你的统计已写入这个文件（JSON 格式）：\n{path}",
+                    "Your statistics were written to this file (JSON):\n{path}"),
+    "export_failed_title": ("无法导出统计", "Could not export"),
+    "export_failed": ("无法写入 {path}：{reason}", "Could not write {path}: {reason}"),
+    "reset_ask_title": ("重置全部统计？", "Reset all statistics?"),
+    "reset_ask": ("这会清除所有模式的完成记录、用时、连续天数和已找到的解法；进行中的棋局保留。"
+                  "重置前会在存档旁保留一份副本，可以用它撤销：\n{folder}",
+                  "This clears solved days, times, streaks and found solutions in every mode; games in "
+                  "progress stay. A copy of your progress file is kept beside it first, so this can be "
+                  "undone:\n{folder}"),
+    "reset_yes": ("重置", "Reset"),
+    "reset_done_title": ("统计已重置", "Statistics reset"),
+    "reset_done": ("之前的进度副本保存在：\n{kept}\n如需撤销，请退出游戏，再用这个文件覆盖：\n{path}",
+                   "A copy of your previous progress is kept at:\n{kept}\nTo undo, quit the game and copy "
+                   "that file over:\n{path}"),
+    "reset_failed_title": ("无法重置统计", "Could not reset"),
+    "reset_failed": ("{reason}。没有任何改动。", "{reason}. Nothing was changed."),
     "stats_title": ("统计 · {mode}", "Statistics · {mode}"),
     "stats_best": ("最佳用时", "Best time"),
     "stats_recent": ("最近用时（* 有协助）", "Recent times (* with help)"),

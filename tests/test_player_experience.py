@@ -58,9 +58,15 @@ def test_quit_and_restart_finds_the_board_timer_undo_and_date_as_left(worker, tm
 def test_corrupt_save_starts_the_game_keeps_a_backup_and_tells_the_player(worker, tmp_path):
     (tmp_path / "progress.json").write_bytes(b'{"version": 2, "puzzles": {"classic 2024-05-01": ')
     c = make_control(worker, tmp_path, lang="en")
+    frame(c)
     backups = list(tmp_path.glob("progress.json.corrupt-*"))
     assert len(backups) == 1
-    assert backups[0].name in c.scene.status_text()
+    from game.widgets.dialogs import Dialog
+
+    dialog = c.scene.overlay  # no backup to restore: a dialog says so and where the damaged file is
+    assert isinstance(dialog, Dialog) and str(backups[0]) in dialog.texts("en")[1]
+    c.scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+    assert c.scene.overlay is None
     frame(c, 2)
     play_solution(c.scene, ["F6"])
     assert Store(str(tmp_path)).game(CLASSIC)["moves"] == [["move", c.scene.midend.move_texts()[0]]]
@@ -70,6 +76,7 @@ def test_read_only_data_folder_plays_and_says_progress_is_not_saved(worker, tmp_
     blocker = tmp_path / "file"
     blocker.write_text("")
     c = make_control(worker, blocker / "sub", lang="en")
+    frame(c)
     assert "will not be saved" in c.scene.status_text()
     play_solution(c.scene, ["F6"])
     frame(c, 2)
@@ -485,8 +492,8 @@ def test_flip_tells_the_player_about_a_corrupt_save(tmp_path):
     (tmp_path / "progress.json").write_text("{bad", encoding="utf-8")
     c = make_control(None, tmp_path, mode="flip", lang="en", size=(900, 700))
     frame(c, 2)
-    backup = next(tmp_path.glob("progress.json.corrupt-*")).name
-    assert backup in c.scene.status_text()
+    backup = next(tmp_path.glob("progress.json.corrupt-*"))
+    assert str(backup) in c.scene.overlay.texts("en")[1]
 
 
 # ------------------------------------------------------------------ the real command line

@@ -29,7 +29,7 @@ from ..midend import Completed, GameId, Kind, MidEnd
 from ..ritual import Ritual
 from ..scene import SPEEDS, Context, Handoff, Scene
 from ..widgets.layout import Layout
-from ..widgets import overlays
+from ..widgets import dialogs, overlays
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
 from . import draw, facts, input
@@ -94,9 +94,6 @@ class LightsOutScene(Scene):
         self.ui = Ui(cursor=(min(c[0], self.n - 1), min(c[1], self.n - 1)), speed_i=self.ui.speed_i)
         if me.state.is_solved:
             self.ui.status = msg("solved_by_solver" if me.state.cheated else "solved")
-        n = self.ctx.new_notice()
-        if n is not None:
-            self.ui.status = msg(n[0], **n[1])
         self.layout = None
         self.dirty = True
 
@@ -338,6 +335,7 @@ class LightsOutScene(Scene):
     def update(self, dt_s: float) -> None:
         """Advance the cell animations, the flash and the Solve animation by ``dt_s`` seconds."""
         self.ritual.update(dt_s)
+        dialogs.show_notice(self.ctx, self.overlays, lambda n: setattr(self.ui, "status", msg(n[0], **n[1])))
         ui = self.ui
         if ui.animating:
             self.dirty = True

@@ -33,7 +33,7 @@ from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
 from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene
-from ..widgets import overlays
+from ..widgets import dialogs, overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
 from ..widgets.picker import Choice, VariantPicker
@@ -132,9 +132,6 @@ class PolyominoScene(Scene):
         """
         self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
         self._relayout()
-        n = self.ctx.new_notice()
-        if n is not None:
-            self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0)
 
     def _load_async(self) -> None:
         """Ask the worker to build the puzzle of :attr:`date`; the scene says "preparing" meanwhile."""
@@ -361,6 +358,8 @@ class PolyominoScene(Scene):
         self.ritual.update(dt_s)
         if self.ctx.prefs.settings.mirror != self.allow_flip:
             self.set_mirror(self.ctx.prefs.settings.mirror)
+        dialogs.show_notice(self.ctx, self.overlays, None if self.round is None else  # a progress-file problem
+                            lambda n: self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0))
         worker = self.ctx.solver()
         for res in worker.poll():
             self.dirty = True

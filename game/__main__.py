@@ -1,18 +1,23 @@
 """game/__main__.py: ``python -m game`` command line (see the README), also installed as the
 ``daily-drill`` console script.
 
-``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
-[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
+``python -m game [--mode classic|drill|flip|variant:NAME] [--variant NAME | --variant-file PATH]
+[--date YYYY-MM-DD] [--puzzle PATH] [--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
 ``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`);
 ``--export-stats PATH|-`` writes the player's statistics as JSON (``-``: on stdout,
 one line; docs/stats-export.schema.json) and exits, without opening a window.
+
+``--variant NAME`` (or ``--mode variant:NAME``) plays a shipped calendar edition
+(``assets/variants/NAME.toml``; ``dragonfjord`` is Classic); ``--variant-file PATH``
+plays a variant file from anywhere, and lists it in the board picker (B).
 
 ``--lang`` defaults to the system locale (:func:`system_lang`).  Scripted runs
 (``--frames``) keep the player's progress untouched unless ``DAILY_DRILL_DATA_DIR``
 names a data folder.
 
-Bad arguments (an impossible date, a missing mode module, a malformed puzzle
-file) print one line on stderr and exit with status 2, never a traceback.  An
+Bad arguments (an impossible date, a missing mode module, a malformed puzzle or
+variant file, an unknown variant) print one line on stderr and exit with status 2
+before the window opens, never a traceback.  An
 unexpected error exits 1 after logging its traceback to the log file
 (:mod:`solver.logs`) and telling the player where that file is.
 """
@@ -67,7 +72,11 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
 
     ap = _Parser(prog=prog, description="Daily Drill (每日演兵): calendar polyomino puzzle")
     ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
-    ap.add_argument("--mode", choices=("classic", "drill", "flip"), default=None)
+    ap.add_argument("--mode", type=_mode_arg, default=None, metavar="{classic,drill,flip,variant:NAME}",
+                    help="the mode to open (variant:NAME is a calendar edition, as --variant NAME)")
+    ap.add_argument("--variant", metavar="NAME",
+                    help="play a calendar edition from assets/variants/ (see python -m solver variant --list)")
+    ap.add_argument("--variant-file", metavar="PATH", help="play a calendar edition from a variant file")
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
     ap.add_argument("--lang", choices=("zh", "en"), default=None,
@@ -88,6 +97,48 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     if args.frames is not None and args.frames < 1:
         ap.error("--frames must be at least 1")
     return args
+
+
+def _mode_arg(text: str) -> str:
+    """``--mode`` values: ``classic``, ``drill``, ``flip`` or ``variant:NAME`` (checked later)."""
+    if text in ("classic", "drill", "flip") or (text.startswith("variant:") and len(text) > len("variant:")):
+        return text
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from classic, drill, flip, variant:NAME)")
+
+
+def choose_scene(args: argparse.Namespace) -> tuple[str, dict]:
+    """The first scene and the context options from the arguments (no window yet).
+
+    Returns ``(scene name, options)``: ``"classic"``, ``"custom"``, ``"variant:ID"`` ...
+    and ``{"puzzle": PATH or None, "variant_files": [PATH, ...]}``.  Raises ``ValueError``
+    with the one-line message for the player: conflicting options, a missing puzzle file,
+    an unknown variant, a variant file that cannot be played.
+    """
+    from .polyomino import catalogue
+
+    named = [o for o, v in (("--puzzle", args.puzzle), ("--variant", args.variant),
+                            ("--variant-file", args.variant_file), ("--mode", args.mode)) if v]
+    if len(named) > 1:
+        raise ValueError(f"{named[0]} cannot be combined with {named[1]}")
+    options: dict = {"puzzle": args.puzzle, "variant_files": []}
+    if args.puzzle:
+        if not os.path.isfile(args.puzzle):
+            raise ValueError(f"no such puzzle file: {args.puzzle}")
+        return "custom", options
+    name = args.variant or (args.mode[len("variant:"):] if args.mode and args.mode.startswith("variant:") else None)
+    if args.variant_file:
+        entry = catalogue.load_path(args.variant_file)  # InvalidPuzzleError (a ValueError): one line
+        options["variant_files"] = [args.variant_file]
+        return entry.scene, options
+    if name is not None:
+        from solver import variants
+
+        if name not in variants.names():
+            raise ValueError(f"unknown variant {name!r} (use one of {', '.join(variants.names())}, "
+                             "or --variant-file PATH)")
+        entry = catalogue.Entry(name, variants.load(name))  # a broken shipped file: one line
+        return entry.scene, options
+    return args.mode or "classic", options
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
@@ -125,17 +176,15 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         print(f"{prog}: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
               file=sys.stderr)
         return 2
-    mode = args.mode or ("custom" if args.puzzle else "classic")
-    if args.puzzle and args.mode not in (None,):
-        print(f"{prog}: --puzzle cannot be combined with --mode", file=sys.stderr)
-        return 2
-    if args.puzzle and not os.path.isfile(args.puzzle):
-        print(f"{prog}: no such puzzle file: {args.puzzle}", file=sys.stderr)
+    try:
+        mode, options = choose_scene(args)
+    except ValueError as e:
+        print(f"{prog}: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
         return 2
     log = _start_logging()
     running: dict = {}  # what _play opened so far: "fonts" (for the error dialog)
     try:
-        return _play(args, prog, date, mode, running)
+        return _play(args, prog, date, mode, running, options)
     except Exception as e:  # a bug: keep the details, tell the player where they are
         log.exception("unexpected error; the game stops")
         from solver import logs
@@ -222,9 +271,11 @@ def _start_logging():
     return log
 
 
-def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, running: dict) -> int:
+def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, running: dict,
+          options: dict | None = None) -> int:
     """Open the window and run the game loop; returns the exit status (0, or 2 for bad input).
 
+    ``mode`` is the first scene and ``options`` the context's (:func:`choose_scene`).
     Puts the :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]``.
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -252,7 +303,8 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, runnin
     running["fonts"] = fonts
     if fonts.warning:  # a broken install still starts, and says why the text looks wrong
         print(f"{prog}: warning: {fonts.warning}", file=sys.stderr)
-    ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store, options={"puzzle": args.puzzle})
+    ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store,
+                  options=dict(options or {"puzzle": args.puzzle}))
     try:
         control = Control(ctx, mode, autosolve=args.autosolve)
     except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from solver.board import MONTHS_EN, MONTHS_ZH
-from solver.shapes import FORMATIONS, LIBRARY, Shape
+from solver.board import MONTHS_EN, MONTHS_ZH, WEEKDAYS_EN, WEEKDAYS_ZH
+from solver.shapes import LIBRARY, Shape
 
 LANGS: tuple[str, ...] = ("zh", "en")
 """Supported languages: ``zh`` (default) and ``en``."""
@@ -56,8 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "solver_problem": ("求解器没能回答：{msg}", "The solver could not answer: {msg}"),
     "help": ("拖动阵型到棋盘 · R/滚轮/右键 旋转 · F/中键 翻转 · Ctrl+Z 撤销",
              "Drag pieces onto the board · R/wheel/right-click rotate · F/middle-click flip · Ctrl+Z undo"),
-    "help_keys": ("? 全部操作（键盘）· D 月历 · I 统计 · V 已找到的解法",
-                  "? all controls (keyboard too) · D calendar · I statistics · V found solutions"),
+    "help_keys": ("? 全部操作（键盘）· B 棋盘 · D 月历 · I 统计 · V 已找到的解法",
+                  "? all controls (keyboard too) · B boards · D calendar · I statistics · V found solutions"),
     "target": ("目标", "Target"),
     "cheated": ("（有协助）", "(with help)"),
     "date": ("日期", "Date"),
@@ -241,6 +241,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "share_no_clipboard": ("这里没有剪贴板：下面是要分享的文字", "No clipboard here: this is the text to share"),
     "share_saved": ("图片已保存：{path}", "Picture saved: {path}"),
     "share_not_saved": ("无法保存图片：{reason}", "The picture could not be saved: {reason}"),
+    # calendar editions (variants) and the mirror rule
+    "tray_pieces": ("拼块", "Pieces"),
+    "rules_variant": ("目标\t把全部拼块放到棋盘上，空出今天的月份和日期两格",
+                      "Goal\tcover the board with all the pieces, leaving only today's month and day"),
+    "rules_weekday": ("目标\t把全部拼块放到棋盘上，空出今天的月份、日期和星期三格",
+                      "Goal\tcover the board with all the pieces, leaving only today's month, day and weekday"),
+    "variants_title": ("日历棋盘", "Calendar boards"),
+    "variants_word": ("棋盘", "Boards"),
+    "variants_hint": ("方向键选择 · 回车或点击开始 · Esc 关闭", "Arrows choose · Enter or click to play · Esc closes"),
+    "variant_cells": ("{n} 格 · {k} 块", "{n} cells · {k} pieces"),
+    "variant_weekdays": ("含星期", "with weekdays"),
+    "variant_count": ("{date}：{n} 种解法", "{date}: {n} solutions"),
+    "variant_today": ("今天", "Today"),
+    "variant_playing": ("正在玩", "playing"),
+    "variant_classic": ("即经典模式（F1）", "our Classic (F1)"),
+    "variant_file": ("文件：{name}", "file: {name}"),
+    "variant_rotations": ("只可旋转", "rotations only"),
+    "key_variants": ("选择日历棋盘（各种版本）", "choose a calendar board (the other editions)"),
+    "rotations_only": ("只可旋转", "rotations only"),
+    "flip_off": ("翻转已关闭：拼块只能旋转（设置里的「允许翻转」）",
+                 "Flipping is off: pieces only rotate (Allow flipping, in Settings)"),
+    "flip_on_now": ("允许翻转：拼块可以翻面", "Flipping allowed: pieces may be turned over"),
+    "flip_off_now": ("只可旋转：拼块不能翻面", "Rotations only: pieces cannot be turned over"),
+    "no_solution_rotations": ("这一天只旋转无解：请在设置里打开「允许翻转」",
+                              "No solution on this date with rotations only: turn on Allow flipping in Settings"),
     # the daily ritual: first-run cards, help, the finish screens, share, midnight (game.ritual)
     "rules_n_targets": ("{n} 个目标格", "the {n} target cells"),
     "goal_flip": ("关上每一格：让所有格子都熄灭。", "Turn every cell off."),
@@ -398,6 +423,19 @@ class Name:
 
 
 @dataclass(frozen=True)
+class Words:
+    """Words that come with their own translation (a variant file's ``name_zh`` and
+    ``name``), for use where an :mod:`game.i18n` key is expected (:func:`text_of`)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        """The words in ``lang``."""
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
 class Raw:
     """Text that needs no translation (a file name, a number) as a message field."""
 
@@ -416,6 +454,19 @@ def tr(key: str, lang: str = "zh", **fields: object) -> str:
     zh, en = STRINGS.get(key, (key, key))
     text = en if lang == "en" else zh
     return text.format(**fields) if fields else text
+
+
+def text_of(key: Any, lang: str = "zh", **fields: object) -> str:
+    """:func:`tr` for an i18n key; the object's own ``text(lang)`` for a :class:`Words`,
+    :class:`Msg` or :class:`Raw` (a mode title that comes from a file)."""
+    if hasattr(key, "text") and callable(key.text):
+        return key.text(lang)
+    return tr(key, lang, **fields)
+
+
+def weekday_names(lang: str = "zh") -> tuple[str, ...]:
+    """``星期日`` … ``星期六`` (zh) or ``Sun`` … ``Sat`` (en), Sunday first (board labels)."""
+    return WEEKDAYS_EN if lang == "en" else WEEKDAYS_ZH
 
 
 def formation_name(shape: "Shape | str", lang: str = "zh") -> str:
@@ -454,9 +505,16 @@ def all_text() -> str:
     parts = [EXTRA_CHARS]
     for zh, en in STRINGS.values():
         parts += [zh, en]
-    for f in FORMATIONS.values():
-        parts += [f.name_zh, f.name_en, f.letter, f.code]
-    parts += list(MONTHS_ZH) + list(MONTHS_EN)
+    for f in LIBRARY.values():
+        parts += [f.name_zh, f.name_en, f.letter, f.code, f.label]
+    parts += list(MONTHS_ZH) + list(MONTHS_EN) + list(WEEKDAYS_ZH) + list(WEEKDAYS_EN)
+    try:  # the titles of the shipped calendar editions (assets/variants/*.toml)
+        from solver import variants
+
+        for v in variants.shipped():
+            parts += [v.title, v.title_zh]
+    except (ImportError, ValueError, OSError):
+        pass
     try:  # difficulty words of the Daily Drill rule (no numba at import)
         from solver import drill
 

@@ -17,6 +17,8 @@ The choices that make one meaning possible:
 * **+ / -** set the animation speed in every mode (the Solve fly-in, the search
   replay, Flip's Solve presses).
 * **P . End** pause, single-step and finish the search replay.
+* **B** (or **F4**, beside the mode keys F1-F3) opens the calendar-board picker in
+  every mode (from Flip, over the polyomino mode played last).
 
 Modifier rules (:attr:`Binding.mods`): ``""`` no Ctrl and no Shift, ``"shift"``,
 ``"ctrl"``, ``"ctrl+shift"``, ``"any"`` (no Ctrl; Shift either way: for keys whose
@@ -96,12 +98,13 @@ KEYMAP: tuple[Row, ...] = (
     Row("key_help", (B(K.K_SLASH, "help", "any", "?"), B(K.K_QUESTION, "help", "any"))),
     Row("key_modes", (B(K.K_F1, "mode_classic", "any", "F1"), B(K.K_F2, "mode_drill", "any", "F2"),
                       B(K.K_F3, "mode_flip", "any", "F3"))),
+    Row("key_variants", (B(K.K_b, "variants", "", "B"), B(K.K_F4, "variants", "any", "F4"))),
     Row("key_quit", (B(K.K_q, "quit", "ctrl", "Ctrl+Q"), B(K.K_w, "quit", "ctrl"),
                      B(K.K_q, "quit", "ctrl+shift"))),
 )
 """Every key binding, grouped into the rows of the help table, in help order."""
 
-GLOBAL_COMMANDS = frozenset({"mode_classic", "mode_drill", "mode_flip", "quit"})
+GLOBAL_COMMANDS = frozenset({"mode_classic", "mode_drill", "mode_flip", "variants", "quit"})
 """Commands the frame loop (:class:`game.app.Control`) runs itself, in every scene."""
 
 _BY_KEY: dict[int, list[Binding]] = {}

@@ -84,6 +84,14 @@ class Prefs:
         self.settings = self.settings.replace(**changes)
         return self.store.save(self.settings) if self.store is not None else False
 
+    def remember(self, **changes: Any) -> bool:
+        """:meth:`update`, but a value the settings cannot hold (a variant name over the
+        length limit) is left unremembered instead of raising.  Returns True when written."""
+        try:
+            return self.update(**changes)
+        except ValueError:
+            return False
+
     def mark_seen(self, mode: str) -> None:
         """Remember that the first-run card of ``mode`` was shown (a bad mode string is ignored)."""
         try:

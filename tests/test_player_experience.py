@@ -528,8 +528,11 @@ def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, 
     s = c.scene
     frame(c)
     pills = s.pill_rects()
-    assert set(pills) == {"calendar", "stats", "help"}
-    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", HelpOverlay)):
+    assert set(pills) == {"variants", "calendar", "stats", "help"}
+    from game.widgets.picker import VariantPicker
+
+    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", HelpOverlay),
+                       ("variants", VariantPicker)):
         click(pills[name].center)
         frame(c)
         assert isinstance(s.overlay, kind)

@@ -27,8 +27,9 @@ from .assist import BUSY_KEYS
 from .pieces import draw_board, draw_placed, draw_target_rings, piece_image
 from .ui import BANNER_S
 
-PILL_KEYS = {"browse": "V", "calendar": "D", "stats": "I", "help": "?"}
-PILL_WORDS = {"browse": "browse_word", "calendar": "calendar", "stats": "stats_word", "help": "help_word"}
+PILL_KEYS = {"browse": "V", "variants": "B", "calendar": "D", "stats": "I", "help": "?"}
+PILL_WORDS = {"browse": "browse_word", "variants": "variants_word", "calendar": "calendar", "stats": "stats_word",
+              "help": "help_word"}
 
 
 def draw(scene: Any, surface: pygame.Surface) -> None:
@@ -62,7 +63,9 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
     g = scene.ghost()
     if ui.drag is not None and not ui.drag.keyboard and g is None:
         d = ui.drag
-        img = piece_image(cache, fonts, puzzle.pieces[d.slot], d.orientation, L.cell, _label(scene, d.slot))
+        shape = puzzle.pieces[d.slot]
+        img = piece_image(cache, fonts, shape, d.orientation, L.cell, _label(scene, d.slot), "normal",
+                          scene.round.colours.get(shape.code))
         img = img.copy()
         img.set_alpha(215)
         surface.blit(img, (int(d.pos[0] - d.gx * L.cell), int(d.pos[1] - d.gy * L.cell)))
@@ -96,18 +99,21 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
     """Placed pieces, the replay's pieces and dead region, the hint, the cursor, the preview."""
     L, ui, fonts, cache = scene.layout, scene.ui, scene.ctx.fonts, scene.cache
     zh = scene.ctx.lang == "zh"
+    col = scene.round.colours.get
     drag_slot = ui.drag.slot if ui.drag is not None and ui.drag.from_board else None
     for slot, pl in enumerate(scene.shown_pieces()):
         if pl is None or slot == drag_slot:
             continue
         o, r, c = pl.orientation()
         style = "dead" if slot in ui.dead_slots else "normal"  # a steady outline, never a blink
-        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", style)
+        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", style,
+                    colour=col(pl.shape.code))
     rp = ui.replay
     if rp is not None:
         for pl in rp.overlay.values():
             o, r, c = pl.orientation()
-            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "normal", 200)
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "normal", 200,
+                        col(pl.shape.code))
         for cell in rp.dead:
             rect = L.cell_rect(cell)
             s = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -117,7 +123,8 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
         _, pl = ui.hint
         o, r, c = pl.orientation()
         a = 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
-        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a)
+        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a,
+                    col(pl.shape.code))
     if (ui.drag is not None and ui.drag.keyboard) or (ui.drag is None and ui.keyboard_used):
         pygame.draw.rect(surface, P.TITLE, L.cell_rect(ui.cursor), 3, border_radius=4)
     g = scene.ghost()
@@ -125,7 +132,7 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
         pl, ok = g
         o, r, c = pl.orientation()
         draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, "", "ghost_ok" if ok else "ghost_bad",
-                    200 if ok else 170)
+                    200 if ok else 170, col(pl.shape.code))
 
 
 def _draw_loading(scene: Any, surface: pygame.Surface) -> None:
@@ -151,6 +158,8 @@ def header_facts(scene: Any) -> list[str]:
     t, lang = scene.ctx.t, scene.ctx.lang
     stats, gid, facts = scene.ctx.stats, scene.game_id, scene.round.facts
     out = []
+    if not scene.puzzle.mirror:
+        out.append(t("rotations_only"))
     if facts.count is not None:
         out.append(t("solutions" if scene.mode.dated else "solutions_one", n=facts.count))
     elif "count" in scene.assist.pending:
@@ -179,7 +188,8 @@ def _draw_header(scene: Any, surface: pygame.Surface) -> None:
     title = text_surface(cache, fonts, t("title"), big, P.TITLE, True)
     surface.blit(title, (hr.x, hr.y))
     if scene.mode.title_key != "mode_drill":  # Daily Drill is the title itself
-        mode = text_surface(cache, fonts, "· " + t(scene.mode.title_key), int(big * 0.62), P.TEXT_SOFT)
+        mode = text_surface(cache, fonts, "· " + i18n.text_of(scene.mode.title_key, scene.ctx.lang), int(big * 0.62),
+                            P.TEXT_SOFT)
         surface.blit(mode, (hr.x + title.get_width() + 10, hr.y + big - mode.get_height()))
     small = int(hr.height * 0.3)
     sub = dates.long_words(scene.date, scene.ctx.lang) if scene.mode.dated else scene.puzzle.name
@@ -230,7 +240,8 @@ def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
         o = ui.tray_orient[slot] if not on_board else st.pieces[slot].orientation()[0]
         ox, oy = L.tray_piece_origin(slot, shape.orientations[o])
         faded = on_board or in_hand or slot in busy
-        surface.blit(piece_image(cache, fonts, shape, o, L.tray_cell, "", "faded" if faded else "normal"), (ox, oy))
+        surface.blit(piece_image(cache, fonts, shape, o, L.tray_cell, "", "faded" if faded else "normal",
+                                 scene.round.colours.get(shape.code)), (ox, oy))
         name = i18n.formation_name(shape, lang)
         cap = f"{slot + 1}  {name}" if len(st.pieces) <= 9 else name
         img = fit_text(cache, fonts, cap, int(L.caption_height() * 0.8), P.LABEL_SOFT if faded else P.TEXT,
@@ -268,6 +279,8 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
         return i18n.tr("solver_failed", lang, msg=worker.failed), P.ILLEGAL
     if worker is not None and not worker.ready:
         return i18n.tr("warming", lang), P.TEXT_SOFT
+    if scene.round.flip_off and scene.count == 0 and not scene.state.is_solved:
+        return i18n.tr("no_solution_rotations", lang), P.ILLEGAL  # the setting, not the puzzle, made it so
     return "", P.TEXT_SOFT
 
 
@@ -293,7 +306,9 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
     x = sx + (ex - sx) * e
     y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6
     name = f.placement.shape.name_zh if scene.ctx.lang == "zh" and cell >= 44 else ""
-    surface.blit(piece_image(scene.cache, scene.ctx.fonts, f.placement.shape, o, cell, name), (int(x), int(y)))
+    shape = f.placement.shape
+    surface.blit(piece_image(scene.cache, scene.ctx.fonts, shape, o, cell, name, "normal",
+                             scene.round.colours.get(shape.code)), (int(x), int(y)))
 
 
 def pills(scene: Any) -> tuple[dict[str, pygame.Rect], dict[str, str]]:
@@ -302,7 +317,8 @@ def pills(scene: Any) -> tuple[dict[str, pygame.Rect], dict[str, str]]:
     L = scene.layout
     if L is None or scene.round is None:
         return {}, {}
-    names = (("browse",) if scene.found() else ()) + (("calendar",) if scene.mode.dated else ()) + ("stats", "help")
+    names = ((("browse",) if scene.found() else ()) + ("variants",) + (("calendar",) if scene.mode.dated else ())
+             + ("stats", "help"))
     title_end = L.tray_title.x + 10 + scene.ctx.fonts.get(int(L.tray_title.height * 0.7)).size(tray_title(scene))[0]
     t = scene.ctx.t
     return pill_rects(L.tray_title, names, lambda n, words: t(PILL_WORDS[n]) if words else PILL_KEYS[n],

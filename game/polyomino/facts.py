@@ -51,6 +51,8 @@ def variant_titles(params: Params) -> tuple[str, str] | None:
 def title_of(mode: Any, lang: str) -> str:
     """The name of a polyomino :class:`~game.polyomino.round.Mode` in ``lang``: its title key's
     words, or a calendar edition's own title."""
+    if not isinstance(mode.title_key, str):  # a calendar edition's titles from its file
+        return i18n.text_of(mode.title_key, lang)
     if not i18n.has(mode.title_key) and mode.params.mode.startswith("variant"):
         titles = variant_titles(mode.params)
         if titles is not None:
@@ -64,9 +66,11 @@ def board_cells(scene: Any) -> tuple[pygame.Rect | None, list[tuple[pygame.Rect,
     if L is None or scene.round is None:
         return None, []
     cells = []
+    colours = scene.round.colours
     for pl in scene.state.pieces:
         if pl is not None:
-            cells += [(L.cell_rect(tuple(c)), P.piece_colour(pl.formation)) for c in pl.cells]
+            cells += [(L.cell_rect(tuple(c)), colours.get(pl.formation, P.piece_colour(pl.formation)))
+                      for c in pl.cells]
     return L.frame_rect, cells
 
 

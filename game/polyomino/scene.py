@@ -1,7 +1,10 @@
-"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, custom files.
+"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, the calendar
+editions, custom files.
 
 Every mode here is the polyomino back end (:mod:`solver.games.polyomino`) over
 different data: a :class:`Mode` names its params, its title and whether it is dated.
+The scene also opens the calendar-board picker (:mod:`game.widgets.picker`, the
+``variants`` command) and follows the "Allow flipping" setting (:meth:`PolyominoScene.set_mirror`).
 The scene composes small parts and keeps none of their jobs:
 
 * the position, undo/redo, the timer and the verdicts: a :class:`~game.midend.MidEnd`
@@ -33,8 +36,9 @@ from ..scene import Context, Handoff, Scene
 from ..widgets import dialogs, overlays
 from ..widgets.layout import Layout
 from ..widgets.overlays import OverlayHost
+from ..widgets.picker import Choice, VariantPicker
 from ..widgets.text import DrawCache
-from . import anim, commands, draw, facts, found, input
+from . import anim, commands, draw, editions, facts, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
 
@@ -59,7 +63,7 @@ class PolyominoScene(Scene):
         self.name = mode.name
         self.date = ctx.date
         self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | {"today", "faster", "slower", "pause", "step",
-                         "finish", "calendar", "browse", "stats", "help"}) - (
+                         "finish", "calendar", "browse", "stats", "help", "variants"}) - (
                              frozenset() if mode.dated else DATE_COMMANDS)
         self.buttons = tuple(b for b in BUTTONS if mode.dated or b not in DATE_COMMANDS)
         self.cache = DrawCache()
@@ -73,6 +77,7 @@ class PolyominoScene(Scene):
         self.deferred: list[str] = []
         self.load_rid: int | None = None
         self.load_error: Msg | None = None
+        self.allow_flip = ctx.prefs.settings.mirror
         if puzzle is not None:
             self._load(puzzle)
         elif not mode.on_worker:
@@ -89,8 +94,9 @@ class PolyominoScene(Scene):
 
     @property
     def game_id(self) -> GameId:
-        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name)."""
-        return self.mode.game_id(self.date, self.puzzle.name if self.puzzle else "")
+        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name;
+        plus the rotations-only extra when the player's setting made it so)."""
+        return self.round.midend.game_id if self.round else self.mode.game_id(self.date)
 
     @property
     def animating(self) -> bool:
@@ -124,7 +130,7 @@ class PolyominoScene(Scene):
 
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen)
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
         self._relayout()
 
     def _load_async(self) -> None:
@@ -185,11 +191,18 @@ class PolyominoScene(Scene):
         if self.round is not None:
             self.assist.count(self.round)
 
+    def set_mirror(self, allow: bool) -> bool:
+        """Follow the "Allow flipping" setting (:func:`.editions.set_mirror`); True when the
+        puzzle in play changed."""
+        return editions.set_mirror(self, allow)
+
     # ------------------------------------------------------------ scene interface
 
     def enter(self, handoff: Handoff | None) -> None:
-        """Become current: resume the timer, go to the handed-on date, start the worker."""
+        """Become current: resume the timer, go to the handed-on date, start the worker,
+        follow the flipping setting if it changed meanwhile."""
         self.ctx.solver()
+        self.set_mirror(self.ctx.prefs.settings.mirror)
         self._pause("hidden", False)
         if handoff is not None and self.mode.dated and handoff.date != self.date:
             self.goto_date(handoff.date)
@@ -241,7 +254,7 @@ class PolyominoScene(Scene):
             self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
             self.cache.clear()
             return True
-        if name in ("help", "stats", "calendar"):
+        if name in ("help", "stats", "calendar", "variants"):
             return self.open_overlay(name)
         if self.round is None:
             if name in ("hint", "solve", "search"):
@@ -271,14 +284,22 @@ class PolyominoScene(Scene):
         if isinstance(res, input.Command):
             self.command(res.name)
         elif isinstance(res, Msg):
-            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned") else P.TEXT, 2.5)
+            if res.key == "why_turned":  # the puzzle's rule or the player's setting: say which
+                res = self.round.refusal()
+            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned", "flip_off") else P.TEXT, 2.5)
         elif res is not None:
             self.play(res)
 
     def open_overlay(self, name: str) -> bool:
-        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"variants"`` (the calendar-board
+        picker); closes the open one instead."""
         if name == "help":
             return self.overlays.toggle(self.ritual.help_overlay)
+        if name == "variants":  # closes the picker, or opens it over anything else
+            if isinstance(self.overlay, VariantPicker):
+                self.overlays.close()
+                return True
+            return self.overlays.open(editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: overlays.standard(
             name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
@@ -300,6 +321,8 @@ class PolyominoScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 self.goto_date(value)
+            elif isinstance(value, Choice):
+                editions.choose(self, value)
             elif value is not None:
                 self.ritual.take(value)
             return
@@ -330,8 +353,11 @@ class PolyominoScene(Scene):
         return False
 
     def update(self, dt_s: float) -> None:
-        """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        """Solver answers, animation clocks (playing the moves they make due), message timers;
+        a change of the "Allow flipping" setting (``ctx.prefs``) is followed at once."""
         self.ritual.update(dt_s)
+        if self.ctx.prefs.settings.mirror != self.allow_flip:
+            self.set_mirror(self.ctx.prefs.settings.mirror)
         dialogs.show_notice(self.ctx, self.overlays, None if self.round is None else  # a progress-file problem
                             lambda n: self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0))
         worker = self.ctx.solver()
@@ -341,6 +367,8 @@ class PolyominoScene(Scene):
                 self._on_loaded(res)
             elif self.round is not None and self.assist.take(res):
                 self.assist.answer(res, self.state, self.ui, self.round.facts)
+        if isinstance(self.overlay, VariantPicker) and self.overlay.update(dt_s):
+            self.dirty = True
         if self.round is None:
             return
         ui = self.ui

@@ -137,7 +137,7 @@ def draw_board_picture(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts,
         fade_in = min(1.0, phase / 0.2)
         fade_out = 1.0 - max(0.0, (phase - (DROP_PERIOD_S - 0.6)) / 0.6)
         alpha = int(255 * fade_in * fade_out)
-    fill = P.piece_colour(shape.code)
+    fill = P.piece_colours(puzzle.pieces).get(shape.code, P.OTHER)
     layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     for dr, dc in shape.orientations[o]:
         cr = pygame.Rect(x0 + (c + dc) * cell, int(y0 + (r + dr) * cell + dy), cell, cell).inflate(-2, -2)

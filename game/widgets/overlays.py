@@ -202,7 +202,7 @@ class StatsOverlay(TextOverlay):
 
     Args:
         summary: the :class:`game.stats.Summary`.
-        mode_key: i18n key of the mode's name.
+        mode_key: i18n key of the mode's name (or words with their own translation, :func:`game.i18n.text_of`).
         saved_in: where progress is saved, or None when it is not saved.
         found_here: (k, N or None) found solutions for the current date, or None.
         stats: the :class:`game.stats.Stats` (and its store) the buttons act on; None: no buttons.
@@ -217,7 +217,7 @@ class StatsOverlay(TextOverlay):
 
     def __init__(self, summary: Any, mode_key: str, saved_in: str | None,
                  found_here: tuple[int, int | None] | None = None, stats: Any = None, mode: str = "") -> None:
-        super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.tr(mode_key, lang)),
+        super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.text_of(mode_key, lang)),
                          lambda lang: stats_rows(self.summary, lang, self.found_here), self._footer, toggle="stats")
         self.summary = summary
         self.saved_in = saved_in

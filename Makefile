@@ -24,6 +24,7 @@ test: $(TEST_STAMP)
 bench: $(PLAY_STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py $(ARGS)
+	$(BIN)/python benchmarks/bench_hint.py
 
 dist: $(BUILD_STAMP)
 	rm -rf dist/daily_drill-* dist/daily-drill-*.tar.gz

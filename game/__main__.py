@@ -1,9 +1,15 @@
 """game/__main__.py: ``python -m game`` command line (see the README), also installed as the
 ``daily-drill`` console script.
 
-``python -m game [--mode classic|drill|flip] [--date YYYY-MM-DD] [--puzzle PATH]
-[--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
-``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`).
+``python -m game [--mode classic|drill|flip|variant:NAME] [--variant NAME | --variant-file PATH]
+[--date YYYY-MM-DD] [--puzzle PATH] [--lang zh|en] [--frames N] [--screenshot PATH] [--autosolve]``;
+``--version``; ``--install-desktop`` / ``--uninstall-desktop`` (:mod:`game.desktop`);
+``--export-stats PATH|-`` writes the player's statistics as JSON (``-``: on stdout,
+one line; docs/stats-export.schema.json) and exits, without opening a window.
+
+``--variant NAME`` (or ``--mode variant:NAME``) plays a shipped calendar edition
+(``assets/variants/NAME.toml``; ``dragonfjord`` is Classic); ``--variant-file PATH``
+plays a variant file from anywhere, and lists it in the board picker (B).
 
 Remembered settings (:mod:`game.settings`, ``settings.json`` beside the saves) are
 loaded at start: the language (the system locale on a first launch,
@@ -12,8 +18,9 @@ the window size and full screen, and the mode played last (``--mode`` or
 ``--puzzle`` win).  Scripted runs (``--frames``) keep the player's progress and
 settings untouched unless ``DAILY_DRILL_DATA_DIR`` names a data folder.
 
-Bad arguments (an impossible date, a missing mode module, a malformed puzzle
-file) print one line on stderr and exit with status 2, never a traceback.  An
+Bad arguments (an impossible date, a missing mode module, a malformed puzzle or
+variant file, an unknown variant) print one line on stderr and exit with status 2
+before the window opens, never a traceback.  An
 unexpected error exits 1 after logging its traceback to the log file
 (:mod:`solver.logs`) and telling the player where that file is.
 """
@@ -50,7 +57,11 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
 
     ap = _Parser(prog=prog, description="Daily Drill (每日演兵): calendar polyomino puzzle")
     ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
-    ap.add_argument("--mode", choices=("classic", "drill", "flip"), default=None)
+    ap.add_argument("--mode", type=_mode_arg, default=None, metavar="{classic,drill,flip,variant:NAME}",
+                    help="the mode to open (variant:NAME is a calendar edition, as --variant NAME)")
+    ap.add_argument("--variant", metavar="NAME",
+                    help="play a calendar edition from assets/variants/ (see python -m solver variant --list)")
+    ap.add_argument("--variant-file", metavar="PATH", help="play a calendar edition from a variant file")
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
     ap.add_argument("--lang", choices=("zh", "en"), default=None,
@@ -64,10 +75,55 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
                    help="add the game to the desktop's application menu (Linux: XDG folders), then exit")
     g.add_argument("--uninstall-desktop", action="store_true",
                    help="remove what --install-desktop added, then exit")
+    g.add_argument("--export-stats", metavar="PATH|-",
+                   help="write your statistics as JSON to PATH (- for stdout), then exit")
     args = ap.parse_args(argv)
     if args.frames is not None and args.frames < 1:
         ap.error("--frames must be at least 1")
     return args
+
+
+def _mode_arg(text: str) -> str:
+    """``--mode`` values: ``classic``, ``drill``, ``flip`` or ``variant:NAME`` (checked later)."""
+    if text in ("classic", "drill", "flip") or (text.startswith("variant:") and len(text) > len("variant:")):
+        return text
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from classic, drill, flip, variant:NAME)")
+
+
+def choose_scene(args: argparse.Namespace) -> tuple[str, dict]:
+    """The first scene and the context options from the arguments (no window yet).
+
+    Returns ``(scene name, options)``: ``"classic"``, ``"custom"``, ``"variant:ID"`` ...
+    (None when no option names one: the mode played last)
+    and ``{"puzzle": PATH or None, "variant_files": [PATH, ...]}``.  Raises ``ValueError``
+    with the one-line message for the player: conflicting options, a missing puzzle file,
+    an unknown variant, a variant file that cannot be played.
+    """
+    from .polyomino import catalogue
+
+    named = [o for o, v in (("--puzzle", args.puzzle), ("--variant", args.variant),
+                            ("--variant-file", args.variant_file), ("--mode", args.mode)) if v]
+    if len(named) > 1:
+        raise ValueError(f"{named[0]} cannot be combined with {named[1]}")
+    options: dict = {"puzzle": args.puzzle, "variant_files": []}
+    if args.puzzle:
+        if not os.path.isfile(args.puzzle):
+            raise ValueError(f"no such puzzle file: {args.puzzle}")
+        return "custom", options
+    name = args.variant or (args.mode[len("variant:"):] if args.mode and args.mode.startswith("variant:") else None)
+    if args.variant_file:
+        entry = catalogue.load_path(args.variant_file)  # InvalidPuzzleError (a ValueError): one line
+        options["variant_files"] = [args.variant_file]
+        return entry.scene, options
+    if name is not None:
+        from solver import variants
+
+        if name not in variants.names():
+            raise ValueError(f"unknown variant {name!r} (use one of {', '.join(variants.names())}, "
+                             "or --variant-file PATH)")
+        entry = catalogue.Entry(name, variants.load(name))  # a broken shipped file: one line
+        return entry.scene, options
+    return args.mode, options  # None: the mode played last (game.settings)
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
@@ -90,6 +146,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         from . import desktop
 
         return desktop.main(add=args.install_desktop, prog=prog)
+    if args.export_stats is not None:
+        return export_stats(args.export_stats, prog)
     from solver.board import InvalidPuzzleError, parse_date
 
     try:
@@ -103,17 +161,15 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         print(f"{prog}: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
               file=sys.stderr)
         return 2
-    mode = args.mode or ("custom" if args.puzzle else None)  # None: the mode played last
-    if args.puzzle and args.mode not in (None,):
-        print(f"{prog}: --puzzle cannot be combined with --mode", file=sys.stderr)
-        return 2
-    if args.puzzle and not os.path.isfile(args.puzzle):
-        print(f"{prog}: no such puzzle file: {args.puzzle}", file=sys.stderr)
+    try:
+        mode, options = choose_scene(args)
+    except ValueError as e:
+        print(f"{prog}: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
         return 2
     log = _start_logging()
     running: dict = {}  # what _play opened so far: "fonts" (for the error dialog)
     try:
-        return _play(args, prog, date, mode, running)
+        return _play(args, prog, date, mode, running, options)
     except Exception as e:  # a bug: keep the details, tell the player where they are
         log.exception("unexpected error; the game stops")
         from solver import logs
@@ -130,6 +186,46 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     finally:
         if "pygame" in sys.modules:
             sys.modules["pygame"].quit()
+
+
+def export_stats(dest: str, prog: str) -> int:
+    """``--export-stats``: write :meth:`game.stats.Stats.export` of the player's progress
+    file (read only, never changed) to ``dest``, or to stdout as one line for ``-``.
+
+    Prints one line (the file written; for ``-`` the JSON itself) and returns 0; a
+    path that cannot be written prints one line on stderr and returns 2.  No
+    progress file yet: an empty ``solved`` list.
+    """
+    import json
+
+    from solver.appinfo import flush_stdout
+
+    from .stats import Stats, write_export
+    from .store import Store
+
+    store = Store(read_only=True)
+    if store.warning:
+        print(f"{prog}: warning: {store.warning}", file=sys.stderr)
+    data = Stats(store).export()
+    if dest == "-":
+        line = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+        try:
+            sys.stdout.buffer.write(line.encode("utf-8"))  # UTF-8 whatever the console's code page
+        except AttributeError:  # a text-only stdout (a test's capture)
+            sys.stdout.write(line)
+        except BrokenPipeError:
+            pass
+        flush_stdout()
+        return 0
+    try:
+        path = write_export(data, dest)
+    except OSError as e:
+        print(f"{prog}: cannot write the statistics to {dest}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    n = len(data["solved"])
+    print(f"{prog}: wrote {n} solved puzzle{'s' if n != 1 else ''} to {path}")
+    flush_stdout()
+    return 0
 
 
 def _start_logging():
@@ -160,9 +256,11 @@ def _start_logging():
     return log
 
 
-def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None, running: dict) -> int:
+def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None, running: dict,
+          options: dict | None = None) -> int:
     """Open the window and run the game loop; returns the exit status (0, or 2 for bad input).
 
+    ``mode`` is the first scene and ``options`` the context's (:func:`choose_scene`);
     ``mode`` None starts in the mode played last (a remembered setting).  Puts the
     :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]`` and the language
     into ``running["lang"]``.
@@ -178,9 +276,9 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
     import pygame
 
-    from .app import SCENES, Control
+    from .app import Control, scene_factory
+    from .prefs import Prefs
     from .scene import Context
-    from .settings import Settings, SettingsStore
     from .store import Store
     from .widgets.text import Fonts
 
@@ -188,19 +286,23 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     pygame.font.init()
     # scripted runs (--frames) neither read nor write the player's progress, unless a
     # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
-    remember = args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR"))
-    store = Store(enabled=remember)
-    settings_store = SettingsStore() if remember else None
-    settings = settings_store.load() if settings_store else Settings.from_json({}, system_lang())
+    store = Store(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
+    # the settings beside the progress file (defaults in memory when it is not written;
+    # the first launch's language from the system locale)
+    prefs = Prefs.beside(store)
+    settings = prefs.settings if prefs.store is not None else prefs.settings.replace(lang=system_lang())
+    prefs.settings = settings
     lang = running["lang"] = args.lang or settings.lang
-    if mode is None:
-        mode = settings.last_mode if settings.last_mode in SCENES and settings.last_mode != "custom" else "classic"
     fonts = Fonts()
     running["fonts"] = fonts
     if fonts.warning:  # a broken install still starts, and says why the text looks wrong
         print(f"{prog}: warning: {fonts.warning}", file=sys.stderr)
-    ctx = Context(lang=lang, fonts=fonts, date=date, store=store, options={"puzzle": args.puzzle},
-                  settings=settings, settings_store=settings_store)
+    ctx = Context(lang=lang, fonts=fonts, date=date, store=store,
+                  options=dict(options or {"puzzle": args.puzzle}), prefs=prefs)
+    if mode is None:  # the mode played last, when it can still be played
+        last = prefs.settings.last_mode
+        mode = last if last in ("classic", "drill", "flip") or (
+            last.startswith("variant:") and scene_factory(last, ctx) is not None) else "classic"
     try:
         control = Control(ctx, mode, size=settings.window, autosolve=args.autosolve,
                           fullscreen=settings.fullscreen and args.frames is None)

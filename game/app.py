@@ -25,7 +25,9 @@ passed on to the current scene.
 Scenes are built once, by name, from :data:`SCENES` (static imports: no module is
 found by its name at run time, so frozen builds see every mode) and kept alive: a
 switch hands the next scene a typed :class:`~game.scene.Handoff` and the old one
-keeps its state (Flip at 6 x 6 -> Classic -> Flip is still 6 x 6).
+keeps its state (Flip at 6 x 6 -> Classic -> Flip is still 6 x 6).  The calendar
+editions are scenes ``"variant:ID"`` found from their files
+(:mod:`game.polyomino.catalogue`, :func:`scene_factory`), never listed here.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ import pygame
 
 from . import keymap
 from .lights_out.scene import LightsOutScene
+from .polyomino import catalogue
 from .polyomino.round import CLASSIC, DRILL, file_mode
 from .polyomino.scene import PolyominoScene
 from .i18n import msg
@@ -66,10 +69,23 @@ SCENES: dict[str, Callable[[Context], Scene]] = {
     "custom": lambda ctx: PolyominoScene(ctx, file_mode(ctx.options["puzzle"])),
     "flip": LightsOutScene,
 }
-"""Scene factories by name; a new kind of game registers its scene here."""
+"""Scene factories by name; a new kind of game registers its scene here (the calendar
+editions need no entry: :func:`scene_factory`)."""
 
 MODE_COMMANDS = {"mode_classic": "classic", "mode_drill": "drill", "mode_flip": "flip"}
 """Key-map commands that switch mode, and the scene each one shows."""
+
+
+def scene_factory(name: str, ctx: Context) -> Callable[[Context], Scene] | None:
+    """The factory of scene ``name``: :data:`SCENES`, or for ``"variant:ID"`` a polyomino
+    scene of that calendar edition (:func:`game.polyomino.catalogue.find`); None when
+    there is no such scene."""
+    if name in SCENES:
+        return SCENES[name]
+    entry = catalogue.find(ctx, name)
+    if entry is None:
+        return None
+    return lambda c: PolyominoScene(c, entry.mode())
 
 
 def make_icon() -> pygame.Surface:
@@ -93,18 +109,23 @@ class Control:
 
     Args:
         ctx: the shared :class:`Context`.
-        scene: name of the first scene in :data:`SCENES`.
+        scene: name of the first scene (:func:`scene_factory`).
         size: initial window size in pixels (raised to the minimum window size).
         autosolve: press Solve on the first frame.
         fullscreen: start in full screen (F11 toggles).
 
-    Raises ``ValueError`` (a bad custom puzzle file) from the first scene's factory.
+    Raises ``ValueError`` for an unknown scene name and (a bad custom puzzle file) from
+    the first scene's factory.
     """
 
     def __init__(self, ctx: Context, scene: str = "classic", size: tuple[int, int] = DEFAULT_SIZE,
                  autosolve: bool = False, fullscreen: bool = False) -> None:
         self.ctx = ctx
-        self.scenes: dict[str, Scene] = {scene: SCENES[scene](ctx)}
+        make = scene_factory(scene, ctx)
+        if make is None:
+            raise ValueError(f"unknown mode {scene!r}")
+        self.scenes: dict[str, Scene] = {scene: make(ctx)}
+        self.visited: list[str] = []  # scenes left, the most recent last
         self.scene = self.scenes[scene]
         pygame.display.set_caption("每日演兵 Daily Drill")
         pygame.display.set_icon(make_icon())
@@ -174,6 +195,9 @@ class Control:
                 continue
             if cmd in MODE_COMMANDS:
                 self.switch_to(MODE_COMMANDS[cmd])
+                continue
+            if cmd == "variants":
+                self.open_variants()  # from Flip: over the polyomino scene played last
                 continue
             if cmd == "fullscreen":
                 self.set_fullscreen(not self.fullscreen)
@@ -261,10 +285,13 @@ class Control:
             self.ctx.change_settings(fullscreen=on)
 
     def _settings_changed(self, names: set[str]) -> None:
-        """A remembered setting changed: full screen here, the rest in the current scene; a
-        sound switched off or on is said on the status line."""
+        """A remembered setting changed: full screen and "Allow flipping" (:meth:`set_mirror`)
+        here, the rest in the current scene; a sound switched off or on is said on the
+        status line."""
         if "fullscreen" in names and self.ctx.settings.fullscreen != self.fullscreen:
             self.set_fullscreen(self.ctx.settings.fullscreen)
+        if "mirror" in names:
+            self.set_mirror(self.ctx.settings.mirror)
         if "muted" in names and hasattr(self.scene, "say"):
             self.scene.say(msg("muted_now" if self.ctx.settings.muted else "unmuted_now"))
         self.scene.settings_changed(names)
@@ -298,7 +325,7 @@ class Control:
     def _switch(self) -> None:
         nxt = self.scene.next
         self.scene.done = False
-        if nxt is None or nxt not in SCENES:
+        if nxt is None or (nxt not in self.scenes and scene_factory(nxt, self.ctx) is None):
             self.scene.exit()
             self.quit = True
             return
@@ -306,31 +333,55 @@ class Control:
 
     def switch_to(self, name: str) -> bool:
         """Make scene ``name`` current: the old one exits (and stays alive), the new one (built
-        on first use) enters with the old one's :class:`~game.scene.Handoff`.
+        on first use, :func:`scene_factory`) enters with the old one's :class:`~game.scene.Handoff`.
 
         Returns False, keeping the current scene, when the name is unknown, already
         current, or its scene cannot be built (a custom mode without a file).
         """
-        if name not in SCENES or self.scene.name == name:
+        if self.scene.name == name:
             return False
         scene = self.scenes.get(name)
         if scene is None:
+            make = scene_factory(name, self.ctx)
+            if make is None:
+                return False
             try:
-                scene = SCENES[name](self.ctx)
+                scene = make(self.ctx)
             except (KeyError, ValueError, OSError):
                 return False
             self.scenes[name] = scene
         handoff = self.scene.exit()
+        self.visited = [n for n in self.visited if n != self.scene.name] + [self.scene.name]
         self.scene = scene
         scene.window_pause("unfocused", not self.active)
         scene.resize(self.screen.get_size())
-        scene.settings_changed({"anim_speed", "lang", "mirror"})
+        scene.settings_changed({"anim_speed", "lang"})
         scene.dirty = True
         scene.enter(handoff)
         mode = getattr(scene, "mode_name", name)
         if valid_mode(mode) and name != "custom":
             self.ctx.change_settings(last_mode=mode)
         return True
+
+    def open_variants(self) -> bool:
+        """Open the calendar-board picker: in the current scene when it has one, else in
+        the polyomino scene played last (Classic when none).  True when it opened."""
+        if "variants" not in self.scene.commands:
+            last = next((n for n in reversed(self.visited) if "variants" in self.scenes[n].commands), "classic")
+            self.switch_to(last)
+        return "variants" in self.scene.commands and bool(self.scene.command("variants"))
+
+    def set_mirror(self, allow: bool) -> None:
+        """Set the "Allow flipping" setting (``Settings.mirror``): remember it and apply it
+        to the scene in play now (a polyomino scene plays its date again under the new
+        rule; Daily Drill and Flip ignore it).  The other scenes follow when they are
+        entered again.  A settings overlay may call this, or only change
+        ``ctx.prefs``: a polyomino scene follows that on its next frame."""
+        self.ctx.prefs.remember(mirror=bool(allow))
+        set_rule = getattr(self.scene, "set_mirror", None)
+        if set_rule is not None:
+            set_rule(bool(allow))
+        self.scene.dirty = True
 
     def run(self, frames: int | None = None, screenshot: str | None = None) -> None:
         """Loop until the window closes, or for ``frames`` frames (scripted runs: paced at

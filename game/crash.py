@@ -86,7 +86,7 @@ def draw(surface: pygame.Surface, log_path: str | None, lang: str = "en", fonts=
     """Draw the dialog onto ``surface`` (any size; laid out for :data:`SIZE`)."""
     w, h = surface.get_size()
     surface.fill(P.BACKGROUND)
-    pygame.draw.rect(surface, P.BANNER, (0, 0, w, 6))
+    pygame.draw.rect(surface, P.TITLE, (0, 0, w, 6))
     title, body, small = _font(fonts, 24, True), _font(fonts, 16), _font(fonts, 14)
     x, y = 24, 22
     titles = [TITLE_EN]

@@ -4,7 +4,7 @@ Every dated mode (Classic, Daily Drill, Flip's daily deals) moves through dates 
 the same commands: ``prev``, ``next``, ``today`` and the month calendar, plus (on a
 labelled board) a pick on the board (:func:`date_for_label`).  Every change the player
 asks for goes through :func:`choose`, which remembers the date left in the scene's
-:class:`DateNav`, so ``back_date`` (B, or the "back to ..." button) undoes it in one
+:class:`DateNav`, so ``back_date`` (J, or the "back to ..." button) undoes it in one
 action (:func:`go_back`).
 """
 from __future__ import annotations
@@ -142,7 +142,7 @@ def choose(scene: Any, day: _dt.date | None) -> bool:
 
 
 def go_back(scene: Any) -> bool:
-    """Back to the date the player was on before the last change (B, the "back to" button);
+    """Back to the date the player was on before the last change (J, the "back to" button);
     False (and a message) when there is none."""
     day = scene.nav.back()
     if day is None:

@@ -23,6 +23,7 @@ Interface (pixels of the window surface, seconds)::
         def command(self, name: str) -> bool     # False when not supported
         def window_pause(self, reason: str, on: bool) -> None   # "unfocused", "minimised"
         def settings_changed(self, names: set[str]) -> None     # remembered settings changed
+        def say(self, message) -> None                          # a line on the status line
         ticking: bool                 # redraw once a second (a running clock on screen)
 
 :class:`Context` carries what all scenes share: the language, the fonts, the solver
@@ -43,7 +44,8 @@ import pygame
 from . import i18n
 from .dates import DateNav
 from .midend import Changed, MidEnd
-from .settings import SPEEDS, Settings, SettingsStore, speed_index  # noqa: F401  (SPEEDS: re-exported)
+from .prefs import Prefs
+from .settings import SPEEDS, Settings, speed_index  # noqa: F401  (SPEEDS, speed_index: re-exported)
 from .stats import Stats
 from .store import Store
 from .widgets.buttons import Focus
@@ -73,13 +75,14 @@ class Context:
         worker: the shared solver worker, started on first use (see :meth:`solver`).
         store: the progress file (None: an in-memory store, nothing is saved).
         clock: monotonic seconds for the mid ends' timers.
-        today: the local calendar day (statistics, the calendar's today).
-        settings: the remembered :class:`~game.settings.Settings` (:meth:`change_settings`
-            changes them); ``lang`` above is this run's language (``--lang`` wins over
-            ``settings.lang`` for one run).
-        settings_store: where settings are saved (None: not remembered, as in tests).
+        today: the local calendar day (statistics, the calendar's today, midnight).
+        now: the local wall-clock time (the countdown to the next day's puzzle).
+        prefs: the remembered settings (:class:`~game.prefs.Prefs`; default: those beside
+            the progress file, or defaults in memory when nothing is saved); change them
+            with :meth:`change_settings`.  ``lang`` above is this run's language
+            (``--lang`` wins over the remembered one for one run).
         settings_listeners: called with the names of the settings that changed (the frame
-            loop applies full screen; the current scene its speed, language, ...).
+            loop applies full screen and flipping; the current scene its speed, language).
     """
 
     lang: str
@@ -90,46 +93,46 @@ class Context:
     store: Store | None = None
     clock: Callable[[], float] = time.monotonic
     today: Callable[[], _dt.date] = _dt.date.today
+    now: Callable[[], _dt.datetime] = _dt.datetime.now
+    prefs: Prefs | None = None
     notices_seen: set = field(default_factory=set)
-    settings: Settings = field(default_factory=Settings)
-    settings_store: SettingsStore | None = None
     settings_listeners: list[Callable[[set[str]], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.store is None:
             self.store = Store(enabled=False)
+        if self.prefs is None:
+            self.prefs = Prefs.beside(self.store)
         self.stats = Stats(self.store, self.today)
 
     def t(self, key: str, **fields: object) -> str:
         """The UI string ``key`` in the current language (:func:`game.i18n.tr`)."""
         return i18n.tr(key, self.lang, **fields)
 
+    @property
+    def settings(self) -> Settings:
+        """The remembered settings in force (``prefs.settings``)."""
+        return self.prefs.settings
+
     def change_settings(self, **changes: Any) -> set[str]:
         """Change remembered settings (names of :class:`~game.settings.Settings` fields; a
-        ``lang`` change also switches this run's language), save them when a store is set,
-        and tell :attr:`settings_listeners`.  Returns the names whose value changed.
+        ``lang`` change also switches this run's language), save them where they are
+        remembered (:meth:`Prefs.update`), and tell :attr:`settings_listeners`.  Returns the
+        names whose value changed.
 
         Raises ``ValueError`` for a bad value (nothing changes then).
         """
-        new = self.settings.replace(**changes)
-        changed = {k for k in changes if getattr(new, k) != getattr(self.settings, k)}
-        if "lang" in changes:
-            changed |= {"lang"} if self.lang != new.lang else set()
+        old = self.prefs.settings
+        new = old.replace(**changes)
+        changed = {k for k in changes if getattr(new, k) != getattr(old, k)}
+        if "lang" in changes and self.lang != new.lang:
+            changed.add("lang")
             self.lang = new.lang
-        self.settings = new
         if changed:
-            if self.settings_store is not None:
-                self.settings_store.save(new)
+            self.prefs.update(**changes)
             for listener in list(self.settings_listeners):
                 listener(changed)
         return changed
-
-    def chime(self, name: str) -> bool:
-        """Play sound ``name`` (:data:`game.chimes.SOUNDS`: ``"win"``, ``"solver"``) at the
-        player's volume, unless muted; True when a sound started."""
-        from . import chimes
-
-        return chimes.play(name, self.settings.volume, self.settings.muted)
 
     def solver(self) -> Any:
         """The shared :class:`~game.worker.SolverWorker`, started on first call."""
@@ -156,14 +159,21 @@ class Context:
             midend.listeners.append(save)
         return midend
 
+    def peek_notice(self) -> tuple[str, dict[str, Any]] | None:
+        """The notice :meth:`new_notice` would give next, without marking it shown."""
+        store = self.prefs.store if self.prefs is not None else None
+        for n in (self.store.notice, store.notice if store is not None else None):
+            if n is not None and repr(n) not in self.notices_seen:
+                return n
+        return None
+
     def new_notice(self) -> tuple[str, dict[str, Any]] | None:
         """The progress or settings file's latest notice (a file set aside, saving off, a failed
         save) the first time it is asked for, else None."""
-        for n in (self.store.notice, self.settings_store.notice if self.settings_store else None):
-            if n is not None and repr(n) not in self.notices_seen:
-                self.notices_seen.add(repr(n))
-                return n
-        return None
+        n = self.peek_notice()
+        if n is not None:
+            self.notices_seen.add(repr(n))
+        return n
 
 
 class Scene:
@@ -179,7 +189,7 @@ class Scene:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.focus = Focus()  # the keyboard focus over the scene's buttons (Ctrl+Tab)
-        self.nav = DateNav()  # the dates left (B goes back) and the armed board pick
+        self.nav = DateNav()  # the dates left (J goes back) and the armed board pick
         self.done = False
         self.next: str | None = None
         self.dirty = True
@@ -220,8 +230,8 @@ class Scene:
 
     def settings_changed(self, names: set[str]) -> None:
         """Remembered settings ``names`` changed (:meth:`Context.change_settings`): follow them
-        (:func:`game.widgets.controls.follow_settings`: speed, flipping, language).  The frame
-        loop calls this on the current scene, and on a scene it switches to."""
+        (:func:`game.widgets.controls.follow_settings`: speed, language).  The frame loop
+        calls this on the current scene, and on a scene it switches to."""
         from .widgets.controls import follow_settings
 
         follow_settings(self, names)
@@ -237,4 +247,3 @@ class Scene:
         button shows."""
         me = getattr(self, "midend", None)
         return me is None or me.running or self.nav.toast(self.ctx.clock()) is not None
-

@@ -23,10 +23,17 @@ The rules (issue 12):
   practice: they never make a streak day.
 * **Found solutions**: every distinct board completed by hand
   (:class:`~game.midend.Completed` with ``by_hand``), for "found k of N" and browsing.
+
+**Export** (:meth:`Stats.export`, ``daily-drill --export-stats``, the Stats screen's
+button): the player's own record as JSON, documented by
+``docs/stats-export.schema.json``: one entry per date and mode (Flip's board sizes of
+one date fold into one: a hand solve before an assisted one, then the fastest),
+assisted solves marked and timeless, the streaks by the rule above.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -37,6 +44,11 @@ HELP_FIELDS = {"hint": "hints", "solve": "solves", "search": "searches"}
 """Record field counting each kind of help."""
 RECENT_KEEP = 10
 """Completions listed as "recent" in a summary."""
+EXPORT_SCHEMA = 1
+"""``"schema"`` of the statistics export (docs/stats-export.schema.json)."""
+EXPORT_DIR_ENV = "DAILY_DRILL_EXPORT_DIR"
+"""Environment variable that overrides the folder the Stats screen exports to (tests, portable installs)."""
+EXPORT_SUBDIR = "Daily Drill"
 
 
 def solution_key(pieces: Iterable[tuple[str, int, int, int]]) -> str:
@@ -275,3 +287,102 @@ class Stats:
                 if marks.get(r.game_id.date) != "hand":
                     marks[r.game_id.date] = "assisted" if r.assisted else "hand"
         return marks
+
+    # ------------------------------------------------------------ export
+
+    def export(self, today: _dt.date | None = None) -> dict[str, Any]:
+        """The player's statistics as a JSON-ready dict (docs/stats-export.schema.json)::
+
+            {"schema": 1, "app": "daily-drill", "version": "0.1.0", "today": "2024-05-03",
+             "solved": [{"date": "2024-05-01", "mode": "classic", "assisted": false,
+                         "seconds": 142.5, "moves": 9, "solved_on": "2024-05-01",
+                         "streak_day": true}, ...],
+             "streak": {"current": 3, "longest": 5}}
+
+        ``solved`` lists, sorted by date then mode, one entry per puzzle date and
+        mode (:func:`exported_mode`: classic, drill, flip, ``variant:NAME``; undated
+        games and custom files are left out) that was solved; ``seconds`` is None for
+        an assisted solve; ``streak_day`` says whether it made a streak day (solved by
+        hand on its own date).  ``streak`` is :meth:`streaks` on ``today`` (default:
+        the local today).  Nothing solved yet: an empty list.
+        """
+        from solver.appinfo import APP_NAME, version
+
+        today = today or self.today()
+        best: dict[tuple[_dt.date, str], Record] = {}
+        for r in self.all_records():
+            d, mode = r.game_id.date, r.game_id.mode
+            if not r.solved or d is None or not exported_mode(mode):
+                continue
+            old = best.get((d, mode))
+            if old is None or _rank(r) < _rank(old):
+                best[(d, mode)] = r
+        solved = [{"date": d.isoformat(), "mode": mode, "assisted": r.assisted,
+                   "seconds": None if r.assisted else r.seconds, "moves": r.moves,
+                   "solved_on": r.solved_on.isoformat() if r.solved_on else None, "streak_day": r.streak_day}
+                  for (d, mode), r in sorted(best.items())]
+        current, longest = self.streaks(today)
+        return {"schema": EXPORT_SCHEMA, "app": APP_NAME, "version": version(), "today": today.isoformat(),
+                "solved": solved, "streak": {"current": current, "longest": longest}}
+
+
+def _rank(r: Record) -> tuple:
+    """Which of several records of one date and mode the export keeps (smallest first):
+    a hand solve, then a streak day, then the fastest, then the fewest moves."""
+    return (r.assisted, not r.streak_day, r.seconds if r.seconds is not None else float("inf"), r.moves)
+
+
+def exported_mode(mode: str) -> bool:
+    """True for the modes the export lists: ``classic``, ``drill``, ``flip``, ``variant:NAME``."""
+    return mode in ("classic", "drill", "flip") or (mode.startswith("variant:") and len(mode) > len("variant:"))
+
+
+def exports_dir() -> str:
+    """Where the Stats screen's Export button writes: ``$DAILY_DRILL_EXPORT_DIR``, else the
+    user's documents folder (``platformdirs.user_documents_dir()``) / "Daily Drill"."""
+    env = os.environ.get(EXPORT_DIR_ENV)
+    if env:
+        return env
+    try:
+        from platformdirs import user_documents_dir
+
+        base = user_documents_dir()
+    except ImportError:
+        base = os.path.join(os.path.expanduser("~"), "Documents")
+    return os.path.join(base, EXPORT_SUBDIR)
+
+
+def export_name(today: _dt.date) -> str:
+    """The Export button's file name: ``daily-drill-statistics-YYYY-MM-DD.json``."""
+    return f"daily-drill-statistics-{today.isoformat()}.json"
+
+
+def write_export(data: dict[str, Any], path: str | os.PathLike) -> str:
+    """Write an export (:meth:`Stats.export`) to ``path`` as UTF-8 JSON, atomically, with the
+    usual permissions of a new file (0666 less the umask).  Returns the absolute path.
+
+    Raises ``OSError`` (a missing folder, a folder in the way, no permission).
+    """
+    from .saves import atomic_write
+
+    path = os.path.abspath(os.fspath(path))
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, "Is a directory", path)
+    atomic_write(path, data, mode=0o666 & ~_umask())
+    return path
+
+
+def export_to_folder(stats: "Stats", folder: str | None = None) -> str:
+    """The Stats screen's Export: write :meth:`Stats.export` to ``folder`` (default
+    :func:`exports_dir`, created when missing) as :func:`export_name`.  Returns the
+    file's path; raises ``OSError``."""
+    folder = folder or exports_dir()
+    os.makedirs(folder, exist_ok=True)
+    return write_export(stats.export(), os.path.join(folder, export_name(stats.today())))
+
+
+def _umask() -> int:
+    """The process's file creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

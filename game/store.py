@@ -1,15 +1,27 @@
-"""game/store.py: what the progress file holds, per game id (no pygame).
+"""game/store.py: what the progress file holds, per game id, and how two copies merge (no pygame).
 
 One JSON object, schema :data:`VERSION`::
 
     {"version": 3,
-     "games":   {"classic 2024-05-01": <MidEnd.to_save()>, ...},
+     "games":   {"classic 2024-05-01": <MidEnd.to_save()> + {"saved_at": <unix time>}, ...},
      "records": {"classic 2024-05-01": <statistics record>, ...}}
 
 ``games`` is written by the mid end's save (:meth:`game.midend.MidEnd.to_save`),
 ``records`` only by :class:`game.stats.Stats` from mid-end events; the found
-solutions are part of each record.  The file itself (atomic writes, a corrupt file
-set aside, a read-only folder) is :class:`game.saves.ProgressFile`'s business.
+solutions are part of each record.  The file itself (atomic writes, the backup, a
+damaged file set aside, the lock, a read-only folder) is
+:class:`game.saves.ProgressFile`'s business.
+
+**Two windows, no loss.**  Every write is lock - re-read - merge - write
+(:meth:`Store.flush`): the file on disk is taken as it is now, and only the game ids
+this window changed since it loaded (or last wrote) are merged in:
+
+* a game (a position with its undo list) cannot be mixed: the newer change wins, by
+  ``saved_at`` (the wall-clock time of the change);
+* a statistics record merges fact by fact (:func:`merge_record`): solved stays
+  solved, assisted stays assisted, the hand time is the fastest hand solve, the day
+  solved the earliest, found boards are the union, and help counts add up what
+  each window added.
 
 Files written by earlier versions (1 and 2: a ``"puzzles"`` table of move logs,
 Flip ``"history"`` lists of whole states, solved flags, best times, found
@@ -18,8 +30,10 @@ an undo list or a statistic.
 """
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import math
+import time
 from typing import Any, Iterator
 
 from .midend import MAX_ELAPSED_S, GameId, Kind
@@ -27,11 +41,26 @@ from .saves import ProgressFile
 
 VERSION = 3
 """Schema version written.  1/2: ``puzzles`` (migrated on load); 3: ``games`` + ``records``."""
+RESET_SUFFIX = "reset"
+"""Name part of the copy kept when statistics are reset: ``progress.json.reset-<time>``."""
+COUNTS = ("hints", "solves", "searches")
+"""Record fields that count help asked for (merged by adding what each window added)."""
+FACTS = ("solved", "assisted", "seconds", "moves", "solved_on")
+"""Record fields about the first solve (merged as one fact, see :func:`merge_record`)."""
 
 
 def _num(v: Any) -> float | None:
     ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
     return float(v) if ok else None
+
+
+def check(data: dict[str, Any]) -> None:
+    """Refuse a progress file of the wrong structure (``ValueError``): a ``games``,
+    ``records`` or ``puzzles`` table that is there but not an object (a missing table
+    reads as empty)."""
+    for name in ("games", "records", "puzzles"):
+        if name in data and not isinstance(data[name], dict):
+            raise ValueError(f"the {name} table is not an object")
 
 
 class Store:
@@ -40,18 +69,26 @@ class Store:
     Args:
         folder: the data folder (default: :func:`game.saves.data_dir`).
         enabled: False keeps everything in memory (scripted ``--frames`` runs).
+        read_only: True reads the file (or its backup) and never writes (the export).
 
     Attributes:
         file: the :class:`~game.saves.ProgressFile` (``path``, ``writable``, ``notice``...).
         data: the loaded object (see the module docstring).
     """
 
-    def __init__(self, folder: str | None = None, enabled: bool = True) -> None:
-        self.file = ProgressFile(folder, enabled)
+    def __init__(self, folder: str | None = None, enabled: bool = True, read_only: bool = False) -> None:
+        self.file = ProgressFile(folder, enabled, read_only)
         self.data: dict[str, Any] = {"version": VERSION, "games": {}, "records": {}}
-        loaded = self.file.load(VERSION)
+        loaded = self.file.load(VERSION, check)
         if loaded is not None:
             self.data = migrate(loaded)
+        self._synced(set(), set())
+
+    def _synced(self, games: set[str], records: set[str]) -> None:
+        """The file and :attr:`data` agree now, except for these changed game ids."""
+        self._changed_games = games
+        self._changed_records = records
+        self._base = dict(self.data["records"])  # the records as last read or written
 
     # ------------------------------------------------------------ file facts
 
@@ -76,8 +113,34 @@ class Store:
         return self.file.warning
 
     def flush(self) -> bool:
-        """Write the file now; True when written (see :meth:`ProgressFile.write`)."""
-        return self.file.write(self.data)
+        """Write the file now: lock, re-read, merge this window's changes in, write
+        (:meth:`ProgressFile.update`).  Afterwards :attr:`data` is what the file holds,
+        other windows' progress included.  True when written; False when saving is off
+        or failed (the changes stay pending and go with the next flush)."""
+        written = self.file.update(self._merge)
+        if written is None:
+            return False
+        self.data = written
+        self._synced(set(), set())
+        return True
+
+    def _merge(self, disk: dict[str, Any] | None) -> dict[str, Any]:
+        """What to write, given the file as it is now (None: no file)."""
+        if disk is None:
+            return {"version": VERSION, "games": dict(self.data["games"]), "records": dict(self.data["records"])}
+        theirs = migrate(disk)
+        games, records = dict(theirs["games"]), dict(theirs["records"])
+        for key, mine in self.data["games"].items():
+            other = games.get(key)
+            if not isinstance(other, dict) or (key in self._changed_games and _saved_at(mine) >= _saved_at(other)):
+                games[key] = mine
+        for key in self._changed_records:
+            mine = self.data["records"].get(key)
+            if isinstance(mine, dict):
+                other = records.get(key)
+                records[key] = merge_record(other if isinstance(other, dict) else {}, mine,
+                                            self._base.get(key) or {})
+        return {"version": VERSION, "games": games, "records": records}
 
     # ------------------------------------------------------------ games
 
@@ -87,24 +150,30 @@ class Store:
         return g if isinstance(g, dict) else None
 
     def put_game(self, game_id: GameId, save: dict[str, Any]) -> None:
-        """Store the mid-end save of ``game_id`` and write the file."""
-        self.data["games"][game_id.text] = save
+        """Store the mid-end save of ``game_id`` (stamped with the time, ``saved_at``) and
+        write the file."""
+        self.data["games"][game_id.text] = {**save, "saved_at": round(time.time(), 3)}
+        self._changed_games.add(game_id.text)
         self.flush()
 
     # ------------------------------------------------------------ records
 
     def record(self, game_id: GameId) -> dict[str, Any]:
-        """The statistics record of ``game_id`` (created empty); the caller may change it
-        and then :meth:`flush`."""
+        """The statistics record of ``game_id`` (created empty), to change: the caller may
+        change it and then :meth:`flush`."""
+        key = game_id.text
         recs = self.data["records"]
-        rec = recs.get(game_id.text)
+        rec = recs.get(key)
         if not isinstance(rec, dict):
             rec = {}
-            recs[game_id.text] = rec
+        if key not in self._changed_records:  # keep the record as read for the merge
+            rec = copy.deepcopy(rec)
+            self._changed_records.add(key)
+        recs[key] = rec
         return rec
 
     def peek(self, game_id: GameId) -> dict[str, Any]:
-        """The record of ``game_id`` without creating one ({} when none)."""
+        """The record of ``game_id`` without creating one ({} when none); do not change it."""
         rec = self.data["records"].get(game_id.text)
         return rec if isinstance(rec, dict) else {}
 
@@ -117,6 +186,72 @@ class Store:
                 yield GameId.from_text(key), rec
             except ValueError:
                 continue
+
+    def reset_records(self) -> str:
+        """Reset the statistics: keep a copy of the progress file beside it
+        (``progress.json.reset-<time>``: copying it back over ``progress.json`` undoes
+        the reset), then empty the ``records`` table; games in progress stay.
+
+        Returns the copy's path.  Raises ``OSError`` with nothing changed when saving
+        is off or the copy or the write fails.
+        """
+        if not self.writable:
+            raise PermissionError(self.warning or "progress is not being saved")
+        with self.file.lock():  # one turn: no other window writes between the copy and the reset
+            if not self.flush():  # the copy holds everything up to now
+                raise OSError(self.warning or "cannot save")
+            kept = self.file.keep_copy(RESET_SUFFIX)
+            written = self.file.update(lambda disk: {**migrate(disk or self.data), "records": {}})
+        if written is None:
+            raise OSError(self.warning or "cannot save")
+        self.data = written
+        self._synced(set(), set())
+        return kept
+
+
+def _saved_at(save: dict[str, Any]) -> float:
+    return _num(save.get("saved_at")) or 0.0
+
+
+def merge_record(disk: dict[str, Any], mine: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """One game id's statistics record from two windows: ``disk`` (the file now) and
+    ``mine`` (this window's), ``base`` being what this window read before changing it.
+
+    The union of facts (the rules of :mod:`game.stats`), taking from ``mine`` only
+    what it added since ``base`` (so a record emptied meanwhile, by a statistics
+    reset in another window, does not come back): solved stays solved and assisted
+    stays assisted; ``seconds`` is the fastest hand solve (None once assisted);
+    ``solved_on`` is the earliest day and ``moves`` those of that solve; ``found``
+    keeps every board of both, the file's first; the help counts (:data:`COUNTS`)
+    are the file's plus what this window added.  Other keys of ``mine`` are kept
+    when the file lacks them.  Returns a new dict; the arguments are not changed.
+    """
+    out = dict(disk)
+    for key, value in mine.items():
+        if key not in out and key not in FACTS + COUNTS + ("found",):
+            out[key] = value
+    solves = [r for r, ok in ((disk, bool(disk.get("solved"))),
+                              (mine, bool(mine.get("solved")) and not base.get("solved"))) if ok]
+    if solves:
+        first = min(solves, key=lambda r: (str(r.get("solved_on") or "9999-99-99"), _num(r.get("moves")) or 0))
+        assisted = any(bool(r.get("assisted")) for r in solves)
+        hand = [t for t in (_num(r.get("seconds")) for r in solves) if t is not None]
+        out.update(solved=True, assisted=assisted, solved_on=first.get("solved_on"), moves=first.get("moves", 0),
+                   seconds=None if assisted or not hand else min(hand))
+    for name in COUNTS:
+        added = max(0, int(_num(mine.get(name)) or 0) - int(_num(base.get(name)) or 0))
+        if added or name in disk:
+            out[name] = int(_num(disk.get(name)) or 0) + added
+    had = set(_strings(base.get("found")))
+    found = _strings(disk.get("found"))
+    found += [f for f in dict.fromkeys(_strings(mine.get("found"))) if f not in had and f not in found]
+    if found or "found" in disk:
+        out["found"] = found
+    return out
+
+
+def _strings(v: Any) -> list[str]:
+    return [s for s in v if isinstance(s, str)] if isinstance(v, list) else []
 
 
 # ---------------------------------------------------------------- migration

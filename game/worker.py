@@ -20,6 +20,12 @@ Rules:
   step trace, for the "show search" replay), ``"call"`` (run a function that may
   search, such as building the Daily Drill puzzle: ``submit("call", None, fn=f,
   args=(date,))``).
+* A request may name its own receiver: ``submit(..., on_result=f)``.  Its answer is
+  not returned by :meth:`SolverWorker.poll` but handed to ``f`` (on the UI thread,
+  during whichever ``poll`` sees it), and exactly one answer comes: a queued request
+  that is dropped (a newer one from the same receiver, :meth:`~SolverWorker.cancel`)
+  answers ``"cancelled"``.  Requests replace queued ones of the same kind *and* the
+  same receiver only, so the variant picker's counts never drop the scene's.
 """
 from __future__ import annotations
 
@@ -47,6 +53,8 @@ class Request:
             the Daily Drill puzzle, which searches); its return value comes back
             as ``Result.value``.
         args: positional arguments for ``fn``.
+        on_result: a callable that receives the :class:`Result` on the UI thread
+            instead of :meth:`SolverWorker.poll` returning it (None: returned).
     """
 
     kind: str
@@ -56,6 +64,7 @@ class Request:
     trace_limit: int = 4000
     fn: Any = None
     args: tuple = ()
+    on_result: Any = None
 
 
 @dataclass
@@ -116,6 +125,7 @@ class SolverWorker:
         self._search: Any = None
         self._cancel_current = False
         self._ids = itertools.count(1)
+        self._receivers: dict[int, Any] = {}
         self._wake = threading.Event()
         self._stop = False
         self.ready = False
@@ -133,7 +143,11 @@ class SolverWorker:
         """
         req = Request(kind, puzzle, tuple(fixed), next(self._ids), **kw)
         with self._lock:
-            self._pending = [r for r in self._pending if r.kind != kind]
+            same = [r for r in self._pending if r.kind == kind and r.on_result == req.on_result]
+            self._pending = [r for r in self._pending if r not in same]
+            self._dropped(same)
+            if req.on_result is not None:
+                self._receivers[req.rid] = req.on_result
             if kind == "count":
                 self._pending.append(req)
             else:
@@ -148,13 +162,26 @@ class SolverWorker:
         return req.rid
 
     def poll(self) -> list[Result]:
-        """Every result posted since the last call (non-blocking)."""
+        """Every result posted since the last call (non-blocking), except those of requests
+        with an ``on_result`` receiver: these are handed to it now."""
         out = []
         while True:
             try:
-                out.append(self._results.get_nowait())
+                res = self._results.get_nowait()
             except queue.Empty:
                 return out
+            receiver = self._receivers.pop(res.rid, None) if res.rid else None
+            if receiver is None:
+                out.append(res)
+            else:
+                receiver(res)
+
+    def _dropped(self, requests: list[Request]) -> None:
+        """Answer ``"cancelled"`` for dropped queued requests that have a receiver (call
+        with the lock held)."""
+        for r in requests:
+            if r.on_result is not None:
+                self._results.put(Result(r.kind, r.rid, "cancelled", r.fixed))
 
     @property
     def busy(self) -> bool:
@@ -166,6 +193,7 @@ class SolverWorker:
         """Drop every queued request and cancel the running search (it answers ``"cancelled"``);
         the thread stays ready for new requests.  For a scene that is being left."""
         with self._lock:
+            self._dropped(self._pending)
             self._pending.clear()
             if self._current is not None:
                 self._cancel_current = True

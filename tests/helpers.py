@@ -2,6 +2,8 @@
 
 * :class:`FakeClock`, :class:`FakeToday`: injectable clocks for the mid end's timer and
   the statistics' calendar day.
+* :func:`make_context`: a returning player by default (first-run cards seen, settings in
+  memory); ``first_run=True`` for a new one.
 * :func:`make_control`: the real frame loop on a fake clock; :func:`frame` runs frames
   without sleeping (advancing the fake clock, and yielding the GIL so the solver
   thread's first numba import is never starved); :func:`until` runs frames until a
@@ -50,28 +52,44 @@ class FakeToday:
         return self.day
 
 
+RETURNING = ("classic", "drill", "flip")
+"""Modes a returning player has seen the first-run cards of (the default of :func:`make_context`)."""
+
+
 def make_context(worker: Any = None, folder: Any = None, lang: str = "zh", date: dt.date = DATE,
-                 options: dict | None = None, today: Callable[[], dt.date] | None = None) -> Any:
+                 options: dict | None = None, today: Callable[[], dt.date] | None = None,
+                 first_run: bool = False, prefs: Any = None, now: Callable[[], dt.datetime] | None = None) -> Any:
     """A :class:`game.scene.Context` on a :class:`FakeClock`, with a progress file in
-    ``folder`` (None: nothing saved)."""
+    ``folder`` (None: nothing saved).
+
+    The settings are a returning player's, kept in memory (the first-run cards of
+    :data:`RETURNING` seen, and no card for any other mode either), unless ``first_run`` (the settings file beside the progress
+    file, or fresh ones in memory) or ``prefs`` (a :class:`game.prefs.Prefs`) says otherwise.
+    ``now`` is the wall clock (default: noon of ``date``).
+    """
+    from game.prefs import Prefs
     from game.scene import Context
     from game.store import Store
     from game.widgets.text import Fonts
 
     pygame.display.init()
     pygame.font.init()
+    if prefs is None and not first_run:
+        prefs = Prefs.memory(cards=False, onboarded=RETURNING)
     return Context(lang=lang, fonts=Fonts(), date=date, worker=worker,
                    store=Store(str(folder)) if folder is not None else None, options=dict(options or {}),
-                   clock=FakeClock(), today=today or FakeToday(date))
+                   clock=FakeClock(), today=today or FakeToday(date), prefs=prefs,
+                   now=now or (lambda: dt.datetime.combine(date, dt.time(12, 0))))
 
 
 def make_control(worker: Any = None, folder: Any = None, lang: str = "zh", size: tuple[int, int] = (1120, 780),
                  date: dt.date = DATE, mode: str = "classic", autosolve: bool = False,
-                 options: dict | None = None, today: Callable[[], dt.date] | None = None) -> Any:
+                 options: dict | None = None, today: Callable[[], dt.date] | None = None,
+                 first_run: bool = False, prefs: Any = None, now: Callable[[], dt.datetime] | None = None) -> Any:
     """A :class:`game.app.Control` in ``mode`` on a fake clock (see :func:`make_context`)."""
     from game.app import Control
 
-    ctx = make_context(worker, folder, lang, date, options, today)
+    ctx = make_context(worker, folder, lang, date, options, today, first_run, prefs, now)
     E.clear()
     return Control(ctx, mode, size=size, autosolve=autosolve)
 

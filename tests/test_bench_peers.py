@@ -195,3 +195,18 @@ def test_edition_matrices_count_what_the_solver_counts(name, key):
     assert n == count_solutions(variants.load(name).puzzle(date)) > 0
     keys = P.edition_keys(name)
     assert len(keys) == (2562 if name == "weekday" else 366) and len(set(keys)) == len(keys)
+
+
+def test_before_after_table_renders():
+    # the "Before and after" rows of RESULTS.md: nodes and times side by side, and a
+    # count that changed between the two trees is flagged
+    ba = _load("before_after")
+    old = {"6 x 10": {"count": 9356, "nodes": 400, "call": 2.0, "search": 1.5},
+           "classic date": {"count": 66, "nodes": 50, "call": 0.5, "search": 0.4}}
+    new = {"6 x 10": {"count": 9356, "nodes": 100, "call": 0.5, "search": 0.4},
+           "classic date": {"count": 67, "nodes": 10, "call": 0.25, "search": 0.2}}
+    lines = ba.render(old, new, "abc1234", lambda t: f"{t:.1f} s")
+    row = next(x for x in lines if x.startswith("| 6 x 10"))
+    assert "| 9356 | 400 | 100 | 4.0x | 2.0 s [1.5 s] | 0.5 s [0.4 s] | 4.0x |" in row
+    assert any("MISMATCH" in x for x in lines if x.startswith("| Classic 2024-12-03, all"))
+    assert len(lines) == 2 + 2

@@ -97,13 +97,13 @@ def test_pick_by_day_by_keyboard_and_back_with_b(classic):
     key(pygame.K_RIGHTBRACKET)  # ] next day: also remembered
     frame(c)
     assert s.date == dt.date(2024, 5, 18)
-    key(pygame.K_b)
+    key(pygame.K_j)
     frame(c)
     assert s.date == dt.date(2024, 5, 17)
-    key(pygame.K_b)
+    key(pygame.K_j)
     frame(c)
     assert s.date == DATE
-    key(pygame.K_b)
+    key(pygame.K_j)
     frame(c)
     assert s.date == DATE and s.status_text() == "No earlier date to go back to"
 
@@ -142,7 +142,7 @@ def test_going_back_keeps_each_dates_own_position(classic):
     frame(c)
     assert s.date == dt.date(2024, 8, 1) and s.state.placed == ()
     assert not s.midend.can_undo()  # the date change is not a move of the new date's game
-    key(pygame.K_b)
+    key(pygame.K_j)
     frame(c)
     assert s.date == DATE and s.state.placed == placed and s.midend.can_undo()
 

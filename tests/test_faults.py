@@ -121,15 +121,18 @@ def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch
     class Crash(BaseException):
         """Stands for the process dying."""
 
-    def half_dump(obj, f, **kw):
-        f.write('{"version": 2, "puzzles": {"classic')
-        f.flush()
-        raise Crash
+    class Dying(dict):
+        """A value the process dies on while it is being written (after what comes before it)."""
 
-    monkeypatch.setattr(saves.json, "dump", half_dump)
+        def items(self):
+            raise Crash
+
+    from game.midend import GameId
+
+    p.data["games"]["classic 2024-04-30"] = {"moves": [["move", "P0:0@2,2"]], "pos": 1}  # written first
     with pytest.raises(Crash):
-        put(p, ["P0:0@2,2", "P1:0@4,4"], 20.0)
-    monkeypatch.undo()
+        p.put_game(GameId.from_text(KEY), {"moves": [["move", "P0:0@2,2"], ["move", "P1:0@4,4"]], "pos": 2,
+                                           "elapsed_s": 20.0, "started": True, "zz": Dying(a=1)})
     fuzz_counts["faults"] += 1
     assert moves_of(Store(folder=str(tmp_path))) == ["P0:0@2,2"]
 
@@ -191,11 +194,22 @@ def test_saves_atomic_write_interrupted_keeps_the_old_file(when, tmp_path, monke
     class Crash(BaseException):
         """Stands for the process dying."""
 
-    if when == "mid-write":
-        def half(obj, f, **kw):
-            f.write('{"moves": ["P0')
+    class Dying(dict):
+        """A value the process dies on while it is being written (after what comes before it)."""
+
+        def items(self):
             raise Crash
-        monkeypatch.setattr(saves.json, "dump", half)
+
+    new = {"moves": ["P0:0@2,2", "P1:0@4,4"]}
+    removed: list[int] = []
+    if when == "mid-write":
+        new["zz"] = Dying(a=1)  # "moves" is written, then the process dies
+        real_remove = os.remove
+
+        def spy(p):  # the temporary file is removed: it was half written
+            removed.append(os.path.getsize(p))
+            real_remove(p)
+        monkeypatch.setattr(os, "remove", spy)
         expect = Crash
     elif when == "before replace":
         def crash(src, dst):
@@ -209,8 +223,9 @@ def test_saves_atomic_write_interrupted_keeps_the_old_file(when, tmp_path, monke
         monkeypatch.setattr(os, "fsync", full)
         expect = OSError
     with pytest.raises(expect):
-        saves.atomic_write(path, {"moves": ["P0:0@2,2", "P1:0@4,4"]})
+        saves.atomic_write(path, new)
     monkeypatch.undo()
+    assert when != "mid-write" or removed and removed[0] > len('{"moves"')
     fuzz_counts["faults"] += 1
     assert saves.read_json(path) == {"moves": ["P0:0@2,2"]}
     assert os.listdir(tmp_path) == ["progress.json"]  # no temporary file left behind

@@ -130,7 +130,7 @@ def test_hierarchy_primary_buttons_are_the_largest_and_icons_are_squares():
         # the primary pair at the right end of the bar, Solve last
         assert L.buttons["solve"].right == max(r.right for r in L.buttons.values())
         assert L.buttons["hint"].right < L.buttons["solve"].left
-        assert set(L.tools) == {"browse", "calendar", "stats", "help", "settings"}
+        assert set(L.tools) == {"browse", "variants", "calendar", "stats", "help", "settings"}
         assert all(r.top < L.board_rect.top for r in L.tools.values())
 
 
@@ -173,7 +173,7 @@ def test_keyboard_focus_walks_the_buttons_shows_tooltips_and_presses(scenes):
     L = s.layout
     order = list(L.targets())
     # reading order: the header's tools left to right, then the bar left to right
-    assert order[:5] == ["browse", "calendar", "stats", "help", "settings"] and order[5] == "prev"
+    assert order[:6] == ["browse", "variants", "calendar", "stats", "help", "settings"] and order[6] == "prev"
     assert order[-2:] == ["hint", "solve"]
     assert s.focus.key is None
     for expected in order[:3]:

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from game.midend import GameId, MidEnd
 from game.polyomino import draw as poly_draw
 from game.store import Store
+from game.widgets.help import HelpOverlay
 from game.widgets.layout import MIN_WINDOW
-from game.widgets.overlays import CalendarPicker, StatsOverlay, TextOverlay
+from game.widgets.overlays import CalendarPicker, StatsOverlay
 from game.widgets.text import Fonts
 from solver.board import MONTHS_ZH, day_cell, month_cell
 from solver.games import lights_out as lo
@@ -58,9 +59,15 @@ def test_quit_and_restart_finds_the_board_timer_undo_and_date_as_left(worker, tm
 def test_corrupt_save_starts_the_game_keeps_a_backup_and_tells_the_player(worker, tmp_path):
     (tmp_path / "progress.json").write_bytes(b'{"version": 2, "puzzles": {"classic 2024-05-01": ')
     c = make_control(worker, tmp_path, lang="en")
+    frame(c)
     backups = list(tmp_path.glob("progress.json.corrupt-*"))
     assert len(backups) == 1
-    assert backups[0].name in c.scene.status_text()
+    from game.widgets.dialogs import Dialog
+
+    dialog = c.scene.overlay  # no backup to restore: a dialog says so and where the damaged file is
+    assert isinstance(dialog, Dialog) and str(backups[0]) in dialog.texts("en")[1]
+    c.scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+    assert c.scene.overlay is None
     frame(c, 2)
     play_solution(c.scene, ["F6"])
     assert Store(str(tmp_path)).game(CLASSIC)["moves"] == [["move", c.scene.midend.move_texts()[0]]]
@@ -70,6 +77,7 @@ def test_read_only_data_folder_plays_and_says_progress_is_not_saved(worker, tmp_
     blocker = tmp_path / "file"
     blocker.write_text("")
     c = make_control(worker, blocker / "sub", lang="en")
+    frame(c)
     assert "will not be saved" in c.scene.status_text()
     play_solution(c.scene, ["F6"])
     frame(c, 2)
@@ -186,6 +194,8 @@ def test_calendar_marks_hand_and_assisted_days(worker, tmp_path):
     s = c.scene
     play_solution(s)
     frame(c)
+    key(pygame.K_ESCAPE)  # the finish screen
+    frame(c)
     s.goto_date(dt.date(2024, 5, 2))
     s.midend.note_assist("hint")
     s.open_overlay("calendar")
@@ -200,7 +210,7 @@ def test_help_and_statistics_overlays_open_and_close(worker, tmp_path):
     s = c.scene
     key(pygame.K_SLASH, pygame.KMOD_SHIFT)
     frame(c)
-    assert isinstance(s.overlay, TextOverlay)
+    assert isinstance(s.overlay, HelpOverlay)
     key(pygame.K_r)  # swallowed by the overlay
     key(pygame.K_ESCAPE)
     frame(c)
@@ -248,6 +258,10 @@ class RecordingFonts(Fonts):
     def __init__(self) -> None:
         super().__init__()
         self.drawn: set[str] = set()
+
+    def render(self, text, *a, **k):  # every line the text layer draws comes through here
+        self.drawn.add(text)
+        return super().render(text, *a, **k)
 
     def get(self, size: int, bold: bool = False):
         font = super().get(size, bold)
@@ -466,7 +480,7 @@ def test_flip_help_and_stats_overlays_and_hint_counted(tmp_path):
     s = c.scene
     key(pygame.K_SLASH)
     frame(c)
-    assert isinstance(s.overlay, TextOverlay)
+    assert isinstance(s.overlay, HelpOverlay)
     key(pygame.K_h)  # swallowed by the overlay
     frame(c)
     assert s.ui.hint_cell is None
@@ -483,8 +497,8 @@ def test_flip_tells_the_player_about_a_corrupt_save(tmp_path):
     (tmp_path / "progress.json").write_text("{bad", encoding="utf-8")
     c = make_control(None, tmp_path, mode="flip", lang="en", size=(900, 700))
     frame(c, 2)
-    backup = next(tmp_path.glob("progress.json.corrupt-*")).name
-    assert backup in c.scene.status_text()
+    backup = next(tmp_path.glob("progress.json.corrupt-*"))
+    assert str(backup) in c.scene.overlay.texts("en")[1]
 
 
 # ------------------------------------------------------------------ the real command line
@@ -521,9 +535,11 @@ def test_header_tools_open_calendar_statistics_help_and_settings(worker, tmp_pat
     s = c.scene
     frame(c)
     tools = s.tool_rects()
-    assert set(tools) == {"browse", "calendar", "stats", "help", "settings"}
-    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", TextOverlay),
-                       ("settings", SettingsOverlay)):
+    assert set(tools) == {"browse", "variants", "calendar", "stats", "help", "settings"}
+    from game.widgets.picker import VariantPicker
+
+    for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", HelpOverlay),
+                       ("variants", VariantPicker), ("settings", SettingsOverlay)):
         click(tools[name].center)
         frame(c)
         assert isinstance(s.overlay, kind)
@@ -582,6 +598,8 @@ def test_found_button_browses_once_there_is_a_find(worker, tmp_path):
     assert s.ui.browse_i is None and s.status_text() == "No solution found for this day yet"
     play_solution(s)
     frame(c, 2)
+    key(pygame.K_ESCAPE)  # the finish screen
+    frame(c)
     s.command("reset")
     frame(c)
     tools = s.tool_rects()

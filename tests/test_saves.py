@@ -42,7 +42,8 @@ def test_crash_between_temp_write_and_replace_keeps_the_previous_save(tmp_path, 
     put(p, ["P0:0@2,2", "P1:0@5,0"], 9.0)
     assert p.notice is not None and p.notice[0] == "save_failed"
     monkeypatch.undo()
-    assert [f for f in os.listdir(tmp_path) if f != "progress.json"] == []  # temp file cleaned up
+    # temp files cleaned up; the lock file (empty) stays, as filelock leaves it on POSIX
+    assert [f for f in os.listdir(tmp_path) if f not in ("progress.json", "progress.json.lock")] == []
     q = Store(str(tmp_path))
     assert moves(q) == ["P0:0@2,2"] and q.game(GID)["elapsed_s"] == 5.0 and q.notice is None
 
@@ -84,11 +85,16 @@ def test_two_corrupt_files_in_the_same_second_both_survive(tmp_path):
     assert {f.read_bytes() for f in tmp_path.glob("progress.json.corrupt-*")} == {b"{bad one", b"{bad two"}
 
 
-def test_newer_version_is_copied_first(tmp_path):
+def test_newer_version_is_never_written(tmp_path):
     (tmp_path / "progress.json").write_text(json.dumps({"version": 99, "games": {}, "extra": 1}))
+    before = (tmp_path / "progress.json").read_bytes()
     q = Store(str(tmp_path))
-    assert q.notice is not None and q.notice[0] == "save_newer"
-    assert len(list(tmp_path.glob("progress.json.v99-*"))) == 1
+    assert q.notice is not None and q.notice[0] == "save_newer" and q.notice[1]["found"] == 99
+    assert not q.writable
+    put(q, ["R"], 1.0)  # play goes on, in memory only
+    assert moves(q) == ["R"] and not q.flush()
+    assert (tmp_path / "progress.json").read_bytes() == before
+    assert os.listdir(tmp_path) == ["progress.json"]  # no copy, no backup, no lock file
 
 
 def test_version_1_and_2_files_are_migrated_and_nothing_is_lost(tmp_path):

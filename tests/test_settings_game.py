@@ -19,15 +19,16 @@ from game.widgets.settings_overlay import ROWS, SettingsOverlay
 def control_with_settings(folder, lang=None, mode="classic", environ=None, worker=None):
     """A Control whose settings come from (and go to) ``folder``, as ``python -m game`` starts one."""
     from game.app import Control
+    from game.prefs import Prefs
     from game.scene import Context
     from game.widgets.text import Fonts
 
     pygame.display.init()
     pygame.font.init()
     store = SettingsStore(folder, environ=environ if environ is not None else {"LANG": "en_GB.UTF-8"})
-    settings = store.load()
+    settings = store.load().replace(onboarded=("classic", "drill", "flip"))  # no first-run cards in the way
     ctx = Context(lang=lang or settings.lang, fonts=Fonts(), date=DATE, worker=worker, clock=FakeClock(),
-                  today=FakeToday(DATE), settings=settings, settings_store=store)
+                  today=FakeToday(DATE), prefs=Prefs(settings, store))
     pygame.event.clear()
     return Control(ctx, mode, size=settings.window, fullscreen=settings.fullscreen)
 
@@ -107,6 +108,10 @@ def test_f11_toggles_full_screen_and_back_and_it_is_remembered(tmp_path):
 
 
 def test_m_mutes_every_chime_and_the_volume_reaches_the_mixer(tmp_path, monkeypatch):
+    """The finish chimes (game.ritual) play at the settings' volume, and never while muted (M)."""
+    from game.ritual import AGAIN_VOLUME
+    from helpers import play_solution
+
     played = []
 
     class FakeSound:
@@ -119,24 +124,26 @@ def test_m_mutes_every_chime_and_the_volume_reaches_the_mixer(tmp_path, monkeypa
     monkeypatch.setattr(chimes, "sound", lambda name, volume=1.0: FakeSound(volume))
     c = control_with_settings(tmp_path)
     s = c.scene
-    assert c.ctx.chime("win") and played == [pytest.approx(0.8)]
+    play_solution(s)
+    frame(c, 2)
+    assert s.state.is_solved and played == [pytest.approx(0.8)]  # the first finish, at the default volume
+    key(pygame.K_ESCAPE)  # close the finish screen
     key(pygame.K_m)
     frame(c)
     assert c.ctx.settings.muted and saved(tmp_path)["muted"] is True
     assert s.status_text() == "Sound off (M turns it on)"
-    assert not c.ctx.chime("win") and not c.ctx.chime("solver") and len(played) == 1
+    s.command("reset")
+    play_solution(s)
+    frame(c, 2)
+    assert s.state.is_solved and len(played) == 1  # solved again, muted: silence
     key(pygame.K_m)
     frame(c)
     assert not c.ctx.settings.muted and s.status_text() == "Sound on"
     c.ctx.change_settings(volume=0.3)
-    assert c.ctx.chime("solver") and played[-1] == pytest.approx(0.3)
-    # the completion moment itself goes through the context: muted, the solve is silent
-    c.ctx.change_settings(muted=True)
-    from helpers import play_solution
-
+    s.command("reset")
     play_solution(s)
-    frame(c)
-    assert s.state.is_solved and played[-1] == pytest.approx(0.3) and len(played) == 2
+    frame(c, 2)
+    assert len(played) == 2 and played[-1] == pytest.approx(0.3 * AGAIN_VOLUME)
 
 
 def test_speed_window_size_and_last_mode_come_back(worker, tmp_path):
@@ -198,12 +205,12 @@ def test_a_broken_settings_file_is_kept_aside_and_said(tmp_path):
 def test_help_lists_the_new_keys_in_every_mode():
     poly = make_control(None, None, lang="en").scene.commands
     rows = dict(keymap.help_rows(poly, "polyomino", "en"))
-    for label in ("F11", "M", "O", "G", "B", "Ctrl+Tab · Ctrl+Shift+Tab"):
+    for label in ("F11", "M", "O", "G", "J", "Ctrl+Tab · Ctrl+Shift+Tab"):
         assert label in rows, label
     from game.lights_out.scene import LightsOutScene
 
     flip = dict(keymap.help_rows(LightsOutScene.commands, "lights_out", "en"))
-    assert {"F11", "M", "O", "B"} <= set(flip) and "G" not in flip
+    assert {"F11", "M", "O", "J"} <= set(flip) and "G" not in flip
     # one key, one meaning: no key and modifier rule is bound twice
     seen = {}
     for row in keymap.KEYMAP:

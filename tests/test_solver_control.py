@@ -19,12 +19,12 @@ from solver.model import Placement, Puzzle
 
 try:
     from tests.reference import (CLASSIC_CODES, PENTOMINO_CODES, canonical, classic_open_cells,
-                                 rect_cells, ref_components, ref_solutions, ref_subset_sums,
-                                 shape_cells, verify_cover, verify_distinct)
+                                 rect_cells, ref_components, ref_placements, ref_solutions,
+                                 ref_subset_sums, shape_cells, verify_cover, verify_distinct)
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
     from reference import (CLASSIC_CODES, PENTOMINO_CODES, canonical, classic_open_cells,
-                           rect_cells, ref_components, ref_solutions, ref_subset_sums, shape_cells,
-                           verify_cover, verify_distinct)
+                           rect_cells, ref_components, ref_placements, ref_solutions,
+                           ref_subset_sums, shape_cells, verify_cover, verify_distinct)
 
 JOIN_SANITY_S = 10.0
 MAY_1 = ((0, 4), (2, 0))
@@ -235,21 +235,39 @@ def _replay(events, fixed, formations, open_cells, targets):
             found.append(tuple(fixed) + tuple(stack))
         elif ev.kind == "dead":
             region = set(ev.region)
-            assert region and region <= need - covered, "a dead region is made of empty cells"
+            empty = need - covered
+            assert region and region <= empty, "a dead region is made of empty cells"
             # independent soundness check: the region really cannot be filled
             used = [p.formation for p in list(fixed) + stack]
             left = list(formations)
             for code in used:
                 left.remove(code)
-            codes = sorted(set(left))
-            sums = ref_subset_sums([left.count(c) for c in codes],
-                                   [len(shape_cells(c)) for c in codes])
-            assert _is_component(region, need - covered), "a dead region is a whole empty region"
-            assert len(region) not in sums, "a dead region's size is not a sum of the pieces left"
+            assert _dead_reason(region, empty, left), "a dead region that could be filled"
         else:
             raise AssertionError(f"unknown trace event {ev.kind!r}")
     assert stack == [], "the finished search leaves the board as it found it"
     return found
+
+
+def _dead_reason(region, empty, left) -> str:
+    """Why the empty ``region`` (of the empty cells ``empty``) cannot be filled by the
+    formations ``left``, checked with the reference code; "" when it could be.
+
+    The three dead ends the search reports: a whole region whose size is no sum of the
+    pieces left; empty cells no placement of a piece left covers; or (the region is
+    every empty cell) a piece left that fits nowhere.
+    """
+    codes = sorted(set(left))
+    sums = ref_subset_sums([left.count(c) for c in codes], [len(shape_cells(c)) for c in codes])
+    if _is_component(region, empty) and len(region) not in sums:
+        return "size"
+    fits = {c: ref_placements(c, empty) for c in codes}
+    if region == empty and any(not fits[c] for c in codes):
+        return "a piece fits nowhere"
+    coverable = set().union(*(p for c in codes for p in fits[c]))
+    if not region & coverable:
+        return "no placement covers these cells"
+    return ""
 
 
 def _is_component(region, empty) -> bool:

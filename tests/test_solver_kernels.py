@@ -25,18 +25,23 @@ from solver.model import Puzzle
 from solver.shapes import parse_drawing
 
 try:
-    from tests.reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells,
-                                 ref_components, ref_count, ref_popcount, ref_solutions,
-                                 ref_subset_sums, rows_to_cells, verify_cover)
+    from tests.reference import (CLASSIC_CODES, PENTOMINO_CODES, add_shape, canonical,
+                                 classic_open_cells, rect_cells, ref_components, ref_count,
+                                 ref_orientations, ref_placements, ref_popcount, ref_solutions,
+                                 ref_subset_sums, rows_to_cells, shape_cells, verify_cover)
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from reference import (CLASSIC_CODES, add_shape, canonical, classic_open_cells, rect_cells, ref_components,
-                           ref_count, ref_popcount, ref_solutions, ref_subset_sums, rows_to_cells,
-                           verify_cover)
+    from reference import (CLASSIC_CODES, PENTOMINO_CODES, add_shape, canonical,
+                           classic_open_cells, rect_cells, ref_components, ref_count,
+                           ref_orientations, ref_placements, ref_popcount, ref_solutions,
+                           ref_subset_sums, rows_to_cells, shape_cells, verify_cover)
 
 U64 = (1 << 64) - 1
 UZTLP = ("SLCS", "JQHH", "SC", "XX", "JS")
 KERNEL_NAMES = ("popcount", "lowest_bit_index", "achievable_sizes", "dead_region", "small_region",
-                "search")
+                "mrv_item", "open_level", "search")
+
+
+SEARCH_JIT, OPEN_LEVEL_JIT = K.search, K.open_level
 
 
 @pytest.fixture(params=[True, False], ids=["njit", "py_func"])
@@ -355,3 +360,321 @@ def test_two_cell_regions_with_and_without_a_domino(kern, prune):
         assert s.run() == K.ST_DONE
         want = set(ref_solutions(open_cells, formations))
         assert {canonical(x) for x in s.solutions()} == want and want, formations
+
+
+# ---------------------------------------------------------------- MRV (fewest fitting placements)
+
+
+def ref_groups(open_cells, width: int, codes):
+    """The orientation-group arrays of :func:`solver.kernels.mrv_item`, built here from the
+    reference shapes for a board whose cell ``(r, c)`` is bit ``r * width + c``.
+
+    Returns ``(grp_type_first, grp_valid, grp_first, grp_off, grp_cover, groups)`` where
+    ``groups[g]`` is ``(type index, normalised cells)``; :func:`ref_pack` gives the
+    packed offsets.
+    """
+    open_cells = frozenset(open_cells)
+    height = max(r for r, _ in open_cells) + 1
+    type_first, valid, first, offs, cover, groups = [0], [], [0], [], [], []
+    for k, code in enumerate(codes):
+        for o in sorted(ref_orientations(code), key=sorted):
+            r0, c0 = min(o)
+            d = sorted((r - r0) * width + (c - c0) for r, c in o)
+            anchors = [(R + r0) * width + (C + c0)
+                       for R in range(-r0, height) for C in range(-c0, width)
+                       if all(0 <= c + C < width and (r + R, c + C) in open_cells for r, c in o)]
+            if not anchors:
+                continue
+            valid.append(sum(1 << a for a in anchors))
+            offs += d
+            first.append(len(offs))
+            cov = [0] * 64
+            for a in anchors:
+                for x in d:
+                    cov[a + x] |= 1 << a
+            cover += cov
+            groups.append((k, o))
+        type_first.append(len(valid))
+    return (np.array(type_first, np.int64), np.array(valid, np.uint64), np.array(first, np.int64),
+            np.array(offs, np.int64), np.array(cover, np.uint64), groups)
+
+
+def ref_pack(first, offs):
+    """The offsets after the anchor of each group, a byte each (groups up to 7 cells)."""
+    out = []
+    for g in range(len(first) - 1):
+        rest = [int(d) for d in offs[first[g] + 1: first[g + 1]]]
+        out.append(sum(d << (8 * i) for i, d in enumerate(rest)) if len(rest) <= 6 else 0)
+    return np.array(out, np.uint64)
+
+
+def ref_mrv(free_cells, codes, counts, width: int, cap: int):
+    """Knuth's MRV choice by brute force: ``(item, n, dead cells)`` as :func:`mrv_item`
+    returns them (cells as bits ``r * width + c``)."""
+    fits = {k: ref_placements(code, free_cells) for k, code in enumerate(codes) if counts[k] > 0}
+    bit = lambda rc: rc[0] * width + rc[1]  # noqa: E731
+    free = sum(1 << bit(c) for c in free_cells)
+    if any(not p for p in fits.values()):
+        return -1, 0, free
+    per_cell = {c: sum(c in p for ps in fits.values() for p in ps) for c in free_cells}
+    zero = sum(1 << bit(c) for c, n in per_cell.items() if n == 0)
+    if zero:
+        return -1, 0, zero
+    best = min((min(n, cap), bit(c)) for c, n in per_cell.items())
+    n, cell = best
+    if n == cap:
+        cell = min(bit(c) for c in free_cells)
+    pieces = [(len(fits[k]), k) for k in sorted(fits) if counts[k] == 1]
+    if pieces:
+        pn, pk = min(pieces)
+        if pn < n:
+            return 64 + pk, pn, 0
+    return cell, n, 0
+
+
+def random_position(rng, open_cells, codes, counts):
+    """Empty cells after placing a few random pieces (reference placements) on ``open_cells``;
+    returns ``(free cells, counts left)``."""
+    free, counts = set(open_cells), list(counts)
+    for _ in range(rng.randint(0, 6)):
+        ks = [k for k in range(len(codes)) if counts[k] > 0]
+        if not ks:
+            break
+        k = rng.choice(ks)
+        ps = ref_placements(codes[k], free)
+        if not ps:
+            break
+        free -= rng.choice(ps)
+        counts[k] -= 1
+    for _ in range(rng.choice([0, 0, 1, 2])):    # a stray blocked cell or two
+        if free:
+            free.discard(rng.choice(sorted(free)))
+    return frozenset(free), counts
+
+
+add_shape("tro", "##/#.")           # sizes 3 and 7 take the kernel's general loop
+add_shape("hept", "####/###")
+MRV_BOARDS = [
+    ("8 x 8 less centre", ["........"] * 3 + ["...##..."] * 2 + ["........"] * 3, PENTOMINO_CODES),
+    ("6 x 10", ["......"] * 10, PENTOMINO_CODES),
+    ("calendar", ["......#", "......#"] + ["......."] * 4 + ["...####"], CLASSIC_CODES),
+    ("tetrominoes", ["......."] * 6, ("O4", "I4", "T4", "L4", "S4", "F6", "F6")),
+    ("trominoes", ["......"] * 5, ("tro", "tro", "tro", "hept", "O4", "I4")),
+]
+
+
+@pytest.mark.parametrize("name,rows,codes", MRV_BOARDS, ids=[b[0] for b in MRV_BOARDS])
+def test_mrv_item_matches_brute_force(kern, name, rows, codes):
+    # the item with the fewest fitting placements, its count, and the dead ends, against
+    # a count of reference placements per cell and per piece
+    width = len(rows[0])
+    open_cells = rows_to_cells(rows)
+    kinds = sorted(set(codes))
+    start = [codes.count(c) for c in kinds]
+    tf, valid, first, offs, _, groups = ref_groups(open_cells, width, kinds)
+    sizes = np.array([len(ref_placements(c, rect_cells(8, 8))[0]) for c in kinds], np.int64)
+    rng = random.Random(name)
+    seen = set()
+    for _ in range(30):
+        free_cells, counts = random_position(rng, open_cells, kinds, start)
+        if not free_cells:
+            continue
+        free = sum(1 << (r * width + c) for r, c in free_cells)
+        fit_buf = np.zeros(len(groups), np.uint64)
+        item, n, dead = kern.mrv_item(np.uint64(free), np.array(counts, np.int64), sizes, tf,
+                                      valid, first, offs, fit_buf, ref_pack(first, offs))
+        want = ref_mrv(free_cells, kinds, counts, width, K.MRV_CAP)
+        assert (int(item), int(n), int(dead)) == want
+        seen.add("dead" if want[2] else "piece" if want[0] >= 64 else "cell")
+        if not dead:   # each group's fitting anchors were left in fit_buf
+            for g, (k, o) in enumerate(groups):
+                if counts[k] > 0:
+                    r0, c0 = min(o)
+                    want_fit = {(min(p)[0] * width + min(p)[1])
+                                for p in ref_placements(kinds[k], free_cells)
+                                if frozenset((r - min(p)[0] + r0, c - min(p)[1] + c0)
+                                             for r, c in p) == o}
+                    assert int(fit_buf[g]) == sum(1 << a for a in want_fit)
+    assert "cell" in seen
+
+
+def test_mrv_item_prefers_a_cell_on_a_tie_and_a_scarcer_piece(kern):
+    # 3 x 5 with one X pentomino left: X fits once (in the middle) while every cell
+    # has one or no placement covering it -- the corner has none: dead
+    rows = ["....."] * 3
+    open_cells = rows_to_cells(rows)
+    tf, valid, first, offs, _, groups = ref_groups(open_cells, 5, ["TM"])
+    args = (np.array([1], np.int64), np.array([5], np.int64), tf, valid, first, offs,
+            np.zeros(len(groups), np.uint64), ref_pack(first, offs))
+    free = (1 << 15) - 1
+    item, n, dead = kern.mrv_item(np.uint64(free), *args)
+    assert int(dead) == 1 | 1 << 4 | 1 << 10 | 1 << 14   # the four corners
+    # only the plus shape itself left empty: the cell and the piece both have one
+    # placement; the tie goes to the cell (the lowest of the five)
+    plus = (1 << 2) | (7 << 6) | (1 << 12)
+    item, n, dead = kern.mrv_item(np.uint64(plus), *args)
+    assert (int(item), int(n), int(dead)) == (2, 1, 0)
+
+
+@pytest.mark.parametrize("name,rows,codes", MRV_BOARDS[:3], ids=[b[0] for b in MRV_BOARDS[:3]])
+def test_search_mrv_and_lowest_cell_find_the_same_solutions(kern, name, rows, codes, monkeypatch):
+    # both branching rules, against the reference solver, from positions with 25 or
+    # fewer empty cells left: MRV on every level, on the first two, and never.  The
+    # positions are random prefixes of solutions (found by the compiled solver: input
+    # only), every second one with one placed piece moved to a random place
+    width = len(rows[0])
+    open_cells = rows_to_cells(rows)
+    board = Board.from_rows(rows)
+    rng = random.Random(name + "search")
+    targets = ((0, 0), (6, 2)) if name == "calendar" else ()
+    with monkeypatch.context() as m:
+        m.setattr(K, "search", SEARCH_JIT)
+        m.setattr(K, "open_level", OPEN_LEVEL_JIT)
+        sols = all_solutions(Puzzle(board, codes, targets), limit=40)
+    free0 = open_cells - set(targets)
+    checked = solutions = 0
+    for i in range(6 if kern.compiled else 2):
+        sol = list(rng.choice(sols))
+        rng.shuffle(sol)
+        keep = sol[:-rng.randint(3, 5)]
+        left = [p.formation for p in sol[len(keep):]]
+        free = free0 - {c for p in keep for c in p.cells}
+        if i % 2:                  # move one placed piece somewhere else
+            moved = keep.pop()
+            free |= set(moved.cells)
+            free -= rng.choice(ref_placements(moved.formation, free))
+        want = set(ref_solutions(free, left))
+        b = Board(width, len(rows), sum(1 << (r * width + c) for r, c in free))
+        for mrv in (None, 2, 0):
+            s = Search(Puzzle(b, tuple(left)), store=None, mrv=mrv)
+            assert s.run() == K.ST_DONE
+            assert {canonical(x) for x in s.solutions()} == want, (mrv, sorted(free))
+        checked += 1
+        solutions += len(want)
+    assert solutions   # some positions were solvable
+
+
+@pytest.mark.parametrize("name,rows,codes", MRV_BOARDS, ids=[b[0] for b in MRV_BOARDS])
+def test_open_level_lists_the_options_of_the_mrv_item(kern, name, rows, codes):
+    # an MRV choice other than the lowest cell lists exactly the fitting placements that
+    # cover the chosen cell (or of the chosen piece), against reference placements
+    width = len(rows[0])
+    open_cells = rows_to_cells(rows)
+    kinds = sorted(set(codes))
+    tf, valid, first, offs, cover, groups = ref_groups(open_cells, width, kinds)
+    sizes = np.array([len(shape_cells(c)) for c in kinds], np.int64)
+    G = len(groups)
+    # entries: 64 per group, one per anchor (only the groups' own entries are used
+    # here; the window lists of the lowest cell are left empty)
+    win_mask = np.zeros(64 * G, np.uint64)
+    win_piece = np.zeros(64 * G, np.int64)
+    for g, (k, o) in enumerate(groups):
+        r0, c0 = min(o)
+        pat = sum(1 << ((r - r0) * width + (c - c0)) for r, c in o)
+        for a in range(64):
+            win_mask[64 * g + a] = (pat << a) & U64
+            win_piece[64 * g + a] = k
+    win_first = np.zeros((64 << 6) + 1, np.int64)
+    win_off = np.array([1, 2, width - 1, width, width + 1, 2 * width], np.int64)
+    rng = random.Random(name + "open")
+    kinds_seen = set()
+    for _ in range(30):
+        free_cells, counts = random_position(rng, open_cells, kinds, [codes.count(c) for c in kinds])
+        if not free_cells:
+            continue
+        free = sum(1 << (r * width + c) for r, c in free_cells)
+        opts = np.full(2 * K.MRV_CAP, -1, np.int64)
+        ptr, end = np.zeros(2, np.int64), np.zeros(2, np.int64)
+        cand = np.zeros(2, np.uint64)
+        dead = kern.open_level(1, np.uint64(free), np.array(counts, np.int64), sizes, 99,
+                               win_mask, win_piece, win_first, win_off, tf, valid, first, offs,
+                               cover, 0, np.zeros(G, np.uint64), opts, ptr, end, cand,
+                               ref_pack(first, offs))
+        item, n, want_dead = ref_mrv(free_cells, kinds, counts, width, K.MRV_CAP)
+        assert int(dead) == want_dead
+        if want_dead or item == min(r * width + c for r, c in free_cells):
+            kinds_seen.add("dead" if want_dead else "lowest")
+            continue
+        assert ptr[1] == end[1] == -1
+        listed = [int(opts[K.MRV_CAP + i]) for i in range(64) if int(cand[1]) >> i & 1]
+        got = {(kinds[int(win_piece[e])], int(win_mask[e])) for e in listed}
+        assert len(got) == len(listed) == n
+        bits = lambda p: sum(1 << (r * width + c) for r, c in p)  # noqa: E731
+        if item >= 64:
+            code = kinds[item - 64]
+            want = {(code, bits(p)) for p in ref_placements(code, free_cells)}
+            kinds_seen.add("piece")
+        else:
+            cell = divmod(item, width)
+            want = {(c, bits(p)) for k, c in enumerate(kinds) if counts[k] > 0
+                    for p in ref_placements(c, free_cells) if cell in p}
+            kinds_seen.add("cell")
+        assert got == want
+    assert "cell" in kinds_seen or "piece" in kinds_seen
+
+
+@pytest.mark.parametrize("width,height", [(7, 7), (7, 8), (5, 9), (3, 3)])
+def test_dead_region_on_padded_rows_matches_breadth_first_search(kern, width, height):
+    # a padded frame: row r, column c is bit r * (width + 1) + c, the last bit of each
+    # row is never empty, and the column masks are all ones (no wrap to guard against)
+    stride = width + 1
+    assert stride * height <= 64
+    rng = random.Random(stride * 100 + height)
+    checked = 0
+    for _ in range(25):
+        cells = [(r, c) for r in range(height) for c in range(width) if rng.random() < 0.6]
+        free_rc = sum(1 << (r * width + c) for r, c in cells)            # unpadded layout
+        free = sum(1 << (r * stride + c) for r, c in cells)               # padded layout
+        for region in ref_components(free_rc, width, height):
+            bits = [b for b in range(64) if region >> b & 1]
+            seed_rc = rng.choice(bits)
+            seed = 1 << (seed_rc // width * stride + seed_rc % width)
+            want = sum(1 << (b // width * stride + b % width) for b in bits)
+            got = kern.dead_region(np.uint64(free), np.uint64(seed), np.uint64(U64),
+                                   np.uint64(U64), np.int64(stride), np.zeros(1, np.int64),
+                                   np.ones(1, np.int64), np.int64(0))
+            assert int(got) == (0 if region == free_rc else want)
+            checked += region != free_rc
+    assert checked
+
+
+# ---------------------------------------------------------------- the subtree memo
+
+
+@pytest.mark.parametrize("log2", [1, 3, 16])
+def test_count_by_targets_with_a_memo_matches_the_reference(kern, log2, monkeypatch):
+    # the all-dates count keeps per-hole vectors of finished subtrees; a tiny table (2
+    # or 8 slots: entries keep being overwritten) and a large one give the reference
+    # counts.  A 4 x 5 board, a month hole on the top row, a day hole on the others.
+    import solver.search.search as S
+    monkeypatch.setattr(S, "MEMO_LOG2", log2)
+    monkeypatch.setattr(S, "MEMO_MIN_CELLS", 0)
+    board = Board.from_rows(["....."] * 4)
+    formations = ("L4", "T4", "JS", "XX")     # 18 cells: 20 less the two holes
+    months = [(0, c) for c in range(5)]
+    days = [(r, c) for r in range(1, 4) for c in range(5)]
+    res, _, nodes = count_by_targets(board, formations, months, days)
+    want = {(m, d): ref_count(rect_cells(4, 5), formations, (m, d)) for m in months for d in days}
+    assert sum(want.values()) > 20      # a check on this test's input
+    assert {k: v for k, v in want.items() if v} == res
+    monkeypatch.setattr(S, "MEMO_LOG2", 0)
+    _, _, nodes_without = count_by_targets(board, formations, months, days)
+    assert nodes < nodes_without        # the memo was used
+
+
+@pytest.mark.parametrize("log2", [0, 2, 12])
+def test_count_only_search_with_a_memo(kern, log2):
+    # a plain count (no holes) keeps one count per finished subtree; resumed under a
+    # node budget it still gives the reference count
+    formations = ("BDQX", "FS", "SLCS", "JQHH", "JS", "GX")
+    puzzle = Puzzle(Board.from_rows(["......"] * 5), formations)
+    want = ref_count(rect_cells(5, 6), formations)
+    assert want > 0
+    s = Search(puzzle, store=0, memo=log2)
+    assert s.run() == K.ST_DONE and s.count == want
+    s = Search(puzzle, store=0, memo=log2)
+    calls = 0
+    while s.run(node_budget=50) != K.ST_DONE:
+        calls += 1
+        assert calls < 10_000
+    assert calls > 1 and s.count == want

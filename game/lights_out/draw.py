@@ -13,16 +13,18 @@ import pygame
 
 from .. import dates
 from .. import palette as P
+from ..ritual import timer_paused
 from ..widgets import controls
 from ..widgets.buttons import draw_banner
+from ..widgets.icons import draw_icon
 from ..widgets.layout import Button, Layout
 from ..widgets.text import fit_text
 from .ui import FLIP_ANIM_S, SOLVED_FLASH_S
 
-LIT: P.Colour = (250, 190, 50)
+LIT: P.Colour = P.FLIP_LIT
 """Fill of a lit cell (amber lamp)."""
-LIT_DOT: P.Colour = (255, 244, 200)
-OFF: P.Colour = (70, 78, 96)
+LIT_DOT: P.Colour = P.FLIP_LIT_DOT
+OFF: P.Colour = P.FLIP_OFF
 """Fill of an unlit cell (slate)."""
 CURSOR: P.Colour = (40, 170, 90)
 HINT_MARK: P.Colour = (40, 200, 240)
@@ -62,9 +64,10 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
     labels = {k: label(scene, k) for k in ("hint", "solve", "daily", "new")}
     controls.draw_controls(scene, surface, labels, enabled, active, {"speed": f"x{ui.speed:g}"}, ui.hover_button)
     st = me.state
-    if st.is_solved and ui.flash_s <= 0 and me.pos > 0:
+    if st.is_solved and ui.flash_s <= 0 and me.pos > 0 and scene.overlay is None:
         draw_banner(surface, fonts, cache, L.board_rect, t("solved_by_solver") if st.cheated else t("solved"),
                     t("flip_solved_sub", moves=st.moves, par=scene.par))
+    scene.ritual.draw(surface, fonts, cache, scene.ctx.lang)
     if scene.overlay is None:
         controls.draw_tooltip_for(scene, surface, ui.hover_button)
     scene.overlays.draw(surface, fonts, cache, scene.ctx.lang)
@@ -127,7 +130,7 @@ def _draw_panel(scene: Any, surface: pygame.Surface, L: Layout) -> None:
     lines: list[tuple[str, P.Colour, bool]] = [
         (t("board", n=scene.n), P.TEXT, True),
         (f"{t('moves')}  {st.moves}", P.TEXT, False),
-        (f"{t('time')}  {mins}:{secs:02d}", P.TEXT, False),
+        (f"{t('time')}  {mins}:{secs:02d}", P.TEXT_SOFT if timer_paused(me) else P.TEXT, False),
         (t("lit", k=st.lit.bit_count()), P.TEXT, False),
         (t("par", n=scene.par) if st.is_solved else t("par_hidden"), P.TITLE if st.is_solved else P.TEXT_SOFT,
          st.is_solved),
@@ -137,7 +140,10 @@ def _draw_panel(scene: Any, surface: pygame.Surface, L: Layout) -> None:
     pad = max(8, tr.width // 16)
     size = max(L.text_px["status"], min(int(tr.height / (len(lines) * 2.2)), int(tr.width / 9)))
     y = tr.y + pad
-    for text, col, bold in lines:
+    for i, (text, col, bold) in enumerate(lines):
         img = fit_text(scene.cache, scene.ctx.fonts, text, size, col, tr.width - 2 * pad, bold)
         surface.blit(img, (tr.x + pad, y))
+        if i == 2 and timer_paused(me):  # the solving clock stands still: say so
+            s = img.get_height() - 4
+            draw_icon(surface, "pause", pygame.Rect(tr.x + pad + img.get_width() + 8, y + 2, s, s), P.TEXT_SOFT)
         y += int(size * 1.8)

@@ -26,14 +26,15 @@ from solver.games.lights_out import GAME, Params, Press
 from .. import dates, keymap
 from ..i18n import msg
 from ..midend import Completed, GameId, Kind, MidEnd
+from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene
 from ..settings import speed_index, step_speed
-from ..widgets import controls, overlays
+from ..widgets import controls, dialogs, overlays
 from ..widgets.layout import Layout, clamp_size
 from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
-from . import draw, input
+from . import draw, facts, input
 from .ui import FLIP_ANIM_S, SOLVE_STEP_S, SOLVED_FLASH_S, CellAnim, Ui
 
 BUTTONS: tuple[str, ...] = tuple(b.key for b in draw.BAR)
@@ -69,6 +70,7 @@ class LightsOutScene(Scene):
         self.layout: Layout | None = None
         self._layout_lang = ctx.lang
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.ritual = Ritual(self, lambda: facts.of(self))
         self.pauses: set[str] = set()
         self.ui = Ui(speed_i=speed_index(ctx.settings.anim_speed))
         self.midend: MidEnd | None = None
@@ -96,9 +98,6 @@ class LightsOutScene(Scene):
         self.ui = Ui(cursor=(min(c[0], self.n - 1), min(c[1], self.n - 1)), speed_i=self.ui.speed_i)
         if me.state.is_solved:
             self.ui.status = msg("solved_by_solver" if me.state.cheated else "solved")
-        n = self.ctx.new_notice()
-        if n is not None:
-            self.ui.status = msg(n[0], **n[1])
         self.layout = None
         self.dirty = True
 
@@ -114,8 +113,8 @@ class LightsOutScene(Scene):
 
     @property
     def animating(self) -> bool:
-        """Cells turning, the Solve animation or the flash."""
-        return self.ui.animating
+        """Cells turning, the Solve animation, the flash or a moving ritual overlay."""
+        return self.ui.animating or self.ritual.animating
 
     def status_text(self) -> str:
         """The status line in the current language ("" when there is none)."""
@@ -165,12 +164,13 @@ class LightsOutScene(Scene):
         self.dirty = True
 
     def _announce(self, ev: Any) -> None:
-        """Mid-end listener (before the statistics): the solved moment."""
+        """Mid-end listener (before the statistics): the solved moment, then the ritual
+        (finish screen, chime)."""
         if isinstance(ev, Completed):
-            self.ui.flash_s = 0.0 if self.ctx.settings.reduce_motion else SOLVED_FLASH_S
+            self.ui.flash_s = 0.0 if self.ctx.prefs.reduce_motion else SOLVED_FLASH_S
             self.ui.solve_queue = []
             self.ui.status = msg("solved_by_solver" if self.state.cheated else "solved")
-            self.ctx.chime("solver" if self.state.cheated else "win")
+        self.ritual.listen(ev)
 
     # ------------------------------------------------------------ commands
 
@@ -272,6 +272,8 @@ class LightsOutScene(Scene):
 
     def open_overlay(self, name: str) -> bool:
         """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        if name == "help":
+            return self.overlays.toggle(self.ritual.help_overlay)
         return self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
             name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
             "lights_out", self.date))
@@ -285,6 +287,7 @@ class LightsOutScene(Scene):
             self.date = handoff.date
             if self.daily:
                 self.deal(True)
+        self.ritual.enter()
 
     def exit(self) -> Handoff:
         """Stop being current: save, pause the timer; the board side stays for next time."""
@@ -324,6 +327,10 @@ class LightsOutScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 dates.choose(self, value)
+            elif value is not None:
+                self.ritual.take(value)
+            return
+        if self.ritual.handle_event(ev):
             return
         if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = getattr(ev, "size", None) or (getattr(ev, "x", 0), getattr(ev, "y", 0))
@@ -341,6 +348,8 @@ class LightsOutScene(Scene):
 
     def update(self, dt_s: float) -> None:
         """Advance the cell animations, the flash and the Solve animation by ``dt_s`` seconds."""
+        self.ritual.update(dt_s)
+        dialogs.show_notice(self.ctx, self.overlays, lambda n: setattr(self.ui, "status", msg(n[0], **n[1])))
         ui = self.ui
         if ui.animating:
             self.dirty = True

@@ -113,7 +113,7 @@ class Assist:
                 facts.count_tries = max(0, facts.count_tries - 1)  # asked again once idle
             return
         if res.status == "error":
-            ui.say(msg("error", msg=res.message), P.ILLEGAL, 6)
+            ui.say(msg("solver_problem", msg=res.message), P.ILLEGAL, 6)
             return
         if res.kind == "count":
             facts.count = res.count

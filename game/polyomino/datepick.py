@@ -6,7 +6,7 @@ toggles it); then the next click on a month, day or weekday cell (or Enter/Space
 the keyboard cursor) plays that date, with the month or day kept from the current
 date (:func:`game.dates.date_for_label`).  Esc, or a click off the board, disarms it.
 The change goes through :func:`game.dates.choose`, so it can be taken back in one
-action (B, or the "back to ..." button that shows for a few seconds).
+action (J, or the "back to ..." button that shows for a few seconds).
 
 UI state only: the armed flag lives in the scene's :class:`~game.dates.DateNav`.
 """

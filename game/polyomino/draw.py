@@ -3,8 +3,8 @@
 Tatham's ``redraw``: everything on screen comes from the state (through the mid end),
 the UI state and the layout.  Only the :class:`~game.widgets.text.DrawCache` is
 written (a background drawn once per window size, language and puzzle; piece and
-text images).  :func:`status_line` and :func:`pills` are also what the scene uses for
-its status text and its hit-testing, so drawing and clicking cannot disagree.
+text images).  :func:`status_line` is also what the scene uses for its status text;
+every rectangle comes from the scene's layout, so drawing and clicking cannot disagree.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from solver.games.polyomino import slot_for
 
 from .. import dates, i18n
 from .. import palette as P
+from ..ritual import timer_paused
 from ..widgets import controls
 from ..widgets.buttons import draw_banner
 from ..widgets.layout import Button
@@ -48,9 +49,9 @@ def label(scene: Any, key: str) -> str:
 
 
 def tools(dated: bool) -> tuple[str, ...]:
-    """The header's icon buttons: found solutions, the calendar (dated modes), statistics,
-    help, settings."""
-    return ("browse",) + (("calendar",) if dated else ()) + ("stats", "help", "settings")
+    """The header's icon buttons: found solutions, the calendar boards (the picker), the
+    calendar (dated modes), statistics, help, settings."""
+    return ("browse", "variants") + (("calendar",) if dated else ()) + ("stats", "help", "settings")
 
 
 def draw(scene: Any, surface: pygame.Surface) -> None:
@@ -84,15 +85,17 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
     g = scene.ghost()
     if ui.drag is not None and not ui.drag.keyboard and g is None:
         d = ui.drag
-        img = piece_image(cache, fonts, puzzle.pieces[d.slot], d.orientation, L.cell, _label(scene, d.slot))
+        shape = puzzle.pieces[d.slot]
+        img = piece_image(cache, fonts, shape, d.orientation, L.cell, _label(scene, d.slot), "normal",
+                          scene.round.colours.get(shape.code))
         img = img.copy()
         img.set_alpha(215)
         surface.blit(img, (int(d.pos[0] - d.gx * L.cell), int(d.pos[1] - d.gy * L.cell)))
-    if ui.flash_s > 0:
+    if ui.flash_s > 0 and scene.overlay is None:  # the finish screen has its own celebration
         s = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         s.fill((255, 250, 220, int(170 * ui.flash_s / 1.2)))
         surface.blit(s, (0, 0))
-    if st.is_solved and not ui.animating and ui.banner_t < BANNER_S and ui.browse_i is None:
+    if st.is_solved and not ui.animating and ui.banner_t < BANNER_S and ui.browse_i is None and scene.overlay is None:
         me = scene.midend
         sub = scene.ctx.t("solved_by_solver") if ui.solved_by_solver else (
             scene.ctx.t("solved_sub", t=fmt_time(me.elapsed_s, lang), moves=me.moves)
@@ -103,6 +106,7 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
         pygame.draw.rect(surface, P.HINT, fr.inflate(6, 6), max(3, L.cell // 12), border_radius=max(6, L.cell // 5))
     if scene.nav.armed:
         _draw_armed(scene, surface)
+    scene.ritual.draw(surface, fonts, cache, lang)
     if scene.overlay is None:
         controls.draw_tooltip_for(scene, surface, ui.hover_button)
     scene.overlays.draw(surface, fonts, cache, lang)
@@ -117,18 +121,21 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
     """Placed pieces, the replay's pieces and dead region, the hint, the cursor, the preview."""
     L, ui, fonts, cache = scene.layout, scene.ui, scene.ctx.fonts, scene.cache
     zh = scene.ctx.lang == "zh"
+    col = scene.round.colours.get
     drag_slot = ui.drag.slot if ui.drag is not None and ui.drag.from_board else None
     for slot, pl in enumerate(scene.shown_pieces()):
         if pl is None or slot == drag_slot:
             continue
         o, r, c = pl.orientation()
         style = "dead" if slot in ui.dead_slots else "normal"  # a steady outline, never a blink
-        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", style)
+        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", style,
+                    colour=col(pl.shape.code))
     rp = ui.replay
     if rp is not None:
         for pl in rp.overlay.values():
             o, r, c = pl.orientation()
-            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "normal", 200)
+            draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "normal", 200,
+                        col(pl.shape.code))
         for cell in rp.dead:
             rect = L.cell_rect(cell)
             s = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -138,7 +145,8 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
         _, pl = ui.hint
         o, r, c = pl.orientation()
         a = 220 if scene.ctx.settings.reduce_motion else 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
-        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a)
+        draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a,
+                    col(pl.shape.code))
     if (ui.drag is not None and ui.drag.keyboard) or (ui.drag is None and ui.keyboard_used):
         pygame.draw.rect(surface, P.TITLE, L.cell_rect(ui.cursor), 3, border_radius=4)
     g = scene.ghost()
@@ -146,7 +154,7 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
         pl, ok = g
         o, r, c = pl.orientation()
         draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, "", "ghost_ok" if ok else "ghost_bad",
-                    200 if ok else 170)
+                    200 if ok else 170, col(pl.shape.code))
 
 
 def _draw_loading(scene: Any, surface: pygame.Surface) -> None:
@@ -163,6 +171,7 @@ def _draw_loading(scene: Any, surface: pygame.Surface) -> None:
         if worker is None or not worker.ready:
             text += "  (" + i18n.tr("warming", lang) + ")"
     blit_center(surface, fit_text(cache, fonts, text, max(14, h // 32), col, w - 40), (w / 2, h * 0.5))
+    scene.ritual.draw(surface, fonts, cache, lang)
     scene.overlays.draw(surface, fonts, cache, lang)
 
 
@@ -171,6 +180,8 @@ def header_facts(scene: Any) -> list[str]:
     t, lang = scene.ctx.t, scene.ctx.lang
     stats, gid, facts = scene.ctx.stats, scene.game_id, scene.round.facts
     out = []
+    if not scene.puzzle.mirror:
+        out.append(t("rotations_only"))
     if facts.count is not None:
         out.append(t("solutions" if scene.mode.dated else "solutions_one", n=facts.count))
     elif "count" in scene.assist.pending:
@@ -195,9 +206,10 @@ def header_facts(scene: Any) -> list[str]:
 def _draw_header(scene: Any, surface: pygame.Surface) -> None:
     L, t, me = scene.layout, scene.ctx.t, scene.midend
     clock = f"{t('time')} {fmt_time(me.elapsed_s, scene.ctx.lang)}   {t('moves')} {me.moves}"
-    mode = "" if scene.mode.title_key == "mode_drill" else t(scene.mode.title_key)  # Drill is the title
+    mode = "" if scene.mode.title_key == "mode_drill" else i18n.text_of(scene.mode.title_key, scene.ctx.lang)
     sub = dates.long_words(scene.date, scene.ctx.lang) if scene.mode.dated else scene.puzzle.name
-    controls.draw_header(scene, surface, L, t("title"), mode, clock, sub, "   ·   ".join(header_facts(scene)))
+    controls.draw_header(scene, surface, L, t("title"), mode, clock, sub, "   ·   ".join(header_facts(scene)),
+                         timer_paused(me))
 
 
 def tray_title(scene: Any) -> str:
@@ -231,7 +243,8 @@ def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
         o = ui.tray_orient[slot] if not on_board else st.pieces[slot].orientation()[0]
         ox, oy = L.tray_piece_origin(slot, shape.orientations[o])
         faded = on_board or in_hand or slot in busy
-        surface.blit(piece_image(cache, fonts, shape, o, L.tray_cell, "", "faded" if faded else "normal"), (ox, oy))
+        surface.blit(piece_image(cache, fonts, shape, o, L.tray_cell, "", "faded" if faded else "normal",
+                                 scene.round.colours.get(shape.code)), (ox, oy))
         img = fit_text(cache, fonts, caps[slot], cap_px, P.LABEL_SOFT if faded else P.TEXT, rect.width - 8)
         blit_center(surface, img, (rect.centerx, rect.bottom - L.caption_height() * 0.55))
 
@@ -271,13 +284,15 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
     ui, lang, worker = scene.ui, scene.ctx.lang, scene.ctx.worker
     rp = ui.replay
     if rp is not None:
-        return i18n.tr("replay_status", lang, i=rp.i, n=len(rp.events), x=f"{ui.speed:g}"), P.TEXT_SOFT
+        return i18n.tr("replay_status", lang, i=f"{rp.i:,}", n=f"{len(rp.events):,}", x=f"{ui.speed:g}"), P.TEXT_SOFT
     if ui.message_ttl > 0 and ui.message is not None:
         return ui.message.text(lang), ui.message_colour
     if worker is not None and worker.failed:
-        return i18n.tr("error", lang, msg=worker.failed), P.ILLEGAL
+        return i18n.tr("solver_failed", lang, msg=worker.failed), P.ILLEGAL
     if worker is not None and not worker.ready:
         return i18n.tr("warming", lang), P.TEXT_SOFT
+    if scene.round.flip_off and scene.count == 0 and not scene.state.is_solved:
+        return i18n.tr("no_solution_rotations", lang), P.ILLEGAL  # the setting, not the puzzle, made it so
     return "", P.TEXT_SOFT
 
 
@@ -311,7 +326,9 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
     x = sx + (ex - sx) * e
     y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6
     name = f.placement.shape.name_zh if scene.ctx.lang == "zh" and cell >= 44 else ""
-    surface.blit(piece_image(scene.cache, scene.ctx.fonts, f.placement.shape, o, cell, name), (int(x), int(y)))
+    shape = f.placement.shape
+    surface.blit(piece_image(scene.cache, scene.ctx.fonts, shape, o, cell, name, "normal",
+                             scene.round.colours.get(shape.code)), (int(x), int(y)))
 
 
 __all__ = ["draw", "status_line", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]

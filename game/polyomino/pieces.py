@@ -13,12 +13,16 @@ from typing import Iterable
 
 import pygame
 
-from solver.board import MONTHS_EN, MONTHS_ZH, Board, Cell
+from solver.board import MONTHS_EN, MONTHS_ZH, WEEKDAYS_EN, WEEKDAYS_ZH, Board, Cell
 from solver.shapes import Shape
 
 from .. import palette as P
 from ..widgets.layout import Layout
 from ..widgets.text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
+
+
+MIN_TEXT_PX = 12
+"""Smallest text height (px) a board label may shrink to before a shorter form is used."""
 
 
 def label_cell(cells: Iterable[Cell]) -> Cell:
@@ -30,7 +34,7 @@ def label_cell(cells: Iterable[Cell]) -> Cell:
 
 
 def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, cell: int,
-                name: str = "", style: str = "normal") -> pygame.Surface:
+                name: str = "", style: str = "normal", colour: P.Colour | None = None) -> pygame.Surface:
     """A piece drawn on a transparent surface of (w*cell, h*cell) pixels.
 
     Args:
@@ -39,8 +43,11 @@ def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, 
         name: a short name drawn under the letter when the cell is large enough.
         style: ``"normal"``, ``"ghost_ok"`` (green), ``"ghost_bad"`` (red), ``"hint"``
             (gold outline), ``"dead"`` (red outline), ``"faded"`` (tray silhouette).
+        colour: its fill (the puzzle's :func:`~game.palette.piece_colours`); None: the
+            library colour of its code.
     """
-    key = (shape, orientation, cell, name, style)
+    base = colour or P.piece_colour(shape.code)
+    key = (shape, orientation, cell, name, style, base)
     img = cache.pieces.get(key)
     if img is not None:
         return img
@@ -48,7 +55,6 @@ def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, 
     h = max(r for r, _ in cells) + 1
     w = max(c for _, c in cells) + 1
     img = pygame.Surface((w * cell, h * cell), pygame.SRCALPHA)
-    base = P.piece_colour(shape.code)
     if style == "ghost_ok":
         fill, edge = P.mix(base, P.LEGAL, 0.45), P.LEGAL
     elif style == "ghost_bad":
@@ -106,13 +112,17 @@ def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, 
 
 
 def month_labels(board: Board, cell: Cell) -> tuple[str, str] | None:
-    """(Chinese, English) month names when the board labels ``cell`` with a month, else None."""
+    """(Chinese, English) names when the board labels ``cell`` with a month (``一月``,
+    ``Jan``) or a weekday (``星期日``, ``Sun``), else None."""
     if not board.labels:
         return None
     text = board.labels[cell[0] * board.width + cell[1]]
     if text in MONTHS_EN:
         i = MONTHS_EN.index(text)
         return MONTHS_ZH[i], MONTHS_EN[i]
+    if text in WEEKDAYS_EN:
+        i = WEEKDAYS_EN.index(text)
+        return WEEKDAYS_ZH[i], WEEKDAYS_EN[i]
     return None
 
 
@@ -130,12 +140,15 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
     pygame.draw.rect(surface, P.FRAME, fr, border_radius=max(4, cell // 5))
     pygame.draw.rect(surface, P.FRAME_DARK, fr, width=max(2, cell // 20), border_radius=max(4, cell // 5))
     targets = set(targets)
+    # one form for every weekday cell: 星期日 when it fits a cell at a legible size, else 日
+    short_weekdays = fonts.get(max(MIN_TEXT_PX, int(cell * 0.3))).size(WEEKDAYS_ZH[0])[0] > cell * 0.9
     for r in range(board.height):
         for c in range(board.width):
             if not board.is_open(r, c):
                 continue
             rect = L.cell_rect((r, c))
-            fill = P.TARGET_FILL if (r, c) in targets else P.CELL
+            weekday = bool(board.labels) and board.labels[r * board.width + c] in WEEKDAYS_EN
+            fill = P.TARGET_FILL if (r, c) in targets else P.WEEKDAY_CELL if weekday else P.CELL
             pygame.draw.rect(surface, fill, rect)
             pygame.draw.rect(surface, P.CELL_LINE, rect, 1)
     for r in range(board.height):
@@ -151,8 +164,10 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
             if ml is not None:
                 zh, en = ml
                 main, sub = (en, zh) if lang == "en" else (zh, en)
-                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col,
-                                              int(cell * (0.78 if is_t else 0.9)), is_t),
+                width = int(cell * (0.78 if is_t else 0.9))
+                if main in WEEKDAYS_ZH and short_weekdays:
+                    main = main[-1]  # 星期日 does not fit legibly: 日 (the English name stays under it)
+                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col, width, is_t),
                             (rect.centerx, rect.centery - cell * 0.1))
                 if cell >= 4 * MIN_TEXT_PX:  # the other language's name, when it can be readable
                     blit_center(surface, fit_text(cache, fonts, sub, max(MIN_TEXT_PX, int(cell * 0.19)),
@@ -173,9 +188,10 @@ def draw_target_rings(surface: pygame.Surface, L: Layout, targets: Iterable[Cell
 
 def draw_placed(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCache, shape: Shape,
                 orientation: int, row: float, col: float, name: str = "", style: str = "normal",
-                alpha: int = 255) -> None:
-    """A piece on the board grid with its bounding-box top-left at (row, col) cells (may be fractional)."""
-    img = piece_image(cache, fonts, shape, orientation, L.cell, name, style)
+                alpha: int = 255, colour: P.Colour | None = None) -> None:
+    """A piece on the board grid with its bounding-box top-left at (row, col) cells (may be
+    fractional); ``colour`` as in :func:`piece_image`."""
+    img = piece_image(cache, fonts, shape, orientation, L.cell, name, style, colour)
     x = L.origin[0] + col * L.cell
     y = L.origin[1] + row * L.cell
     if alpha < 255:

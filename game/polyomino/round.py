@@ -1,23 +1,38 @@
 """game/polyomino/round.py: the polyomino modes, and one puzzle in play.
 
-A :class:`Mode` is what the player picks (F1, F2, a custom file): the back end's
-params, its words, whether each date is its own puzzle.  A :class:`Round` is one
-puzzle of a mode being played: the puzzle, its :class:`~game.midend.MidEnd`
-(restored from the progress file and wired to the statistics and the saves), its UI
-state and its header facts.  Everything that changes the position goes through
-:meth:`Round.play` and :meth:`Round.history_step`, i.e. through the mid end.
+A :class:`Mode` is what the player picks (F1, F2, a calendar edition from the
+picker, a custom file): the back end's params, its words, whether each date is its
+own puzzle.  A calendar edition (a variant file, :mod:`solver.variants`) becomes a
+mode through :func:`variant_mode` alone: no edition has code of its own.  A
+:class:`Round` is one puzzle of a mode being played: the puzzle, its
+:class:`~game.midend.MidEnd` (restored from the progress file and wired to the
+statistics and the saves), its UI state and its header facts.  Everything that
+changes the position goes through :meth:`Round.play` and :meth:`Round.history_step`,
+i.e. through the mid end.
+
+**The mirror rule.**  A puzzle brings its own rule (a variant's or a file's
+``mirror``; Classic: pieces may be turned over).  The player's "Allow flipping"
+setting (``Settings.mirror``) on keeps it; off makes every polyomino mode
+rotations-only, except Daily Drill, whose formation sets are drawn and verified
+with turning over allowed (rule v1 stays as it is).  A rotations-only game of a
+puzzle that allows turning over is another game: its game id carries the extra
+:data:`ROTATIONS` (``"classic rotations 2024-05-01"``), so its saves, found
+solutions and statistics never mix with the free game's.
 """
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any, Callable
 
+from solver.board import classic_board
 from solver.games.polyomino import GAME, Params, Place, State
 from solver.games.protocol import IllegalMoveError
+from solver.shapes import CLASSIC_SET
 
 from .. import palette as P
-from ..i18n import Msg, msg
+from ..i18n import Msg, Words, msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from . import found
 from .assist import Facts
@@ -30,30 +45,78 @@ class Mode:
     """One polyomino mode.
 
     Attributes:
-        name: the scene's registry name (``"classic"``, ``"drill"``, ``"custom"``).
+        name: the scene's registry name (``"classic"``, ``"drill"``, ``"custom"``,
+            ``"variant:NAME"``).
         params: the back end's :class:`~solver.games.polyomino.Params`.
-        title_key, rules_key, tray_key: :mod:`game.i18n` keys of its name, its goal, its tray.
+        title_key: :mod:`game.i18n` key of its name, or :class:`~game.i18n.Words` (a
+            variant's titles from its file); rules_key, tray_key: keys of its goal, its tray.
         dated: each date is its own puzzle (the date buttons and keys work).
         on_worker: building a date's puzzle searches (Daily Drill): done on the solver thread.
+        key: the game id's mode (``"variant:NAME"``); "" means ``params.mode``.
+        flip_setting: the player's "Allow flipping" setting applies (all but Daily Drill).
+        variant: the :class:`~solver.variants.Variant` of a calendar edition, else None.
     """
 
     name: str
     params: Params
-    title_key: str
+    title_key: Any
     rules_key: str
     tray_key: str = "tray"
     dated: bool = True
     on_worker: bool = False
+    key: str = ""
+    flip_setting: bool = True
+    variant: Any = None
 
-    def game_id(self, date: _dt.date, puzzle_name: str = "") -> GameId:
-        """The game id of this mode's puzzle on ``date`` (an undated mode: of its file)."""
-        return GameId(self.params.mode, date) if self.dated else GameId("file:" + puzzle_name)
+    @property
+    def id_mode(self) -> str:
+        """The mode part of this mode's game ids (``"classic"``, ``"variant:weekday"``)."""
+        return self.key or self.params.mode
 
+    def game_id(self, date: _dt.date, puzzle_name: str = "", extra: str = "") -> GameId:
+        """The game id of this mode's puzzle on ``date`` (an undated mode: of its file);
+        ``extra`` is :data:`ROTATIONS` for a rotations-only game of a free puzzle."""
+        return GameId(self.id_mode, date, extra) if self.dated else GameId("file:" + puzzle_name, None, extra)
+
+
+ROTATIONS = "rotations"
+"""Game-id extra of a rotations-only game of a puzzle that allows turning over."""
 
 CLASSIC = Mode("classic", Params("classic"), "mode_classic", "rules_classic")
 """Classic (F1): the classic board, the Classic set, the date's month and day as targets."""
-DRILL = Mode("drill", Params("drill"), "mode_drill", "rules_drill", "today_set", on_worker=True)
-"""Daily Drill (F2): a month-length board and the date's formation set."""
+DRILL = Mode("drill", Params("drill"), "mode_drill", "rules_drill", "today_set", on_worker=True,
+             flip_setting=False)
+"""Daily Drill (F2): a month-length board and the date's formation set (always its own
+mirror rule: the sets of rule v1 are verified with turning over allowed)."""
+
+
+def plays_as_classic(variant: Any) -> bool:
+    """True when a :class:`~solver.variants.Variant` is exactly the Classic puzzle (the
+    classic board, the Classic set as a multiset, no shapes of its own, turning over
+    allowed): it is played as Classic, keeping Classic's saves and statistics
+    (``dragonfjord`` is)."""
+    return (variant.board == classic_board() and Counter(variant.formations) == Counter(CLASSIC_SET)
+            and not variant.shapes and variant.mirror)
+
+
+def variant_mode(variant: Any, ident: str | None = None, path: str | None = None) -> Mode:
+    """The :class:`Mode` of a calendar edition.
+
+    Takes the :class:`~solver.variants.Variant`, its id in the game (default its
+    name) and, for a file outside ``assets/variants/``, its path.  Returns
+    :data:`CLASSIC` when the variant :func:`plays_as_classic`, else the mode
+    ``"variant:ID"`` (scene name and game-id mode) with the file's titles, a goal that
+    names the weekday on a weekday board, and the variant's puzzle per date
+    (:func:`solver.games.polyomino.make_puzzle` with ``variant:NAME`` or
+    ``variant-file:PATH``).
+    """
+    if plays_as_classic(variant):
+        return CLASSIC
+    ident = ident or variant.name
+    params = Params("variant-file:" + path) if path else Params("variant:" + variant.name)
+    return Mode("variant:" + ident, params, Words(variant.title_zh, variant.title),
+                "rules_weekday" if variant.weekdays else "rules_variant", "tray_pieces",
+                key="variant:" + ident, variant=variant)
 
 
 def file_mode(path: str) -> Mode:
@@ -71,19 +134,33 @@ class Round:
         loaded: a :class:`~solver.model.Puzzle`, or ``(Puzzle, info)`` (Daily Drill's
             ``count``, ``stars``, ``grade``, ``grade_zh``).
         pauses: timer pause reasons in force (an overlay open, the window unfocused).
+        on_event: a mid-end listener called first by the announcer (the daily ritual:
+            finish screens, chimes), before the statistics record the event.
+        allow_flip: the player's "Allow flipping" setting (see the module docstring).
+
+    Attributes: ``loaded`` (as given: the puzzle with its own rule), ``puzzle`` (as
+    played), ``own_mirror`` (the puzzle's own rule), ``colours`` (fill per shape code).
 
     Raises the puzzle's ``InvalidPuzzleError`` when it cannot be played.
     """
 
-    def __init__(self, ctx: Any, mode: Mode, date: _dt.date, loaded: Any, pauses: set[str]) -> None:
+    def __init__(self, ctx: Any, mode: Mode, date: _dt.date, loaded: Any, pauses: set[str],
+                 on_event: Callable[[Any], None] | None = None, allow_flip: bool = True) -> None:
         puzzle, info = loaded if isinstance(loaded, tuple) else (loaded, {})
         puzzle.validate()
         self.ctx = ctx
         self.mode = mode
+        self.loaded = loaded
+        self.own_mirror = puzzle.mirror
+        params, extra = mode.params, ""
+        if mode.flip_setting and not allow_flip and puzzle.mirror:
+            puzzle, params, extra = replace(puzzle, mirror=False), replace(params, mirror=False), ROTATIONS
         self.puzzle = puzzle
-        self.facts = Facts(info.get("count"), dict(info))
-        gid = mode.game_id(date, puzzle.name)
-        self.midend = MidEnd.from_save(GAME, mode.params, gid, State.new(puzzle), ctx.store.game(gid),
+        self.colours = P.piece_colours(puzzle.pieces)
+        self.facts = Facts(info.get("count") if not extra else None, dict(info))
+        self.on_event = on_event
+        gid = mode.game_id(date, puzzle.name, extra)
+        self.midend = MidEnd.from_save(GAME, params, gid, State.new(puzzle), ctx.store.game(gid),
                                        clock=ctx.clock, today=ctx.today, solution_text=found.solution_text)
         ctx.bind(self.midend, self._announce)
         for reason in pauses:
@@ -96,6 +173,15 @@ class Round:
     def state(self) -> State:
         """The current back-end state."""
         return self.midend.state
+
+    @property
+    def flip_off(self) -> bool:
+        """True when the player's setting, not the puzzle, forbids turning pieces over."""
+        return self.own_mirror and not self.puzzle.mirror
+
+    def refusal(self) -> Msg:
+        """What F or a middle click says when pieces may not be turned over."""
+        return msg("flip_off" if self.flip_off else "why_turned")
 
     def found(self) -> tuple[str, ...]:
         """Boards of this puzzle found by hand (solution keys)."""
@@ -143,11 +229,15 @@ class Round:
 
     def _announce(self, ev: Any) -> None:
         """Mid-end listener (it runs before the statistics, so a find can be told new from
-        seen): the completion moment: flash, banner, message, chime."""
+        seen): the completion moment: flash, banner, message; then the ritual (finish
+        screen, chime)."""
         if not isinstance(ev, Completed):
+            if self.on_event is not None:
+                self.on_event(ev)
             return
         ui = self.ui
-        ui.solved_seen, ui.banner_t, ui.flash_s = True, 0.0, 0.0 if self.ctx.settings.reduce_motion else FLASH_S
+        ui.solved_seen, ui.banner_t = True, 0.0
+        ui.flash_s = 0.0 if self.ctx.prefs.reduce_motion else FLASH_S
         ui.flights.clear()
         me = self.midend
         ui.solved_by_solver = me.history[me.pos].kind is Kind.SOLVE
@@ -159,4 +249,5 @@ class Round:
                     msg("found_new", k=k, n=n) if n else msg("found_unknown", k=k))
             text = msg("solved_and", more=more)
         ui.say(text, P.LEGAL, 8.0 if text.key == "solved_and" else 1e9)
-        self.ctx.chime("solver" if ui.solved_by_solver else "win")
+        if self.on_event is not None:
+            self.on_event(ev)

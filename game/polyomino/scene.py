@@ -1,7 +1,10 @@
-"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, custom files.
+"""game/polyomino/scene.py: the polyomino play scene: Classic, Daily Drill, the calendar
+editions, custom files.
 
 Every mode here is the polyomino back end (:mod:`solver.games.polyomino`) over
 different data: a :class:`Mode` names its params, its title and whether it is dated.
+The scene also opens the calendar-board picker (:mod:`game.widgets.picker`, the
+``variants`` command) and follows the "Allow flipping" setting (:meth:`PolyominoScene.set_mirror`).
 The scene composes small parts and keeps none of their jobs:
 
 * the position, undo/redo, the timer and the verdicts: a :class:`~game.midend.MidEnd`
@@ -28,13 +31,15 @@ from .. import dates, keymap
 from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
+from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene, speed_index
-from ..widgets import controls, overlays
+from ..widgets import controls, dialogs, overlays
 from ..widgets.layout import Layout, clamp_size
 from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
+from ..widgets.picker import Choice, VariantPicker
 from ..widgets.text import DrawCache
-from . import anim, commands, datepick, draw, found, input
+from . import anim, commands, datepick, draw, editions, facts, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
 from .ui import BANNER_S
@@ -61,18 +66,20 @@ class PolyominoScene(Scene):
         self.name = mode.name
         self.date = ctx.date
         self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | set(OVERLAYS) | {
-            "faster", "slower", "pause", "step", "finish", "browse", "lang", "back_date", "focus_next", "focus_prev"
-        }) - (frozenset() if mode.dated else DATE_COMMANDS)
+            "faster", "slower", "pause", "step", "finish", "browse", "lang", "back_date", "focus_next", "focus_prev",
+            "variants"}) - (frozenset() if mode.dated else DATE_COMMANDS)
         self.cache = DrawCache()
         self.size = (1120, 780)
         self.layout: Layout | None = None
         self.assist = Assist(ctx)
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
+        self.ritual = Ritual(self, lambda: facts.of(self))
         self.round: Round | None = None
         self.pauses: set[str] = set()
         self.deferred: list[str] = []
         self.load_rid: int | None = None
         self.load_error: Msg | None = None
+        self.allow_flip = ctx.prefs.settings.mirror
         if puzzle is not None:
             self._load(puzzle)
         elif not mode.on_worker:
@@ -89,13 +96,14 @@ class PolyominoScene(Scene):
 
     @property
     def game_id(self) -> GameId:
-        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name)."""
-        return self.mode.game_id(self.date, self.puzzle.name if self.puzzle else "")
+        """The :class:`GameId` of the puzzle in play (dated: mode and date; a file: its name;
+        plus the rotations-only extra when the player's setting made it so)."""
+        return self.round.midend.game_id if self.round else self.mode.game_id(self.date)
 
     @property
     def animating(self) -> bool:
-        """A hint, the fly-in, the replay or the completion flash is on screen."""
-        return self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
+        """A hint, the fly-in, the replay, the completion flash or a moving ritual overlay is on screen."""
+        return self.ritual.animating or self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
 
     @property
     def ticking(self) -> bool:
@@ -131,12 +139,9 @@ class PolyominoScene(Scene):
 
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses)
+        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
         self.ui.speed_i = speed_index(self.ctx.settings.anim_speed)
         self._relayout()
-        n = self.ctx.new_notice()
-        if n is not None:
-            self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0)
 
     def _load_async(self) -> None:
         """Ask the worker to build the puzzle of :attr:`date`; the scene says "preparing" meanwhile."""
@@ -149,12 +154,12 @@ class PolyominoScene(Scene):
             return
         self.load_rid = None
         if res.status != "ok":
-            self.load_error = msg("error", msg=Raw(res.message or "?"))
+            self.load_error = msg("load_failed", msg=Raw(res.message or "?"))
             return
         try:
             self._load(res.value)
         except ValueError as e:
-            self.load_error = msg("error", msg=Raw(str(e)))
+            self.load_error = msg("load_failed", msg=Raw(str(e)))
             return
         self._ask_count()
         for name in self.deferred:
@@ -189,7 +194,7 @@ class PolyominoScene(Scene):
         except (ValueError, LookupError) as e:
             self.date = old
             if self.round is not None:
-                self.ui.say(msg("error", msg=Raw(str(e))), P.ILLEGAL)
+                self.ui.say(msg("load_failed", msg=Raw(str(e))), P.ILLEGAL)
             return False
         self._ask_count()
         return True
@@ -198,11 +203,18 @@ class PolyominoScene(Scene):
         if self.round is not None:
             self.assist.count(self.round)
 
+    def set_mirror(self, allow: bool) -> bool:
+        """Follow the "Allow flipping" setting (:func:`.editions.set_mirror`); True when the
+        puzzle in play changed."""
+        return editions.set_mirror(self, allow)
+
     # ------------------------------------------------------------ scene interface
 
     def enter(self, handoff: Handoff | None) -> None:
-        """Become current: resume the timer, go to the handed-on date, start the worker."""
+        """Become current: resume the timer, go to the handed-on date, start the worker,
+        follow the flipping setting if it changed meanwhile."""
         self.ctx.solver()
+        self.set_mirror(self.ctx.prefs.settings.mirror)
         self._pause("hidden", False)
         if handoff is not None and self.mode.dated and handoff.date != self.date:
             self.goto_date(handoff.date)
@@ -210,6 +222,7 @@ class PolyominoScene(Scene):
             self._load_async()
         else:
             self._ask_count()
+        self.ritual.enter()
 
     def exit(self) -> Handoff:
         """Stop being current: save, pause the timer, cancel this scene's searches."""
@@ -253,7 +266,7 @@ class PolyominoScene(Scene):
             self.ctx.change_settings(lang="en" if self.ctx.lang == "zh" else "zh")
             self._relayout()
             return True
-        if name in OVERLAYS:
+        if name in OVERLAYS + ("variants",):
             return self.open_overlay(name)
         if self.round is None:
             if name in ("hint", "solve", "search"):
@@ -290,12 +303,22 @@ class PolyominoScene(Scene):
         if isinstance(res, input.Command):
             self.command(res.name)
         elif isinstance(res, Msg):
-            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned") else P.TEXT, 2.5)
+            if res.key == "why_turned":  # the puzzle's rule or the player's setting: say which
+                res = self.round.refusal()
+            self.ui.say(res, P.ILLEGAL if res.key in ("cannot_place", "why_turned", "flip_off") else P.TEXT, 2.5)
         elif res is not None:
             self.play(res)
 
     def open_overlay(self, name: str) -> bool:
-        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
+        """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"variants"`` (the calendar-board
+        picker); closes the open one instead."""
+        if name == "help":
+            return self.overlays.toggle(self.ritual.help_overlay)
+        if name == "variants":  # closes the picker, or opens it over anything else
+            if isinstance(self.overlay, VariantPicker):
+                self.overlays.close()
+                return True
+            return self.overlays.open(editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
             name, self.ctx, self.game_id.mode if self.round else self.name, self.mode.title_key,
@@ -318,6 +341,12 @@ class PolyominoScene(Scene):
         if used:
             if isinstance(value, _dt.date):
                 dates.choose(self, value)
+            elif isinstance(value, Choice):
+                editions.choose(self, value)
+            elif value is not None:
+                self.ritual.take(value)
+            return
+        if self.ritual.handle_event(ev):
             return
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
@@ -339,7 +368,13 @@ class PolyominoScene(Scene):
             self._apply(input.on_mouse(ev, self.state, self.ui, self.layout, self._locked()))
 
     def update(self, dt_s: float) -> None:
-        """Solver answers, animation clocks (playing the moves they make due), message timers."""
+        """Solver answers, animation clocks (playing the moves they make due), message timers;
+        a change of the "Allow flipping" setting (``ctx.prefs``) is followed at once."""
+        self.ritual.update(dt_s)
+        if self.ctx.prefs.settings.mirror != self.allow_flip:
+            self.set_mirror(self.ctx.prefs.settings.mirror)
+        dialogs.show_notice(self.ctx, self.overlays, None if self.round is None else  # a progress-file problem
+                            lambda n: self.ui.say(msg(n[0], **n[1]), P.ILLEGAL, 12.0))
         worker = self.ctx.solver()
         for res in worker.poll():
             self.dirty = True
@@ -347,6 +382,8 @@ class PolyominoScene(Scene):
                 self._on_loaded(res)
             elif self.round is not None and self.assist.take(res):
                 self.assist.answer(res, self.state, self.ui, self.round.facts)
+        if isinstance(self.overlay, VariantPicker) and self.overlay.update(dt_s):
+            self.dirty = True
         if self.round is None:
             return
         ui = self.ui

@@ -27,6 +27,7 @@ import pygame
 from .. import dates
 from .. import palette as P
 from .buttons import draw_control, draw_tooltip, label_size, tooltip_text
+from .icons import draw_icon
 from .layout import Button, Layout
 from .text import blit_center, fit_text
 
@@ -43,16 +44,22 @@ def spec_of(L: Layout, key: str) -> Button:
 
 
 def draw_header(scene: Any, surface: pygame.Surface, L: Layout, title: str, mode: str, clock: str, sub: str,
-                facts: str) -> None:
+                facts: str, paused: bool = False) -> None:
     """The header: ``title`` (bold) and ``mode`` at the left, ``clock`` (bold) right of them
-    before the tools; then ``sub`` (the date or the puzzle's name) and ``facts`` (right-aligned)."""
+    before the tools (``paused``: greyed, after a pause sign, as the solving clock stands
+    still); then ``sub`` (the date or the puzzle's name) and ``facts`` (right-aligned)."""
     fonts, cache, px = scene.ctx.fonts, scene.cache, L.text_px
     row, gap = L.header_row, L.gap
     right = min((r.left for r in L.tools.values()), default=row.right) - 2 * gap
     if clock:
-        img = fit_text(cache, fonts, clock, px["clock"], P.TEXT, max(60, right - row.x) // 2, True)
+        img = fit_text(cache, fonts, clock, px["clock"], P.TEXT_SOFT if paused else P.TEXT,
+                       max(60, right - row.x) // 2, True)
         right -= img.get_width()
         surface.blit(img, img.get_rect(midleft=(right, row.centery)))
+        if paused:
+            side = img.get_height() - 4
+            right -= side + gap
+            draw_icon(surface, "pause", pygame.Rect(right, row.centery - side // 2, side, side), P.TEXT_SOFT)
         right -= 2 * gap
     img = fit_text(cache, fonts, title, px["title"], P.TITLE, right - row.x, True)
     surface.blit(img, img.get_rect(midleft=(row.x, row.centery)))
@@ -171,17 +178,14 @@ def handle_event(scene: Any, ev: pygame.event.Event, cmd: str | None) -> bool:
 
 
 def follow_settings(scene: Any, names: set[str]) -> None:
-    """Make ``scene`` follow changed remembered settings ``names``: its animation speed, the
-    "Allow flipping" hook (:func:`~game.widgets.settings_overlay.allow_flipping_changed`) and,
-    for a new language, its layout (labelled buttons fit their words) and text cache."""
+    """Make ``scene`` follow changed remembered settings ``names``: its animation speed and,
+    for a new language, its layout (labelled buttons fit their words) and text cache.
+    ("Allow flipping" is the frame loop's: :meth:`game.app.Control.set_mirror`.)"""
     from ..settings import speed_index
-    from .settings_overlay import allow_flipping_changed
 
     ui = getattr(scene, "ui", None)
     if "anim_speed" in names and ui is not None:
         ui.speed_i = speed_index(scene.ctx.settings.anim_speed)
-    if "mirror" in names:
-        allow_flipping_changed(scene, scene.ctx.settings.mirror)
     if "lang" in names:
         relayout = getattr(scene, "_relayout", None)
         relayout() if relayout is not None else scene.cache.clear()

@@ -21,10 +21,8 @@ from .. import i18n, keymap
 from .. import palette as P
 from ..dates import FIRST_DATE, LAST_DATE
 from .buttons import draw_button
+from .dialogs import CLOSE, Dialog, confirm, message
 from .text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
-
-CLOSE = "close"
-"""Returned by :meth:`Overlay.handle_event` when the overlay should close."""
 
 Rows = Callable[[str], list[tuple[str, str]]]
 """``lang -> [(left, right), ...]``: the rows of a :class:`TextOverlay` in a language."""
@@ -109,17 +107,25 @@ class TextOverlay(Overlay):
         """(title, rows, footer) in ``lang``."""
         return self.title(lang), self.rows(lang), self.footer(lang) if self.footer else ""
 
+    reserve = 0
+    """Line heights kept free under the rows (for buttons)."""
+
+    def geometry(self, size: tuple[int, int], n_rows: int) -> tuple[pygame.Rect, int, int]:
+        """(panel rect, padding px, line height px) in a window of ``size`` for ``n_rows`` rows."""
+        w, h = size
+        box = pygame.Rect(0, 0, int(w * 0.86), int(h * 0.9))
+        box.center = (w // 2, h // 2)
+        pad = max(10, box.width // 40)
+        line_h = max(round(MIN_TEXT_PX * 1.6), min(40, (box.height - 2 * pad) // (n_rows + 3 + self.reserve)))
+        return box, pad, line_h
+
     def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
         """Dim the scene and draw the panel centred, sized to the window."""
         _dim(surface)
-        w, h = surface.get_size()
         title, rows, footer = self.lines(lang)
-        box = pygame.Rect(0, 0, int(w * 0.86), int(h * 0.9))
-        box.center = (w // 2, h // 2)
+        box, pad, line_h = self.geometry(surface.get_size(), len(rows))
         _panel(surface, box)
-        pad = max(10, box.width // 40)
-        line_h = max(round(MIN_TEXT_PX * 1.6), min(40, (box.height - 2 * pad) // (len(rows) + 3)))
-        per = max(1, (box.height - 2 * pad) // line_h - 3)
+        per = max(1, (box.height - 2 * pad) // line_h - 3 - self.reserve)
         self.pages = -(-len(rows) // per)
         self.page = min(self.page, self.pages - 1)
         rows = rows[self.page * per:(self.page + 1) * per]
@@ -207,26 +213,106 @@ def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | Non
 
 
 class StatsOverlay(TextOverlay):
-    """Statistics of one mode (:meth:`game.stats.Stats.summary`), read when it opens.
+    """Statistics of one mode (:meth:`game.stats.Stats.summary`), read when it opens, with
+    two buttons when ``stats`` is given: Export (:func:`game.stats.export_to_folder`, then
+    a message saying where the file is) and Reset (a confirmation, then
+    :meth:`game.store.Store.reset_records`, then a message saying where the copy is).
 
     Args:
         summary: the :class:`game.stats.Summary`.
-        mode_key: i18n key of the mode's name.
+        mode_key: i18n key of the mode's name (or words with their own translation, :func:`game.i18n.text_of`).
         saved_in: where progress is saved, or None when it is not saved.
         found_here: (k, N or None) found solutions for the current date, or None.
+        stats: the :class:`game.stats.Stats` (and its store) the buttons act on; None: no buttons.
+        mode: the mode whose summary is shown (read again after a reset).
+
+    Attributes:
+        child: the open :class:`~game.widgets.dialogs.Dialog` over it, or None.
     """
 
+    BUTTONS = (("export", "stats_export"), ("reset", "stats_reset"))
+    """(action, i18n key) of the buttons, left to right (Reset only while progress is saved)."""
+
     def __init__(self, summary: Any, mode_key: str, saved_in: str | None,
-                 found_here: tuple[int, int | None] | None = None) -> None:
-        super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.tr(mode_key, lang)),
-                         lambda lang: stats_rows(summary, lang, found_here), self._footer, toggle="stats")
+                 found_here: tuple[int, int | None] | None = None, stats: Any = None, mode: str = "") -> None:
+        super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.text_of(mode_key, lang)),
+                         lambda lang: stats_rows(self.summary, lang, self.found_here), self._footer, toggle="stats")
         self.summary = summary
         self.saved_in = saved_in
+        self.found_here = found_here
+        self.stats = stats
+        self.mode = mode
+        self.child: Dialog | None = None
+        writable = stats is not None and stats.store.writable
+        self.actions = tuple((n, k) for n, k in self.BUTTONS if stats is not None and (n != "reset" or writable))
+        self.reserve = 2 if self.actions else 0
 
     def _footer(self, lang: str) -> str:
         where = (i18n.tr("save_where", lang, path=self.saved_in) if self.saved_in
                  else i18n.tr("save_off", lang))
         return i18n.tr("stats_streak_rule", lang) + "   ·   " + where
+
+    def button_rects(self, size: tuple[int, int]) -> dict[str, pygame.Rect]:
+        """The buttons' rectangles (action -> rect, window pixels); {} without ``stats``."""
+        if not self.actions:
+            return {}
+        box, pad, line_h = self.geometry(size, len(stats_rows(self.summary, "en", self.found_here)))
+        n = len(self.actions)
+        h = max(32, min(48, int(line_h * 1.5)))
+        w = min(260, (box.width - (n + 1) * pad) // n)
+        y = box.bottom - pad - int(line_h * 0.9) - h
+        x = box.centerx - (n * w + (n - 1) * pad) // 2
+        return {name: pygame.Rect(x + i * (w + pad), y, w, h) for i, (name, _) in enumerate(self.actions)}
+
+    def handle_event(self, ev: pygame.event.Event, size: tuple[int, int]) -> Any:
+        """A dialog over it first; then its buttons; anything else closes it as before."""
+        if self.child is not None:
+            res = self.child.handle_event(ev, size)
+            if res == "reset":
+                self.child = self._reset()
+            elif res is not None:
+                self.child = None
+            return None
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            for name, rect in self.button_rects(size).items():
+                if rect.collidepoint(ev.pos):
+                    self.child = self._export() if name == "export" else self._ask_reset()
+                    return None
+        return super().handle_event(ev, size)
+
+    def _export(self) -> Dialog:
+        from ..stats import export_to_folder, exports_dir
+
+        try:
+            return message("export_done_title", "export_done", path=export_to_folder(self.stats))
+        except OSError as e:
+            return message("export_failed_title", "export_failed", path=exports_dir(),
+                           reason=e.strerror or str(e))
+
+    def _ask_reset(self) -> Dialog:
+        import os
+
+        return confirm("reset_ask_title", "reset_ask", "reset", "reset_yes",
+                       folder=os.path.dirname(self.stats.store.path))
+
+    def _reset(self) -> Dialog:
+        try:
+            kept = self.stats.store.reset_records()
+        except OSError as e:
+            return message("reset_failed_title", "reset_failed", reason=e.strerror or str(e))
+        self.summary = self.stats.summary(self.mode)
+        return message("reset_done_title", "reset_done", kept=kept, path=self.stats.store.path)
+
+    def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
+        """The statistics panel, its buttons, and the dialog over it if one is open."""
+        super().draw(surface, fonts, cache, lang)
+        rects = self.button_rects(surface.get_size())
+        for name, key in self.actions:
+            if name in rects:
+                draw_button(surface, fonts, cache, rects[name], i18n.tr(key, lang),
+                            max(12, int(rects[name].height * 0.42)))
+        if self.child is not None:
+            self.child.draw(surface, fonts, cache, lang)
 
 
 class CalendarPicker(Overlay):
@@ -401,7 +487,8 @@ def standard(name: str, ctx: Any, mode: str, title_key: str, help_rows: tuple[st
         return HelpOverlay(help_rows, commands, kind)
     if name == "stats":
         store = ctx.store
-        return StatsOverlay(ctx.stats.summary(mode), title_key, store.path if store.writable else None, found_here)
+        return StatsOverlay(ctx.stats.summary(mode), title_key, store.path if store.writable else None, found_here,
+                            ctx.stats, mode)
     if name == "calendar" and date is not None:
         return CalendarPicker(date, ctx.today(), ctx.stats.day_marks(mode))
     return None
@@ -451,7 +538,7 @@ class OverlayHost:
         open nothing is consumed."""
         if self.overlay is None:
             return False, None
-        if ev.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+        if ev.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             return ev.type not in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED), None
         res = self.overlay.handle_event(ev, size)
         if res is None:

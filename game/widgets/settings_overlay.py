@@ -12,8 +12,8 @@ row's controls (a switch, two language buttons, minus / plus), a click outside t
 panel closes.  Every control is at least :data:`~game.widgets.layout.MIN_TARGET_PX`
 high and every text at least :data:`~game.widgets.text.MIN_TEXT_PX`.
 
-:func:`allow_flipping_changed` is the hook the "Allow flipping" row ends in: a scene
-that can apply it to the puzzle in play defines ``set_allow_flipping(on)``.
+The "Allow flipping" row ends in :meth:`game.app.Control.set_mirror` (the frame loop
+listens to setting changes), which applies the rule to the puzzle in play.
 """
 from __future__ import annotations
 
@@ -53,20 +53,6 @@ ROWS = (Row("lang", "lang", "set_lang"), Row("fullscreen", "bool", "set_fullscre
         Row("mirror", "bool", "set_mirror"), Row("anim_speed", "speed", "set_speed"),
         Row("reduce_motion", "bool", "set_motion"))
 """The rows, top to bottom."""
-
-
-def allow_flipping_changed(scene: Any, on: bool) -> bool:
-    """HOOK: the "Allow flipping" setting (``Settings.mirror``) changed to ``on``.
-
-    Calls ``scene.set_allow_flipping(on)`` when the scene has it (the puzzle in play
-    follows the setting); until then the setting is only remembered.  Returns True
-    when the scene applied it.
-    """
-    apply = getattr(scene, "set_allow_flipping", None)
-    if apply is None:
-        return False
-    apply(on)
-    return True
 
 
 def current(row: Row, ctx: Any) -> Any:
@@ -231,7 +217,7 @@ class SettingsOverlay(Overlay):
                 draw_button(surface, fonts, cache, r[(row.name, "minus")], "−", px["label"], enabled=not low)
                 draw_button(surface, fonts, cache, r[(row.name, "plus")], "+", px["label"], enabled=not high)
                 self._gauge(surface, fonts, cache, r[(row.name, "value")], row, v, lang, px)
-        store = self.ctx.settings_store
+        store = self.ctx.prefs.store
         where = (i18n.tr("settings_where", lang, path=store.path) if store is not None and store.writable
                  else i18n.tr("settings_off", lang))
         foot = r["footer"]

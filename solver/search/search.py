@@ -28,6 +28,76 @@ PRUNE_MODE = 1
 PRUNE_MAX_STEPS = 6
 """Flood-fill step bound for ``prune=2``."""
 
+MEMO_MIN_CELLS = 10
+"""A state with fewer empty cells is not looked up in the memo (0: every state): the
+last piece or two cost less to search than a probe."""
+
+MEMO_LOG2 = 15
+"""Slots (log2) of the subtree memo of the all-dates search: 32,768 keys of 16 bytes
+(512 kB) and per key one 8-byte count per cell of the hole left (12 months: 3 MB).
+Measured (alternating runs on a loaded machine): the Classic board's all dates keep
+0.77M of 1.34M nodes with 2^14 slots, 0.69M with 2^15, 0.65M with 2^16; time 0.81,
+0.76 and 0.95 of no memo (bigger tables leave the caches); tetromino 10.0M -> 3.1M
+nodes with 2^15."""
+
+
+_POOL = threading.local()
+
+
+def _memo_take(slots: int, values: int) -> tuple[np.ndarray, np.ndarray]:
+    """Memo tables of ``slots`` keys (uint64[2 slots], zeroed: all empty) and ``slots *
+    values`` counts (int64, not cleared: read only once written).
+
+    Tables a finished search of this thread gave back (:func:`_memo_give`) are reused:
+    a new 3 MB array would be page-faulted in again on every all-dates call.  A search
+    keeps its tables while it is paused, so two searches never share them.
+    """
+    free = getattr(_POOL, "free", None)
+    if free is None:
+        free = _POOL.free = []
+    for i, (keys, vals) in enumerate(free):
+        if keys.size >= 2 * slots and vals.size >= slots * values:
+            del free[i]
+            keys = keys[:2 * slots]
+            keys[:] = 0
+            return keys, vals[:slots * values]
+    return np.zeros(2 * slots, dtype=np.uint64), np.empty(slots * values, dtype=np.int64)
+
+
+def _memo_give(keys: np.ndarray, vals: np.ndarray) -> None:
+    """Give a finished search's memo tables back to this thread's pool (at most two kept)."""
+    if keys.size:
+        free = getattr(_POOL, "free", None)
+        if free is None:
+            free = _POOL.free = []
+        if len(free) < 2:
+            free.append((keys.base if keys.base is not None else keys,
+                         vals.base if vals.base is not None else vals))
+
+
+def mrv_depth_rule(table, depth: int) -> int:
+    """How many levels of a search branch by MRV (the rest on the frame's lowest empty cell).
+
+    The rule: every level uses MRV (:func:`solver.kernels.mrv_item`), unless the piece
+    types include a one-cell piece (the holes of an all-dates search): then none does.
+    Measured by ``benchmarks/mrv_rule.py`` (``benchmarks/mrv_rule.md``) on every kind of
+    search the game and the CLI make: an MRV node costs about three lowest-cell nodes,
+    and MRV repays it where it shrinks the tree most -- the pentomino rectangles and
+    the 8 x 8 board less its centre 4.4-8x fewer nodes, 1.6-3.9x faster; Classic,
+    tetromino and Daily Drill dates counted one by one 3.4-4x fewer nodes, 1.3-2x
+    faster -- while one-cell pieces fit any label cell, so MRV finds few tight cells
+    and the all-dates trees grow (Classic 0.69M -> 0.87M nodes, 3x slower; tetromino
+    3.1M -> 4.1M).  MRV on the upper levels only is worse still there: it branches on
+    where a hole goes, which splits the dates the one search shares.
+
+    Takes the search's placement table and its depth (pieces to place); returns the
+    number of levels (0 or ``depth``).
+    """
+    if (table.sizes == 1).any():
+        return 0
+    return depth
+
+
 def _remaining(puzzle: Puzzle, fixed: Solution, counts: dict[str, int], free: Mask
                ) -> tuple[dict[str, int], Mask]:
     """Pieces left and empty cells after the ``fixed`` placements.
@@ -79,6 +149,11 @@ class Search:
         frame: search frame (0..7, see :func:`choose_frame`; ``None`` chooses).
         pivot: let the first level branch on the placements of a pivot formation
             (:func:`solver.search.tables.pivot_formation`) instead of the lowest empty cell.
+        mrv: the levels below this one branch by MRV (fewest fitting placements), the
+            others on the lowest empty cell; ``None`` chooses (:func:`mrv_depth_rule`).
+        memo: log2 of the slots of the subtree memo (:data:`solver.kernels.MEMO_NOTE`),
+            0 for none; ``None`` chooses (:meth:`_memo_tables`).  Only a count-only
+            search (``store=0``) without a trace or a solution limit uses it.
 
     Raises:
         InvalidPuzzleError: bad puzzle (area mismatch, bad targets, ...).
@@ -90,7 +165,7 @@ class Search:
                  trace_capacity: int = 0, _types: tuple | None = None,
                  _allowed: tuple[Mask, ...] | None = None,
                  _counts: dict[str, int] | None = None, frame: int | None = None,
-                 pivot: bool = True) -> None:
+                 pivot: bool = True, mrv: int | None = None, memo: int | None = None) -> None:
         self.puzzle = puzzle
         if _types is None:
             types, cover, base_counts = prepared(puzzle)
@@ -117,6 +192,10 @@ class Search:
         self.choice = buf[3 * (L + 1): 4 * (L + 1)]
         self.cand = buf[4 * (L + 1): 5 * (L + 1)].view(np.uint64)
         self.control = buf[5 * (L + 1):]
+        self.opts = np.zeros(K.MRV_CAP * (L + 1), dtype=np.int64)        # MRV options per level
+        self._memo_req = memo
+        self._memo_arrays(counts, codes, L)
+        self.fit_buf = np.zeros(max(1, t.grp_valid.size), dtype=np.uint64)
         self.prune = PRUNE_MODE if prune is True else int(prune)
         self.max_steps = PRUNE_MAX_STEPS
         self.hole_type = -1   # set by count_by_targets (kernels.search's holes)
@@ -133,6 +212,7 @@ class Search:
         self._kept: list[np.ndarray] = []
         free_f = frame_mask(board.width, board.height, t.frame, free)
         self.trivial = free_f == 0
+        self.mrv_depth = mrv_depth_rule(t, self.depth) if mrv is None else int(mrv)
         self.pivot: str | None = None
         if self.trivial:
             # nothing left to cover: the fixed pieces already are a solution
@@ -144,16 +224,73 @@ class Search:
                 # level 0 branches on where the pivot goes (all its placements)
                 k = codes.index(self.pivot)
                 lo, hi = t.type_first[k], t.type_first[k + 1]
-            else:
-                c = (free_f & -free_f).bit_length() - 1
-                j = c << len(t.win_off)   # kernels.window_state, in Python
-                for i, off in enumerate(t.win_off_list):
-                    j |= ((free_f >> (c + off)) & 1) << i
-                lo, hi = int(t.win_first[j]), int(t.win_first[j + 1])
-            self.ptr[0] = lo
-            self.end[0] = hi
-            self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
-                                        np.uint64(free_f))
+                self.ptr[0] = lo
+                self.end[0] = hi
+                self.cand[0] = K.candidates(t.win_mask, t.win_piece, self.counts, lo, hi,
+                                            np.uint64(free_f))
+            elif K.open_level(0, np.uint64(free_f), self.counts, t.sizes, self.mrv_depth,
+                              t.win_mask, t.win_piece, t.win_first, t.win_off,
+                              t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
+                              t.grp_cover, t.grp_entry, self.fit_buf, self.opts, self.ptr,
+                              self.end, self.cand, t.grp_pack) != 0:
+                # a dead end already: level 0 has nothing to try
+                self.ptr[0] = self.end[0] = 0
+                self.cand[0] = 0
+
+    def _memo_arrays(self, counts: dict[str, int], codes: list[str], L: int) -> None:
+        """Set up the subtree memo (:data:`solver.kernels.MEMO_NOTE`): the key weights now,
+        the tables on the first :meth:`run` (:meth:`_memo_tables`), empty until then."""
+        radix, weight = [], 1
+        for c in codes:
+            radix.append(weight)
+            weight *= counts[c] + 1
+        self.radix = np.array(radix, dtype=np.int64)
+        self._memo_fits = weight < (1 << 62)    # the key of the pieces left is exact
+        self._memo_L = L
+        self._memo_ready = False
+        self._memo_alloc(0, 1)
+
+    def _memo_alloc(self, log2: int, values: int, holes: list[int] = ()) -> None:
+        M = 1 << log2 if log2 else 0
+        self.memo_keys, self.memo_val = _memo_take(M, values)
+        self.memo_info = np.array([values, log2, MEMO_MIN_CELLS, *holes], dtype=np.int64)
+        self.mstate = np.zeros((self._memo_L + 2) * (values + 5), dtype=np.int64)
+        self.mstate[0] = -1
+        # the key code of the pieces left at level 0: 1 + sum counts[k] * radix[k]
+        self.mstate[1] = 1 + int(np.dot(self.counts, self.radix))
+
+    def _memo_tables(self) -> None:
+        """Allocate the memo before the first run, when this search uses one: ``memo`` slots
+        if given, else :data:`MEMO_LOG2` for the all-dates search (set up by
+        :func:`solver.search.all_dates.targets_search`: ``hole_type`` >= 0, nothing
+        stored); none for other searches, whose MRV trees gain less than the tables cost
+        to set up (Classic dates counted one by one).
+
+        On the all-dates search an entry holds a count per cell of the hole left to
+        place: per hole type, its number of cells (those its one-cell placements may
+        take) and the bucket stride between them are read off ``hole_index``.  Entries
+        have room for the hole whose cells come last in the frame order (the months on a
+        calendar searched from the bottom): the one left when one is left, as every other
+        hole's cells are passed, so placed, first.
+        """
+        self._memo_ready = True
+        log2 = self._memo_req
+        if log2 is None:
+            log2 = MEMO_LOG2 if (self.hole_type >= 0 and self._store_cap == 0) else 0
+        if not log2 or not self._memo_fits:
+            return
+        values, holes = 1, []
+        if self.hole_type >= 0:
+            t = self.table
+            last = -1
+            for h in range(self.hole_index.size // 64):
+                cells = int(t.mono_masks[self.hole_type + h])
+                n = bin(cells).count("1")
+                top = int(self.hole_index[64 * h: 64 * h + 64].max())
+                holes += [top // (n - 1) if n > 1 else 0, n]
+                if cells.bit_length() > last:
+                    last, values = cells.bit_length(), n
+        self._memo_alloc(log2, values, holes)
 
     # -- frame conversion
     def frame_cells(self, m: int) -> tuple[Cell, ...]:
@@ -215,6 +352,8 @@ class Search:
                 self.status = K.ST_DONE
                 return self.status
             self.control[K.C_NODE_BUDGET] = (self.nodes + node_budget) if node_budget else 0
+            if not self._memo_ready:
+                self._memo_tables()
             t = self.table
             block = self.solutions_arr.shape[0]
             start = time.perf_counter()
@@ -238,7 +377,11 @@ class Search:
                               self.prune, self.max_steps, t.mono_masks,
                               self.control,
                               self.solutions_arr[:rows], self.trace, self.hole_type,
-                              self.hole_index, self.buckets)
+                              self.hole_index, self.buckets, self.mrv_depth,
+                              t.grp_type_first, t.grp_valid, t.grp_first, t.grp_off,
+                              t.grp_cover, t.grp_entry, self.fit_buf, self.opts,
+                              self.memo_keys, self.memo_val, self.memo_info, self.radix,
+                              self.mstate, t.grp_pack)
                 if st == K.ST_LIMIT and flush:
                     self._kept.append(self.solutions_arr.copy())
                     self.control[K.C_STORED] = 0
@@ -246,6 +389,9 @@ class Search:
                 break
             self.seconds += time.perf_counter() - start
             self.status = st
+            if st == K.ST_DONE and self.memo_keys.size:
+                _memo_give(self.memo_keys, self.memo_val)
+                self._memo_alloc(0, 1)
             return st
 
     def _kept_rows(self) -> int:
@@ -291,7 +437,10 @@ class TraceEvent:
     Attributes:
         kind: ``"place"`` (a piece put down), ``"remove"`` (taken back on backtrack),
             ``"dead"`` (the empty ``region`` cannot be filled: the last placed piece is
-            taken back next), ``"solution"`` (the pieces on the board form a solution).
+            taken back next.  The region is a whole empty region whose size no set of
+            the pieces left adds up to; or empty cells that no placement of a piece left
+            covers; or, when a piece left fits nowhere, every empty cell),
+            ``"solution"`` (the pieces on the board form a solution).
         placement: the piece placed or removed (None for ``"dead"``).
         level: stack depth (0 = first piece the search places), -1 for ``"dead"``.
         region: cells of the dead region (``"dead"`` only), ``(row, col)`` board frame.

@@ -8,8 +8,19 @@ the masks are grouped into the *window lists* the kernel branches on
 
 The search runs in a *frame*: one of the eight rotations/reflections of the board,
 whose row-major order is the order the lowest-empty-cell rule fills
-(:func:`choose_frame`).  Tables hold both the frame masks (for the kernel) and the
+(:func:`choose_frame`).  A frame row is ``stride`` bits: the frame width plus one
+always-empty *padding* bit when the padded board still fits 64 bits (7 x 7 calendar
+boards: 8 bits a row, 56 bits; the 7 x 8 weekday board: 64), so that a shift by one
+bit never wraps from one row into the next and a flood fill needs no column masks;
+larger boards (6 x 10, 8 x 8) use ``stride = width`` and column masks.
+Tables hold both the frame masks (for the kernel) and the
 :class:`~solver.model.Placement` of every row in the board's own frame (for results).
+
+Besides the window lists of the lowest-empty-cell rule a table holds one list per
+piece type (a pivot formation's level 0) and what the MRV rule (Knuth's "minimum
+remaining values") needs: the *orientation groups* (:func:`orientation_groups`), from
+which :func:`solver.kernels.mrv_item` counts the fitting placements of every cell at
+once with shifts and masks, and one entry per group and anchor for its options.
 """
 from __future__ import annotations
 
@@ -37,13 +48,14 @@ class Table:
     ``K`` the number of piece types.
     """
 
-    width: int            # width of the search frame (cells)
+    width: int            # bits per frame row (the stride: frame width, + 1 when padded)
     frame: int            # index into FRAMES
+    padded: bool          # a padding bit ends every frame row (flood fills need no column masks)
     types: tuple          # Shape or hole name per type
     sizes: np.ndarray     # int64[K] cells per type
     pl_piece: np.ndarray  # int64[P] type of each placement row
-    not_first_col: int    # frame mask of every cell not in the first column
-    not_last_col: int     # frame mask of every cell not in the last column
+    not_first_col: int    # frame mask of every cell not in the first column (padded: all ones)
+    not_last_col: int     # frame mask of every cell not in the last column (padded: all ones)
     win_mask: np.ndarray  # uint64[E] placement mask of each list entry
     win_piece: np.ndarray  # int64[E] piece type of each list entry
     win_pl: np.ndarray    # int64[E] placement row of each list entry
@@ -54,6 +66,13 @@ class Table:
     placements: tuple     # Placement (board frame) of each placement row
     type_first: tuple     # win-array offsets of the per-type lists (K + 1)
     mono_masks: np.ndarray  # uint64[K] frame cells a one-cell type may fill (0: larger)
+    grp_type_first: np.ndarray  # int64[K + 1] orientation groups of each type
+    grp_valid: np.ndarray  # uint64[G] anchors (lowest cells) where the orientation lies inside
+    grp_first: np.ndarray  # int64[G + 1] CSR offsets into grp_off
+    grp_off: np.ndarray   # int64[sum of sizes] cell offsets (bits) from the anchor, 0 first
+    grp_cover: np.ndarray  # uint64[64 G] anchors of group g covering cell c, at 64 g + c
+    grp_entry: int        # win-array index of group 0 at anchor 0 (64 entries a group)
+    grp_pack: np.ndarray  # uint64[G] offsets 1.. of a group (up to 7 cells), a byte each
 
 
 def type_cells(t, mirror: bool = True) -> tuple[tuple[Cell, ...], ...]:
@@ -117,20 +136,35 @@ def pivot_formation(types: Sequence[str], counts: dict[str, int]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)
-def frame_maps(width: int, height: int, frame: int) -> tuple[int, np.ndarray, tuple[Cell, ...]]:
-    """``(frame width, board bit -> frame bit int64[W*H], frame bit -> board cell)``."""
-    fmap = FRAMES[frame]
+def frame_shape(width: int, height: int, frame: int) -> tuple[int, int, int]:
+    """``(frame width, frame height, stride)`` of a ``width x height`` board in a frame.
+
+    ``stride`` (bits per frame row) is the frame width plus one padding bit when
+    ``(W + 1) * H <= 64``, else the frame width.
+    """
     H, W = (height, width) if frame in (0, 2, 3, 4) else (width, height)
+    stride = W + 1 if (W + 1) * H <= 64 else W
+    return W, H, stride
+
+
+@lru_cache(maxsize=64)
+def frame_maps(width: int, height: int, frame: int
+               ) -> tuple[int, np.ndarray, tuple[Cell | None, ...]]:
+    """``(stride, board bit -> frame bit int64[width*height], frame bit -> board cell)``.
+
+    A frame bit is ``row * stride + col`` in the frame; padding bits map back to None.
+    """
+    fmap = FRAMES[frame]
+    W, H, stride = frame_shape(width, height, frame)
     fwd = np.zeros(width * height, dtype=np.int64)
-    back: list[Cell] = [(0, 0)] * (W * H)
+    back: list[Cell | None] = [None] * (stride * H)
     for r in range(height):
         for c in range(width):
             fr, fc = fmap(r, c, height, width)
-            fwd[r * width + c] = fr * W + fc
-            back[fr * W + fc] = (r, c)
+            fwd[r * width + c] = fr * stride + fc
+            back[fr * stride + fc] = (r, c)
     fwd.setflags(write=False)
-    return W, fwd, tuple(back)
+    return stride, fwd, tuple(back)
 
 
 @lru_cache(maxsize=512)
@@ -178,8 +212,8 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     """
     if frame is None:
         frame = choose_frame(width, height, cover)
-    W, fwd, back = frame_maps(width, height, frame)
-    H = width * height // W
+    stride, fwd, back = frame_maps(width, height, frame)
+    W, H, _ = frame_shape(width, height, frame)
     fmask_parts, piece_parts, cells_all = [], [], []
     for k, code in enumerate(types):
         lim = cover if allowed is None else cover & allowed[k]
@@ -196,29 +230,96 @@ def build_table(width: int, height: int, cover: Mask, types: tuple,
     pl_mask = np.ascontiguousarray(fm[order])
     pl_piece = np.ascontiguousarray(pc[order])
     placements = tuple(cells_all[i] for i in order.tolist())
-    n_cells = W * H
-    full = (1 << n_cells) - 1
-    first_col = sum(1 << (r * W) for r in range(H))
-    last_col = sum(1 << (r * W + W - 1) for r in range(H))
+    n_bits = stride * H
+    padded = stride > W
+    full = (1 << n_bits) - 1
+    if padded:   # shifts cannot wrap between rows: the column masks are all ones
+        not_first_col = not_last_col = (1 << 64) - 1
+    else:
+        not_first_col = full & ~sum(1 << (r * W) for r in range(H))
+        not_last_col = full & ~sum(1 << (r * W + W - 1) for r in range(H))
     sizes = np.array([len(type_cells(t)[0]) for t in types], dtype=np.int64)
-    win_off, win_first, win_pl = window_lists(pl_mask, low[order], n_cells, W)
-    # after the window lists: one list per piece type holding all its placements,
-    # used as level 0 when the search branches on a pivot formation first
+    anchor = low[order]
+    win_off, win_first, win_pl = window_lists(pl_mask, anchor, n_bits, stride)
+    # after the window lists: one list per piece type holding all its placements
+    # (level 0 of a pivot formation), then 64 entries per orientation group, one per
+    # anchor (the options of an MRV choice, :func:`solver.kernels.open_level`)
     by_type = np.argsort(pl_piece, kind="stable")
     type_first = (win_pl.size + np.searchsorted(pl_piece[by_type], np.arange(len(types) + 1))
                   ).astype(np.int64)
-    win_pl = np.concatenate([win_pl, by_type.astype(np.int64)])
+    grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_rows = orientation_groups(
+        pl_mask, anchor, pl_piece, len(types))
+    grp_entry = win_pl.size + by_type.size
+    win_pl = np.concatenate([win_pl, by_type.astype(np.int64), grp_rows])
+    win_mask = pl_mask[win_pl]
+    win_mask[grp_entry:][grp_rows < 0] = 0   # anchors where the group has no placement
     mono = np.zeros(len(types), dtype=np.uint64)
     for k in np.nonzero(sizes == 1)[0].tolist():
-        mono[k] = np.bitwise_or.reduce(fm[pc == k]) if np.any(pc == k) else 0
-    return Table(W, frame, types, sizes, pl_piece, full & ~first_col, full & ~last_col,
-                 pl_mask[win_pl], pl_piece[win_pl], win_pl, win_first, win_off,
-                 tuple(int(o) for o in win_off), back,
-                 placements, tuple(int(x) for x in type_first), mono)
+        mono[k] = np.bitwise_or.reduce(pl_mask[pl_piece == k]) if np.any(pl_piece == k) else 0
+    return Table(stride, frame, padded, types, sizes, pl_piece, not_first_col,
+                 not_last_col, win_mask, pl_piece[win_pl], win_pl, win_first,
+                 win_off, tuple(int(o) for o in win_off), back,
+                 placements, tuple(int(x) for x in type_first), mono, grp_type_first,
+                 grp_valid, grp_first, grp_off, grp_cover, int(grp_entry),
+                 pack_offsets(grp_first, grp_off))
+
+
+def pack_offsets(grp_first: np.ndarray, grp_off: np.ndarray) -> np.ndarray:
+    """Each group's cell offsets after the anchor, a byte each (offset ``i`` in bits
+    ``8 (i - 1) ..``), for groups of up to 7 cells (0 for larger ones): uint64[G]."""
+    out = np.zeros(grp_first.size - 1, dtype=np.uint64)
+    for g in range(out.size):
+        offs = grp_off[grp_first[g] + 1: grp_first[g + 1]].tolist()
+        if len(offs) <= 6:
+            out[g] = sum(d << (8 * i) for i, d in enumerate(offs))
+    return out
+
+
+def orientation_groups(pl_mask: np.ndarray, anchor: np.ndarray, pl_piece: np.ndarray,
+                       n_types: int) -> tuple[np.ndarray, ...]:
+    """Placements grouped by (piece type, cell pattern relative to the lowest cell).
+
+    One group per fixed orientation of each type: every placement of a group is the
+    same pattern ``mask >> anchor`` at another anchor.  The placements of group ``g``
+    that fit the empty cells ``free`` are then, as a bitboard of anchors,
+    ``valid & AND over the pattern's offsets d of (free >> d)``, and the cells they
+    cover are ``OR over d of (fits << d)`` (:func:`solver.kernels.mrv_item`).
+
+    Takes the placement masks (uint64[P], frame), their lowest bits (int64[P]), their
+    types (int64[P]) and the number of types ``K``.  Returns, groups sorted by type:
+    ``grp_type_first`` int64[K + 1] (the groups of type ``k`` are
+    ``grp_type_first[k] .. grp_type_first[k + 1] - 1``), ``grp_valid`` uint64[G] (the
+    anchors), ``grp_first`` int64[G + 1] and ``grp_off`` int64[...] (CSR cell offsets
+    from the anchor, 0 first), ``grp_cover`` uint64[64 G] (at ``64 g + c``: the anchors
+    whose placement of group ``g`` covers cell ``c``) and ``grp_rows`` int64[64 G] (at
+    ``64 g + a``: the placement row of group ``g`` at anchor ``a``, or -1).
+    """
+    groups: dict[tuple[int, int], dict[int, int]] = {}
+    for row, (m, a, k) in enumerate(zip(pl_mask.tolist(), anchor.tolist(), pl_piece.tolist())):
+        groups.setdefault((k, m >> a), {})[a] = row
+    keys = sorted(groups)
+    G = len(keys)
+    grp_type_first = np.searchsorted(np.array([k for k, _ in keys], dtype=np.int64),
+                                     np.arange(n_types + 1)).astype(np.int64)
+    grp_valid = np.array([sum(1 << a for a in groups[key]) for key in keys], dtype=np.uint64)
+    offs = [[b for b in range(64) if pat >> b & 1] for _, pat in keys]
+    grp_first = np.zeros(G + 1, dtype=np.int64)
+    np.cumsum([len(o) for o in offs], out=grp_first[1:])
+    grp_off = np.array([b for o in offs for b in o], dtype=np.int64)
+    grp_cover = np.zeros(64 * G, dtype=np.uint64)
+    grp_rows = np.full(64 * G, -1, dtype=np.int64)
+    for g, key in enumerate(keys):
+        cover = [0] * 64
+        for a, row in groups[key].items():
+            grp_rows[64 * g + a] = row
+            for d in offs[g]:
+                cover[a + d] |= 1 << a
+        grp_cover[64 * g: 64 * g + 64] = np.array(cover, dtype=np.uint64)
+    return grp_type_first, grp_valid, grp_first, grp_off, grp_cover, grp_rows
 
 
 def window_offsets(W: int) -> tuple[int, ...]:
-    """Window cells around an anchor ``c``: offsets in bits in a search frame ``W`` wide.
+    """Window cells around an anchor ``c``: offsets in bits in a search frame of stride ``W``.
 
     Six cells (64 lists per anchor); 4, 8 and 10 cells measured no faster on the
     6 x 10 pentomino count (benchmarks/), and 10 uses 16x the memory.

@@ -159,3 +159,17 @@ def test_flip_goes_back_to_the_date_before_too(worker):
     frame(c)
     assert s.date == DATE and s.daily
     assert "pick_date" not in s.commands  # no date cells on a Lights Out board
+
+
+def test_a_weekday_cell_picks_that_day_of_the_same_week(worker):
+    c = make_control(worker, None, lang="en", mode="variant:weekday")
+    s = c.scene
+    frame(c, 2)
+    assert s.puzzle is not None and s.puzzle.board.has_weekdays
+    key(pygame.K_g)
+    frame(c)
+    click(s.layout.cell_rect(_cell_of(s, "Fri")).center)
+    frame(c)
+    assert DATE.strftime("%a") == "Wed" and s.date == dt.date(2024, 5, 3)
+    assert {s.puzzle.board.label(cell) for cell in s.puzzle.targets} == {"May", "3", "Fri"}
+    c.scene.exit()

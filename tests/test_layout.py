@@ -197,3 +197,16 @@ def test_keyboard_focus_walks_the_buttons_shows_tooltips_and_presses(scenes):
     frame(c)
     assert s.focus.key is None
     s.command("reset")
+
+
+def test_the_window_never_gets_smaller_than_the_minimum(worker):
+    c = make_control(worker, None, lang="en", size=(640, 480))  # asked for less: the minimum
+    assert pygame.display.get_surface().get_size() == MIN_WINDOW == c.scene.layout.size
+    if c.window is not None:  # pygame-ce's Window: SDL keeps the window at least this big
+        assert tuple(c.window.minimum_size) == MIN_WINDOW
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=500, h=400, size=(500, 400)))
+    frame(c)
+    w, h = pygame.display.get_surface().get_size()
+    assert w >= MIN_WINDOW[0] and h >= MIN_WINDOW[1]  # a window manager that ignored it is sized back
+    assert c.scene.layout.size == MIN_WINDOW
+    c.scene.exit()

@@ -11,9 +11,12 @@ one line; docs/stats-export.schema.json) and exits, without opening a window.
 (``assets/variants/NAME.toml``; ``dragonfjord`` is Classic); ``--variant-file PATH``
 plays a variant file from anywhere, and lists it in the board picker (B).
 
-``--lang`` defaults to the system locale (:func:`system_lang`).  Scripted runs
-(``--frames``) keep the player's progress untouched unless ``DAILY_DRILL_DATA_DIR``
-names a data folder.
+Remembered settings (:mod:`game.settings`, ``settings.json`` beside the saves) are
+loaded at start: the language (the system locale on a first launch,
+:func:`game.settings.system_lang`; ``--lang`` wins for one run without being saved),
+the window size and full screen, and the mode played last (``--mode`` or
+``--puzzle`` win).  Scripted runs (``--frames``) keep the player's progress and
+settings untouched unless ``DAILY_DRILL_DATA_DIR`` names a data folder.
 
 Bad arguments (an impossible date, a missing mode module, a malformed puzzle or
 variant file, an unknown variant) print one line on stderr and exit with status 2
@@ -28,6 +31,8 @@ import datetime as _dt
 import os
 import sys
 
+from .settings import system_lang  # noqa: F401  (the language of a first launch; re-exported)
+
 
 SCRIPT = "daily-drill"
 """The console script that runs :func:`main` (``[project.scripts]`` in pyproject.toml)."""
@@ -40,26 +45,6 @@ class _Parser(argparse.ArgumentParser):
         """Print ``message`` as one line on stderr and exit 2."""
         print(f"{self.prog}: {message}", file=sys.stderr)
         raise SystemExit(2)
-
-
-def system_lang(environ: dict[str, str] | None = None) -> str:
-    """``"zh"`` when the system locale is Chinese, else ``"en"``.
-
-    Looks at ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (first one set) in ``environ``
-    (default ``os.environ``), then at :func:`locale.getlocale`.
-    """
-    import locale
-
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    try:
-        name = locale.getlocale()[0] or ""
-    except (ValueError, TypeError):
-        name = ""
-    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
 def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse.Namespace:
@@ -80,7 +65,8 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
     ap.add_argument("--lang", choices=("zh", "en"), default=None,
-                    help="interface language (default: from the system locale; zh for Chinese locales, else en)")
+                    help="interface language for this run (default: the one chosen last; on a first launch "
+                         "the system locale's, zh for Chinese locales, else en)")
     ap.add_argument("--frames", type=int, help="run N frames, then exit 0")
     ap.add_argument("--screenshot", help="save the last frame as PNG")
     ap.add_argument("--autosolve", action="store_true", help="press Solve on the first frame")
@@ -92,8 +78,6 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     g.add_argument("--export-stats", metavar="PATH|-",
                    help="write your statistics as JSON to PATH (- for stdout), then exit")
     args = ap.parse_args(argv)
-    if args.lang is None:
-        args.lang = system_lang()
     if args.frames is not None and args.frames < 1:
         ap.error("--frames must be at least 1")
     return args
@@ -110,6 +94,7 @@ def choose_scene(args: argparse.Namespace) -> tuple[str, dict]:
     """The first scene and the context options from the arguments (no window yet).
 
     Returns ``(scene name, options)``: ``"classic"``, ``"custom"``, ``"variant:ID"`` ...
+    (None when no option names one: the mode played last)
     and ``{"puzzle": PATH or None, "variant_files": [PATH, ...]}``.  Raises ``ValueError``
     with the one-line message for the player: conflicting options, a missing puzzle file,
     an unknown variant, a variant file that cannot be played.
@@ -138,7 +123,7 @@ def choose_scene(args: argparse.Namespace) -> tuple[str, dict]:
                              "or --variant-file PATH)")
         entry = catalogue.Entry(name, variants.load(name))  # a broken shipped file: one line
         return entry.scene, options
-    return args.mode or "classic", options
+    return args.mode, options  # None: the mode played last (game.settings)
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
@@ -196,7 +181,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         if args.frames is None:  # scripted runs never wait for a player
             from . import crash
 
-            crash.show_error_dialog(path, args.lang, running.get("fonts"))
+            crash.show_error_dialog(path, running.get("lang") or args.lang or system_lang(), running.get("fonts"))
         return 1
     finally:
         if "pygame" in sys.modules:
@@ -271,12 +256,14 @@ def _start_logging():
     return log
 
 
-def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, running: dict,
+def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None, running: dict,
           options: dict | None = None) -> int:
     """Open the window and run the game loop; returns the exit status (0, or 2 for bad input).
 
-    ``mode`` is the first scene and ``options`` the context's (:func:`choose_scene`).
-    Puts the :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]``.
+    ``mode`` is the first scene and ``options`` the context's (:func:`choose_scene`);
+    ``mode`` None starts in the mode played last (a remembered setting).  Puts the
+    :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]`` and the language
+    into ``running["lang"]``.
     """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
@@ -289,7 +276,8 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, runnin
     os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
     import pygame
 
-    from .app import Control
+    from .app import Control, scene_factory
+    from .prefs import Prefs
     from .scene import Context
     from .store import Store
     from .widgets.text import Fonts
@@ -299,14 +287,25 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str, runnin
     # scripted runs (--frames) neither read nor write the player's progress, unless a
     # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)
     store = Store(enabled=args.frames is None or bool(os.environ.get("DAILY_DRILL_DATA_DIR")))
+    # the settings beside the progress file (defaults in memory when it is not written;
+    # the first launch's language from the system locale)
+    prefs = Prefs.beside(store)
+    settings = prefs.settings if prefs.store is not None else prefs.settings.replace(lang=system_lang())
+    prefs.settings = settings
+    lang = running["lang"] = args.lang or settings.lang
     fonts = Fonts()
     running["fonts"] = fonts
     if fonts.warning:  # a broken install still starts, and says why the text looks wrong
         print(f"{prog}: warning: {fonts.warning}", file=sys.stderr)
-    ctx = Context(lang=args.lang, fonts=fonts, date=date, store=store,
-                  options=dict(options or {"puzzle": args.puzzle}))
+    ctx = Context(lang=lang, fonts=fonts, date=date, store=store,
+                  options=dict(options or {"puzzle": args.puzzle}), prefs=prefs)
+    if mode is None:  # the mode played last, when it can still be played
+        last = prefs.settings.last_mode
+        mode = last if last in ("classic", "drill", "flip") or (
+            last.startswith("variant:") and scene_factory(last, ctx) is not None) else "classic"
     try:
-        control = Control(ctx, mode, autosolve=args.autosolve)
+        control = Control(ctx, mode, size=settings.window, autosolve=args.autosolve,
+                          fullscreen=settings.fullscreen and args.frames is None)
     except (ValueError, OSError) as e:  # InvalidPuzzleError and friends from a puzzle file
         print(f"{prog}: {str(e).splitlines()[0] if str(e) else type(e).__name__}", file=sys.stderr)
         return 2

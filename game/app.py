@@ -5,12 +5,22 @@ wait (see below), hand every event to the current scene (F1/F2/F3 and quit are t
 loop's own, through :mod:`game.keymap`), ``update(dt_s)``, and draw only when
 something changed (an event, an animation, a solver answer, the clock's second).
 
-**Idle at zero.**  While nothing moves, the loop blocks in ``pygame.event.wait``
-instead of redrawing at 60 fps: it wakes for an event, about once a second for the
-clock, or every :data:`POLL_S` while the solver thread works (its answers arrive in
-a queue).  While something animates it runs at :data:`FPS`.  Tests call
+**Idle at zero.**  While nothing moves, the loop blocks (:class:`game.waiting.EventWaiter`:
+SDL's own wait, since ``pygame.event.wait`` polls every millisecond) instead of
+redrawing at 60 fps: it wakes for an event, about once a second for the
+clock (redrawing only when the scene shows a running clock, :attr:`Scene.ticking`),
+or every :data:`POLL_S` while the solver thread works (its answers arrive in a
+queue).  While something animates it runs at :data:`FPS`.  Tests call
 ``step(dt_s, sleep=False)``: no waiting, but a ``time.sleep(0)`` so the solver
 thread (whose first numba import needs the GIL) is never starved.
+
+**The window.**  Resizable, never smaller than
+:data:`~game.widgets.layout.MIN_WINDOW` (SDL's minimum window size through
+``pygame.Window``; a window manager that ignores it still gets a layout of the
+minimum size, cut off rather than shrunk).  F11 toggles full screen and M the sound
+(:data:`game.keymap.GLOBAL_COMMANDS`); both, the window size and the mode played are
+remembered settings (:meth:`Context.change_settings`), and a settings change is
+passed on to the current scene.
 
 Scenes are built once, by name, from :data:`SCENES` (static imports: no module is
 found by its name at run time, so frozen builds see every mode) and kept alive: a
@@ -21,8 +31,11 @@ editions are scenes ``"variant:ID"`` found from their files
 """
 from __future__ import annotations
 
+import gc
+import os
 import time
-from typing import Callable
+import warnings
+from typing import Any, Callable
 
 import pygame
 
@@ -31,7 +44,11 @@ from .lights_out.scene import LightsOutScene
 from .polyomino import catalogue
 from .polyomino.round import CLASSIC, DRILL, file_mode
 from .polyomino.scene import PolyominoScene
+from .i18n import msg
 from .scene import Context, Scene
+from .settings import valid_mode
+from .waiting import EventWaiter
+from .widgets.layout import MIN_WINDOW, clamp_size
 
 DEFAULT_SIZE = (1120, 780)
 """Initial window size in pixels."""
@@ -43,6 +60,8 @@ POLL_S = 0.05
 """Sleep while the solver thread works or warms up (seconds): its answers are polled."""
 MAX_DT_S = 0.1
 """Largest frame time an animation is advanced by (seconds); a longer gap is not a jump."""
+SAVE_SIZE_AFTER_S = 1.0
+"""The window size is remembered this long after the last resize (a drag sends many)."""
 
 SCENES: dict[str, Callable[[Context], Scene]] = {
     "classic": lambda ctx: PolyominoScene(ctx, CLASSIC),
@@ -91,15 +110,16 @@ class Control:
     Args:
         ctx: the shared :class:`Context`.
         scene: name of the first scene (:func:`scene_factory`).
-        size: initial window size in pixels.
+        size: initial window size in pixels (raised to the minimum window size).
         autosolve: press Solve on the first frame.
+        fullscreen: start in full screen (F11 toggles).
 
     Raises ``ValueError`` for an unknown scene name and (a bad custom puzzle file) from
     the first scene's factory.
     """
 
     def __init__(self, ctx: Context, scene: str = "classic", size: tuple[int, int] = DEFAULT_SIZE,
-                 autosolve: bool = False) -> None:
+                 autosolve: bool = False, fullscreen: bool = False) -> None:
         self.ctx = ctx
         make = scene_factory(scene, ctx)
         if make is None:
@@ -109,7 +129,19 @@ class Control:
         self.scene = self.scenes[scene]
         pygame.display.set_caption("每日演兵 Daily Drill")
         pygame.display.set_icon(make_icon())
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        if pygame.display.get_driver() == "x11":
+            # the X server's own framebuffer (MIT-SHM): SDL's default routes every frame through a
+            # GL texture, which without a GPU (Mesa's software GL) costs ~6 ms of CPU per frame
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        self.windowed = clamp_size(size)
+        self.screen = pygame.display.set_mode(self.windowed, pygame.RESIZABLE)
+        self.window = self._window()
+        self.waiter = EventWaiter()
+        self.fullscreen = False
+        self._size_changed_at: float | None = None
+        ctx.settings_listeners.append(self._settings_changed)
+        if fullscreen:
+            self.set_fullscreen(True)
         self.frames = 0
         self.draws = 0
         self.quit = False
@@ -118,6 +150,8 @@ class Control:
         self.always_draw = False  # scripted runs draw every frame (screenshots, frame-time benchmarks)
         self._last = time.monotonic()
         self._drawn_second = -1
+        self._deadline = 0.0  # when the next animation frame is due (time.monotonic seconds)
+        self._heap_frozen = True  # run() (real play) clears it: scripted runs and tests keep the heap as is
         self.scene.resize(self.screen.get_size())
         self.scene.enter(None)
 
@@ -129,14 +163,15 @@ class Control:
             time.sleep(0)  # let the solver thread run (its first numba import needs the GIL)
             return pygame.event.get()
         if self.scene.animating or self.frames == 0:
-            wait_s = 1.0 / FPS - (time.monotonic() - self._last)
-            if wait_s > 0:
-                time.sleep(wait_s)
+            # frames on a fixed 60 Hz grid: a late wake-up shortens the next wait
+            now = time.monotonic()
+            self._deadline = max(self._deadline + 1.0 / FPS, now - 0.5 / FPS)
+            if self._deadline > now:
+                time.sleep(self._deadline - now)
             return pygame.event.get()
         worker = self.ctx.worker
         working = worker is not None and not worker.failed and (worker.busy or not worker.ready)
-        first = pygame.event.wait(int(1000 * (POLL_S if working else IDLE_WAIT_S)))
-        return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+        return self.waiter.wait(POLL_S if working else IDLE_WAIT_S) + pygame.event.get()
 
     def step(self, dt_s: float | None = None, sleep: bool = True) -> None:
         """Run one frame: wait, events, update, draw (when something changed), flip.
@@ -164,24 +199,103 @@ class Control:
             if cmd == "variants":
                 self.open_variants()  # from Flip: over the polyomino scene played last
                 continue
-            if ev.type == pygame.VIDEORESIZE:
-                self.scene.resize((ev.w, ev.h))
-            elif ev.type == pygame.WINDOWSIZECHANGED:
-                self.scene.resize(self.screen.get_size())
+            if cmd == "fullscreen":
+                self.set_fullscreen(not self.fullscreen)
+                continue
+            if cmd == "mute":
+                self.ctx.change_settings(muted=not self.ctx.settings.muted)
+                continue
+            if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                self._resized(ev, now)
             self.scene.handle_event(ev)
+        if self._size_changed_at is not None and now - self._size_changed_at >= SAVE_SIZE_AFTER_S:
+            self._size_changed_at = None
+            if not self.fullscreen:
+                self.ctx.change_settings(window=self.windowed)
         animating = self.scene.animating
+        if not self._heap_frozen and not animating and self.ctx.worker is not None and self.ctx.worker.ready:
+            self._freeze_heap()
         self.scene.update(0.0 if not self.active else min(dt, MAX_DT_S if animating else 2.0))
         if self.scene.done:
             self._switch()
         second = int(now)
-        if (events or self.scene.dirty or self.scene.animating or second != self._drawn_second or not self.draws
-                or self.always_draw):
+        tick = second != self._drawn_second and self.scene.ticking
+        if events or self.scene.dirty or self.scene.animating or tick or not self.draws or self.always_draw:
             self.scene.draw(self.screen)
             pygame.display.flip()
             self.scene.dirty = False
             self._drawn_second = second
             self.draws += 1
         self.frames += 1
+
+    def _freeze_heap(self) -> None:
+        """Once the solver has warmed up (numba loaded: a large heap of long-lived objects),
+        collect once and move everything alive to the garbage collector's permanent
+        generation, so a later full collection never stalls an animation (it took
+        ~130 ms, one dropped-frame spike per replay)."""
+        gc.collect()
+        gc.freeze()
+        self._heap_frozen = True
+
+    # ------------------------------------------------------------ the window
+
+    def _window(self) -> Any:
+        """The ``pygame.Window`` of the display (its minimum size set), or None where there is none."""
+        try:
+            with warnings.catch_warnings():  # from_display_module: deprecated for new code, the one way here
+                warnings.simplefilter("ignore", DeprecationWarning)
+                window = pygame.Window.from_display_module()
+            window.minimum_size = MIN_WINDOW
+            return window
+        except (AttributeError, pygame.error, TypeError, ValueError):
+            return None
+
+    def _resized(self, ev: pygame.event.Event, now: float) -> None:
+        """The window changed size: lay the scene out for it (never below the minimum); a
+        window made smaller than that (a window manager that ignores the minimum) is sized back."""
+        self.screen = pygame.display.get_surface() or self.screen
+        size = (ev.w, ev.h) if ev.type == pygame.VIDEORESIZE else self.screen.get_size()
+        if ev.type == pygame.VIDEORESIZE and (size[0] < MIN_WINDOW[0] or size[1] < MIN_WINDOW[1]) \
+                and self.window is not None and not self.fullscreen:
+            try:
+                self.window.size = clamp_size(size)
+            except (pygame.error, ValueError):
+                pass
+        self.scene.resize(clamp_size(size))
+        if not self.fullscreen and not pygame.display.is_fullscreen():
+            self.windowed = clamp_size(size)
+            self._size_changed_at = now
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Full screen (the desktop's size) or back to the remembered window size; remembered."""
+        if on != self.fullscreen:
+            try:
+                if self.window is not None:
+                    self.window.set_fullscreen(True) if on else self.window.set_windowed()
+                else:
+                    pygame.display.set_mode((0, 0) if on else self.windowed,
+                                            pygame.FULLSCREEN if on else pygame.RESIZABLE)
+            except pygame.error:
+                return
+            self.fullscreen = on
+            self.screen = pygame.display.get_surface() or self.screen
+            self.scene.resize(self.screen.get_size())
+            self.scene.dirty = True
+        if self.ctx.settings.fullscreen != on:
+            self.ctx.change_settings(fullscreen=on)
+
+    def _settings_changed(self, names: set[str]) -> None:
+        """A remembered setting changed: full screen and "Allow flipping" (:meth:`set_mirror`)
+        here, the rest in the current scene; a sound switched off or on is said on the
+        status line."""
+        if "fullscreen" in names and self.ctx.settings.fullscreen != self.fullscreen:
+            self.set_fullscreen(self.ctx.settings.fullscreen)
+        if "mirror" in names:
+            self.set_mirror(self.ctx.settings.mirror)
+        if "muted" in names and hasattr(self.scene, "say"):
+            self.scene.say(msg("muted_now" if self.ctx.settings.muted else "unmuted_now"))
+        self.scene.settings_changed(names)
+        self.scene.dirty = True
 
     def _focus(self, ev: pygame.event.Event) -> None:
         """Follow whether the player can see the window: minimising, hiding or losing the
@@ -241,8 +355,12 @@ class Control:
         self.scene = scene
         scene.window_pause("unfocused", not self.active)
         scene.resize(self.screen.get_size())
+        scene.settings_changed({"anim_speed", "lang"})
         scene.dirty = True
         scene.enter(handoff)
+        mode = getattr(scene, "mode_name", name)
+        if valid_mode(mode) and name != "custom":
+            self.ctx.change_settings(last_mode=mode)
         return True
 
     def open_variants(self) -> bool:
@@ -269,6 +387,7 @@ class Control:
         """Loop until the window closes, or for ``frames`` frames (scripted runs: paced at
         :data:`FPS`, never blocking, every frame drawn); then save ``screenshot`` (PNG path)."""
         self.always_draw = frames is not None
+        self._heap_frozen = frames is not None
         while not self.quit and (frames is None or self.frames < frames):
             if frames is None:
                 self.step()
@@ -278,6 +397,8 @@ class Control:
         if screenshot:
             self.scene.draw(self.screen)
             pygame.image.save(self.screen, screenshot)
+        if self._size_changed_at is not None and not self.fullscreen:
+            self.ctx.change_settings(window=self.windowed)
         self.scene.exit()
         if self.ctx.worker is not None:
             self.ctx.worker.stop()

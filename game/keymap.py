@@ -19,6 +19,9 @@ The choices that make one meaning possible:
 * **P . End** pause, single-step and finish the search replay.
 * **B** (or **F4**, beside the mode keys F1-F3) opens the calendar-board picker in
   every mode (from Flip, over the polyomino mode played last).
+* **F11** full screen and **M** mute in every mode (the frame loop's own), **O** the
+  settings; **G** arms picking the date on the board, **J** jumps back to the date
+  before; **Ctrl+Tab** moves the keyboard focus through the buttons.
 
 Modifier rules (:attr:`Binding.mods`): ``""`` no Ctrl and no Shift, ``"shift"``,
 ``"ctrl"``, ``"ctrl+shift"``, ``"any"`` (no Ctrl; Shift either way: for keys whose
@@ -92,9 +95,16 @@ KEYMAP: tuple[Row, ...] = (
     Row("key_size", (B(K.K_PAGEUP, "bigger", "any", "PgUp"), B(K.K_PAGEDOWN, "smaller", "any", "PgDn"))),
     Row("key_dates", (B(K.K_LEFTBRACKET, "prev", "any", "["), B(K.K_RIGHTBRACKET, "next", "any", "]"),
                       B(K.K_HOME, "today", "any", "Home"), B(K.K_d, "calendar", "", "D"))),
+    Row("key_pick_date", (B(K.K_g, "pick_date", "", "G"),)),
+    Row("key_back_date", (B(K.K_j, "back_date", "", "J"),)),
     Row("key_browse", (B(K.K_v, "browse", "", "V"),)),
     Row("key_stats", (B(K.K_i, "stats", "", "I"),)),
     Row("key_lang", (B(K.K_l, "lang", "", "L"),)),
+    Row("key_settings", (B(K.K_o, "settings", "", "O"),)),
+    Row("key_mute", (B(K.K_m, "mute", "", "M"),)),
+    Row("key_fullscreen", (B(K.K_F11, "fullscreen", "any", "F11"),)),
+    Row("key_focus", (B(K.K_TAB, "focus_next", "ctrl", "Ctrl+Tab"),
+                      B(K.K_TAB, "focus_prev", "ctrl+shift", "Ctrl+Shift+Tab"))),
     Row("key_help", (B(K.K_SLASH, "help", "any", "?"), B(K.K_QUESTION, "help", "any"))),
     Row("key_modes", (B(K.K_F1, "mode_classic", "any", "F1"), B(K.K_F2, "mode_drill", "any", "F2"),
                       B(K.K_F3, "mode_flip", "any", "F3"))),
@@ -104,7 +114,7 @@ KEYMAP: tuple[Row, ...] = (
 )
 """Every key binding, grouped into the rows of the help table, in help order."""
 
-GLOBAL_COMMANDS = frozenset({"mode_classic", "mode_drill", "mode_flip", "variants", "quit"})
+GLOBAL_COMMANDS = frozenset({"mode_classic", "mode_drill", "mode_flip", "variants", "quit", "fullscreen", "mute"})
 """Commands the frame loop (:class:`game.app.Control`) runs itself, in every scene."""
 
 _BY_KEY: dict[int, list[Binding]] = {}

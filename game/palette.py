@@ -192,3 +192,11 @@ def shade(colour: Colour, k: float) -> Colour:
 def mix(a: Colour, b: Colour, t: float) -> Colour:
     """Linear blend: ``a`` at t=0, ``b`` at t=1."""
     return tuple(int(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+
+# controls (game.widgets.buttons): primary buttons, tooltips, the keyboard focus ring
+PRIMARY: Colour = (120, 84, 58)
+PRIMARY_HOVER: Colour = (146, 104, 72)
+PRIMARY_TEXT: Colour = (255, 246, 225)
+TOOLTIP: Colour = (58, 48, 40)
+TOOLTIP_TEXT: Colour = (255, 248, 236)
+FOCUS: Colour = (0, 114, 178)

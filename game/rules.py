@@ -41,6 +41,8 @@ def target_words(puzzle: Any, lang: str) -> str:
             words.append(f"{v}日" if lang == "zh" else str(v))
         else:
             words.append(WEEKDAYS_ZH[v] if lang == "zh" else WEEKDAYS_EN[v])
+    if not words:  # no targets at all (a custom file that covers every cell)
+        return i18n.tr("rules_n_targets", lang, n=0)
     if lang == "zh":
         return "、".join(words)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -22,6 +22,9 @@ Interface (pixels of the window surface, seconds)::
         def resize(self, size) -> None
         def command(self, name: str) -> bool     # False when not supported
         def window_pause(self, reason: str, on: bool) -> None   # "unfocused", "minimised"
+        def settings_changed(self, names: set[str]) -> None     # remembered settings changed
+        def say(self, message) -> None                          # a line on the status line
+        ticking: bool                 # redraw once a second (a running clock on screen)
 
 :class:`Context` carries what all scenes share: the language, the fonts, the solver
 worker (started on first use), the progress :class:`~game.store.Store` and the
@@ -39,16 +42,14 @@ from typing import Any, Callable
 import pygame
 
 from . import i18n
+from .dates import DateNav
 from .midend import Changed, MidEnd
 from .prefs import Prefs
+from .settings import SPEEDS, Settings, speed_index  # noqa: F401  (SPEEDS, speed_index: re-exported)
 from .stats import Stats
 from .store import Store
+from .widgets.buttons import Focus
 from .widgets.text import Fonts
-
-
-SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0, 256.0)
-"""Animation speed multipliers every scene offers (the ``faster`` / ``slower`` commands,
-+ and -): from slow single steps to practically instant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,11 @@ class Context:
         today: the local calendar day (statistics, the calendar's today, midnight).
         now: the local wall-clock time (the countdown to the next day's puzzle).
         prefs: the remembered settings (:class:`~game.prefs.Prefs`; default: those beside
-            the progress file, or defaults in memory when nothing is saved).
+            the progress file, or defaults in memory when nothing is saved); change them
+            with :meth:`change_settings`.  ``lang`` above is this run's language
+            (``--lang`` wins over the remembered one for one run).
+        settings_listeners: called with the names of the settings that changed (the frame
+            loop applies full screen and flipping; the current scene its speed, language).
     """
 
     lang: str
@@ -91,6 +96,7 @@ class Context:
     now: Callable[[], _dt.datetime] = _dt.datetime.now
     prefs: Prefs | None = None
     notices_seen: set = field(default_factory=set)
+    settings_listeners: list[Callable[[set[str]], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.store is None:
@@ -102,6 +108,31 @@ class Context:
     def t(self, key: str, **fields: object) -> str:
         """The UI string ``key`` in the current language (:func:`game.i18n.tr`)."""
         return i18n.tr(key, self.lang, **fields)
+
+    @property
+    def settings(self) -> Settings:
+        """The remembered settings in force (``prefs.settings``)."""
+        return self.prefs.settings
+
+    def change_settings(self, **changes: Any) -> set[str]:
+        """Change remembered settings (names of :class:`~game.settings.Settings` fields; a
+        ``lang`` change also switches this run's language), save them where they are
+        remembered (:meth:`Prefs.update`), and tell :attr:`settings_listeners`.  Returns the
+        names whose value changed.
+
+        Raises ``ValueError`` for a bad value (nothing changes then).
+        """
+        old = self.prefs.settings
+        new = old.replace(**changes)
+        changed = {k for k in changes if getattr(new, k) != getattr(old, k)}
+        if "lang" in changes and self.lang != new.lang:
+            changed.add("lang")
+            self.lang = new.lang
+        if changed:
+            self.prefs.update(**changes)
+            for listener in list(self.settings_listeners):
+                listener(changed)
+        return changed
 
     def solver(self) -> Any:
         """The shared :class:`~game.worker.SolverWorker`, started on first call."""
@@ -128,13 +159,20 @@ class Context:
             midend.listeners.append(save)
         return midend
 
+    def peek_notice(self) -> tuple[str, dict[str, Any]] | None:
+        """The notice :meth:`new_notice` would give next, without marking it shown."""
+        store = self.prefs.store if self.prefs is not None else None
+        for n in (self.store.notice, store.notice if store is not None else None):
+            if n is not None and repr(n) not in self.notices_seen:
+                return n
+        return None
+
     def new_notice(self) -> tuple[str, dict[str, Any]] | None:
-        """The progress file's latest notice (a file set aside, saving off, a failed save) the
-        first time it is asked for, else None."""
-        n = self.store.notice
-        if n is None or repr(n) in self.notices_seen:
-            return None
-        self.notices_seen.add(repr(n))
+        """The progress or settings file's latest notice (a file set aside, saving off, a failed
+        save) the first time it is asked for, else None."""
+        n = self.peek_notice()
+        if n is not None:
+            self.notices_seen.add(repr(n))
         return n
 
 
@@ -150,6 +188,8 @@ class Scene:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.focus = Focus()  # the keyboard focus over the scene's buttons (Ctrl+Tab)
+        self.nav = DateNav()  # the dates left (J goes back) and the armed board pick
         self.done = False
         self.next: str | None = None
         self.dirty = True
@@ -187,3 +227,23 @@ class Scene:
     def window_pause(self, reason: str, on: bool) -> None:
         """The window lost (``on``) or got back (not ``on``) the player: ``reason`` is
         ``"unfocused"`` or ``"minimised"``."""
+
+    def settings_changed(self, names: set[str]) -> None:
+        """Remembered settings ``names`` changed (:meth:`Context.change_settings`): follow them
+        (:func:`game.widgets.controls.follow_settings`: speed, language).  The frame loop
+        calls this on the current scene, and on a scene it switches to."""
+        from .widgets.controls import follow_settings
+
+        follow_settings(self, names)
+
+    def say(self, message: Any) -> None:
+        """Show ``message`` (an :class:`~game.i18n.Msg`) on the status line."""
+
+    @property
+    def ticking(self) -> bool:
+        """True while something on screen changes with the clock's second (a running timer,
+        the "back to the date before" button's countdown): the loop then redraws once a
+        second even when nothing else happens.  Here: no mid end yet, its timer runs, or the
+        button shows."""
+        me = getattr(self, "midend", None)
+        return me is None or me.running or self.nav.toast(self.ctx.clock()) is not None

@@ -49,6 +49,23 @@ WINDOW_LIMITS = (320, 16384)
 front end still applies its own minimum window size."""
 SPEED_LIMITS = (0.125, 256.0)
 """Slowest and fastest animation speed multiplier accepted (the game's x0.125 .. x256)."""
+SPEEDS = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0, 256.0)
+"""Animation speed multipliers every scene offers (the ``faster`` / ``slower`` commands,
++ and -): from slow single steps to practically instant."""
+
+
+def speed_index(speed: float) -> int:
+    """The index in :data:`SPEEDS` of the multiplier nearest ``speed`` (by ratio)."""
+    return min(range(len(SPEEDS)), key=lambda i: abs(math.log(SPEEDS[i] / max(speed, 1e-6))))
+
+
+def step_speed(i: int, command: str) -> int:
+    """The :data:`SPEEDS` index after ``command`` from index ``i``: ``faster`` / ``slower`` step
+    and stop at the ends, ``speed`` (the speed button) cycles."""
+    j = i + (-1 if command == "slower" else 1)
+    return j % len(SPEEDS) if command == "speed" else max(0, min(len(SPEEDS) - 1, j))
+
+
 BASE_MODES = ("classic", "drill", "flip")
 """Modes without a name part; ``variant:NAME`` and ``file:NAME`` carry one."""
 NAMED_MODES = ("variant", "file")

@@ -17,6 +17,7 @@ from game.midend import GameId, MidEnd
 from game.polyomino import draw as poly_draw
 from game.store import Store
 from game.widgets.help import HelpOverlay
+from game.widgets.layout import MIN_WINDOW
 from game.widgets.overlays import CalendarPicker, StatsOverlay
 from game.widgets.text import Fonts
 from solver.board import MONTHS_ZH, day_cell, month_cell
@@ -258,6 +259,10 @@ class RecordingFonts(Fonts):
         super().__init__()
         self.drawn: set[str] = set()
 
+    def render(self, text, *a, **k):  # every line the text layer draws comes through here
+        self.drawn.add(text)
+        return super().render(text, *a, **k)
+
     def get(self, size: int, bold: bool = False):
         font = super().get(size, bold)
         rec = self.drawn
@@ -311,7 +316,7 @@ def test_resize_keeps_clicks_and_drags_on_the_right_cell(worker, size):
     post(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)
     frame(c)
     L = s.layout
-    assert L.size[0] == max(320, size[0])
+    assert L.size == (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
     start = L.slots[0].center
     cells = s.puzzle.pieces[0].orientations[s.ui.tray_orient[0]]
     ox, oy = L.tray_piece_origin(0, cells)
@@ -523,17 +528,19 @@ def test_cli_restart_resumes_a_version_1_file_and_a_corrupt_file_is_kept_aside(t
 
 
 @pytest.mark.parametrize("size", [(1120, 780), (700, 560)])
-def test_tray_title_buttons_open_calendar_statistics_and_help(worker, tmp_path, size):
+def test_header_tools_open_calendar_statistics_help_and_settings(worker, tmp_path, size):
+    from game.widgets.settings_overlay import SettingsOverlay
+
     c = make_control(worker, tmp_path, size=size, lang="en")
     s = c.scene
     frame(c)
-    pills = s.pill_rects()
-    assert set(pills) == {"variants", "calendar", "stats", "help"}
+    tools = s.tool_rects()
+    assert set(tools) == {"browse", "variants", "calendar", "stats", "help", "settings"}
     from game.widgets.picker import VariantPicker
 
     for name, kind in (("calendar", CalendarPicker), ("stats", StatsOverlay), ("help", HelpOverlay),
-                       ("variants", VariantPicker)):
-        click(pills[name].center)
+                       ("variants", VariantPicker), ("settings", SettingsOverlay)):
+        click(tools[name].center)
         frame(c)
         assert isinstance(s.overlay, kind)
         key(pygame.K_ESCAPE)
@@ -582,22 +589,24 @@ def test_daily_drill_progress_is_restored_per_date(worker, tmp_path):
     assert Store(str(tmp_path)).game(CLASSIC) is None  # modes keep separate positions
 
 
-def test_found_button_appears_after_the_first_find_and_browses(worker, tmp_path):
+def test_found_button_browses_once_there_is_a_find(worker, tmp_path):
     c = make_control(worker, tmp_path, lang="en")
     s = c.scene
-    assert "browse" not in s.pill_rects()
+    frame(c)
+    click(s.tool_rects()["browse"].center)
+    frame(c)
+    assert s.ui.browse_i is None and s.status_text() == "No solution found for this day yet"
     play_solution(s)
     frame(c, 2)
     key(pygame.K_ESCAPE)  # the finish screen
     frame(c)
     s.command("reset")
     frame(c)
-    pills = s.pill_rects()
-    assert "browse" in pills
-    click(pills["browse"].center)
+    tools = s.tool_rects()
+    click(tools["browse"].center)
     frame(c)
     assert s.ui.browse_i == 0
-    click(s.pill_rects()["browse"].center)
+    click(s.tool_rects()["browse"].center)
     frame(c)
     assert s.ui.browse_i is None
 

@@ -477,6 +477,13 @@ class _Recording:
     def __init__(self, fonts):
         self.fonts, self.drawn = fonts, set()
 
+    def render(self, text, *a, **k):  # the text layer draws through Fonts.render
+        self.drawn.add(text)
+        return self.fonts.render(text, *a, **k)
+
+    def __getattr__(self, name):  # size, plain, chain, raised...: the real fonts'
+        return getattr(self.fonts, name)
+
     def get(self, size, bold=False):
         font, drawn = self.fonts.get(size, bold), self.drawn
 

@@ -11,12 +11,14 @@ from typing import Any
 
 import pygame
 
+from .. import dates
 from .. import palette as P
 from ..ritual import timer_paused
+from ..widgets import controls
+from ..widgets.buttons import draw_banner
 from ..widgets.icons import draw_icon
-from ..widgets.buttons import draw_banner, draw_button
-from ..widgets.layout import Layout
-from ..widgets.text import blit_center, fit_text
+from ..widgets.layout import Button, Layout
+from ..widgets.text import fit_text
 from .ui import FLIP_ANIM_S, SOLVED_FLASH_S
 
 LIT: P.Colour = P.FLIP_LIT
@@ -29,39 +31,51 @@ HINT_MARK: P.Colour = (40, 200, 240)
 """Hint ring and diamond: sky blue, distinct from both the amber and the slate cells."""
 SOLVED_GLOW: P.Colour = (120, 200, 160)
 
+BAR: tuple[Button, ...] = (
+    Button("prev", icon="prev_day"), Button("today", icon="today"), Button("next", icon="next_day"),
+    Button("undo", icon="undo", group=1), Button("redo", icon="redo", group=1), Button("reset", icon="reset", group=1),
+    Button("smaller", glyph="−", group=2), Button("bigger", glyph="+", group=2),
+    Button("daily", "text", group=4), Button("new", "text", group=4),
+    Button("hint", "primary", group=5), Button("solve", "primary", group=5))
+"""The bottom bar: date icons, history icons, board size, the deals, Hint and Solve (the
+animation speed: + and -, and the settings)."""
+TOOLS: tuple[str, ...] = ("calendar", "stats", "help", "settings")
+"""The header's icon buttons."""
+
 
 def draw(scene: Any, surface: pygame.Surface) -> None:
     """Paint the whole frame of a :class:`~game.lights_out.scene.LightsOutScene`."""
     L = scene.get_layout(surface.get_size())
     t, fonts, cache, ui = scene.ctx.t, scene.ctx.fonts, scene.cache, scene.ui
     surface.fill(P.BACKGROUND)
-    title = t("mode_flip") + " · " + (t("daily_title", date=scene.date.isoformat()) if scene.daily
-                                     else t("random_title"))
-    img = fit_text(cache, fonts, title, int(L.header.height * 0.6), P.TITLE, L.header.width, True)
-    surface.blit(img, img.get_rect(midleft=(L.header.x, L.header.centery)))
+    mode = t("daily_title", date=scene.date.isoformat()) if scene.daily else t("random_title")
+    sub = dates.long_words(scene.date, scene.ctx.lang) if scene.daily else ""
+    controls.draw_header(scene, surface, L, t("mode_flip"), mode, "", sub, "")
     _draw_board(scene, surface, L)
     _draw_panel(scene, surface, L)
     text = scene.status_text()
-    if text:
-        colour = P.ILLEGAL if ui.status is not None and ui.status.key.startswith("save_") else P.TEXT
-        img = fit_text(cache, fonts, text, int(L.status.height * 0.75), colour, L.status.width)
-        surface.blit(img, img.get_rect(midleft=(L.status.x, L.status.centery)))
+    colour = P.ILLEGAL if ui.status is not None and ui.status.key.startswith("save_") else P.TEXT
+    controls.draw_status(scene, surface, text, colour, t("flip_help"))
     me = scene.midend
-    for key, rect in L.buttons.items():
-        enabled = {"smaller": scene.n > scene.min_size, "bigger": scene.n < scene.max_size,
-                   "undo": me.can_undo(), "redo": me.can_redo(), "hint": not me.state.is_solved,
-                   "solve": not me.state.is_solved, "reset": me.can_undo()}.get(key, True)
-        active = (key == "daily" and scene.daily) or (key == "solve" and bool(ui.solve_queue))
-        draw_button(surface, fonts, cache, rect, t(key), hover=key == ui.hover_button, enabled=enabled,
-                    active=active)
-    img = fit_text(cache, fonts, t("flip_help"), int(L.help.height * 0.8), P.TEXT_SOFT, L.help.width)
-    blit_center(surface, img, L.help.center)
+    enabled = {"smaller": scene.n > scene.min_size, "bigger": scene.n < scene.max_size,
+               "undo": me.can_undo(), "redo": me.can_redo(), "hint": not me.state.is_solved,
+               "solve": not me.state.is_solved, "reset": me.can_undo()}
+    active = ({"daily"} if scene.daily else set()) | ({"solve"} if ui.solve_queue else set())
+    labels = {k: label(scene, k) for k in ("hint", "solve", "daily", "new")}
+    controls.draw_controls(scene, surface, labels, enabled, active, {"speed": f"x{ui.speed:g}"}, ui.hover_button)
     st = me.state
     if st.is_solved and ui.flash_s <= 0 and me.pos > 0 and scene.overlay is None:
         draw_banner(surface, fonts, cache, L.board_rect, t("solved_by_solver") if st.cheated else t("solved"),
                     t("flip_solved_sub", moves=st.moves, par=scene.par))
     scene.ritual.draw(surface, fonts, cache, scene.ctx.lang)
+    if scene.overlay is None:
+        controls.draw_tooltip_for(scene, surface, ui.hover_button)
     scene.overlays.draw(surface, fonts, cache, scene.ctx.lang)
+
+
+def label(scene: Any, key: str) -> str:
+    """The label of labelled button ``key`` (Hint and Solve name their key)."""
+    return scene.ctx.t(key) + {"hint": " (H)", "solve": " (S)"}.get(key, "")
 
 
 def _draw_board(scene: Any, surface: pygame.Surface, L: Layout) -> None:
@@ -124,7 +138,7 @@ def _draw_panel(scene: Any, surface: pygame.Surface, L: Layout) -> None:
     if st.cheated:
         lines.append((t("cheated"), P.TEXT_SOFT, False))
     pad = max(8, tr.width // 16)
-    size = max(12, min(int(tr.height / (len(lines) * 2.2)), int(tr.width / 9)))
+    size = max(L.text_px["status"], min(int(tr.height / (len(lines) * 2.2)), int(tr.width / 9)))
     y = tr.y + pad
     for i, (text, col, bold) in enumerate(lines):
         img = fit_text(scene.cache, scene.ctx.fonts, text, size, col, tr.width - 2 * pad, bold)

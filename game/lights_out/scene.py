@@ -27,16 +27,19 @@ from .. import dates, keymap
 from ..i18n import msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from ..ritual import Ritual
-from ..scene import SPEEDS, Context, Handoff, Scene
-from ..widgets.layout import Layout
-from ..widgets import dialogs, overlays
+from ..scene import Context, Handoff, Scene
+from ..settings import speed_index, step_speed
+from ..widgets import controls, dialogs, overlays
+from ..widgets.layout import Layout, clamp_size
+from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
 from . import draw, facts, input
 from .ui import FLIP_ANIM_S, SOLVE_STEP_S, SOLVED_FLASH_S, CellAnim, Ui
 
-BUTTONS: tuple[str, ...] = ("smaller", "bigger", "daily", "new", "undo", "redo", "hint", "solve", "reset", "lang")
+BUTTONS: tuple[str, ...] = tuple(b.key for b in draw.BAR)
 """Button keys, left to right (each is also a command)."""
+OVERLAYS = ("help", "stats", "calendar", "settings")
 
 
 class LightsOutScene(Scene):
@@ -54,8 +57,8 @@ class LightsOutScene(Scene):
     """
 
     name = "flip"
-    commands = frozenset(BUTTONS) | input.PLAY_COMMANDS | {"prev", "next", "today", "calendar", "stats", "help",
-                                                          "faster", "slower", "cancel"}
+    commands = frozenset(BUTTONS) | input.PLAY_COMMANDS | set(OVERLAYS) | {
+        "faster", "slower", "cancel", "lang", "back_date", "focus_next", "focus_prev"}
     min_size, max_size = lo.MIN_SIZE, lo.MAX_SIZE
 
     def __init__(self, ctx: Context) -> None:
@@ -65,10 +68,11 @@ class LightsOutScene(Scene):
         self.date = ctx.date
         self.cache = DrawCache()
         self.layout: Layout | None = None
+        self._layout_lang = ctx.lang
         self.overlays = OverlayHost(lambda on: self._pause("overlay", on))
         self.ritual = Ritual(self, lambda: facts.of(self))
         self.pauses: set[str] = set()
-        self.ui = Ui()
+        self.ui = Ui(speed_i=speed_index(ctx.settings.anim_speed))
         self.midend: MidEnd | None = None
         size = int(opts.get("flip_size") or lo.DEFAULT_SIZE)
         self.deal(daily=True, n=min(self.max_size, max(self.min_size, size)))
@@ -151,7 +155,7 @@ class LightsOutScene(Scene):
     def _animate(self, old: lo.State) -> None:
         """Turn over every cell whose colour changed; forget a completion that was undone."""
         new = self.state
-        for cell in range(new.w * new.h):
+        for cell in range(0 if self.ctx.settings.reduce_motion else new.w * new.h):  # reduce motion: swap at once
             if (old.lit ^ new.lit) >> cell & 1:
                 r, c = divmod(cell, new.w)
                 self.ui.anims[(r, c)] = CellAnim(0.0, new.is_lit(r, c))
@@ -174,7 +178,7 @@ class LightsOutScene(Scene):
         """Run a command (:attr:`commands`); False when unknown or nothing happened."""
         self.dirty = True
         ui = self.ui
-        if name in ("help", "stats", "calendar"):
+        if name in OVERLAYS:
             return self.open_overlay(name)
         if name in input.PLAY_COMMANDS:
             self._apply(input.on_command(name, ui, self.n))
@@ -188,16 +192,17 @@ class LightsOutScene(Scene):
         if name in ("daily", "new"):
             self.deal(name == "daily")
             return True
-        if name in ("prev", "next", "today"):
-            day = dates.step(self.date, name, self.ctx.today())
-            return day is not None and self.goto_date(day)
+        moved = dates.command(self, name, self.ctx.today())
+        if moved is not None:
+            return moved
         if name == "lang":
-            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
+            self.ctx.change_settings(lang="en" if self.ctx.lang == "zh" else "zh")
             self.cache.clear()
             return True
-        if name in ("faster", "slower"):
-            ui.speed_i = max(0, min(len(SPEEDS) - 1, ui.speed_i + (1 if name == "faster" else -1)))
+        if name in ("faster", "slower", "speed"):
+            ui.speed_i = step_speed(ui.speed_i, name)
             ui.status = msg("speed_is", x=f"{ui.speed:g}")
+            self.ctx.change_settings(anim_speed=ui.speed)
             return True
         if name == "cancel":
             ui.solve_queue, ui.hint_cell = [], None
@@ -252,6 +257,10 @@ class LightsOutScene(Scene):
         ui.hint_cell = (queue[0].row, queue[0].col)
         return True
 
+    def say(self, message: Any) -> None:
+        """Show ``message`` on the status line."""
+        self.ui.status = message
+
     def goto_date(self, day: _dt.date) -> bool:
         """Deal ``day``'s daily board at the current size (resumed where it was left)."""
         if day == self.date and self.daily:
@@ -265,7 +274,7 @@ class LightsOutScene(Scene):
         """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
         if name == "help":
             return self.overlays.toggle(self.ritual.help_overlay)
-        return self.overlays.toggle(lambda: overlays.standard(
+        return self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
             name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
             "lights_out", self.date))
 
@@ -291,8 +300,8 @@ class LightsOutScene(Scene):
         self._pause(reason, on)
 
     def resize(self, size: tuple[int, int]) -> None:
-        """New window size (pixels): the layout is rebuilt on the next use."""
-        super().resize(size)
+        """New window size (pixels, raised to the minimum window): the layout is rebuilt on the next use."""
+        super().resize(clamp_size(size))
         self.layout = None
         self.cache.clear()
         self.dirty = True
@@ -302,8 +311,11 @@ class LightsOutScene(Scene):
         size = size or self.size
         if size == (0, 0):
             size = (960, 720)
-        if self.layout is None or self.layout.size != tuple(size) or self.layout.board_w != self.n:
-            self.layout = Layout(tuple(size), self.n, self.n, 1, BUTTONS)
+        size, fonts, lang = clamp_size(size), self.ctx.fonts, self.ctx.lang
+        if self.layout is None or (self.layout.size, self.layout.board_w, self._layout_lang) != (size, self.n, lang):
+            self.layout = Layout(size, self.n, self.n, 1, draw.BAR, 4, draw.TOOLS,
+                                 lambda k, px, b: fonts.size(draw.label(self, k), px, b)[0])
+            self._layout_lang = lang
         return self.layout
 
     def handle_event(self, ev: pygame.event.Event) -> None:
@@ -314,7 +326,7 @@ class LightsOutScene(Scene):
         used, value = self.overlays.handle(ev, self.size)
         if used:
             if isinstance(value, _dt.date):
-                self.goto_date(value)
+                dates.choose(self, value)
             elif value is not None:
                 self.ritual.take(value)
             return
@@ -326,6 +338,8 @@ class LightsOutScene(Scene):
                 self.resize(tuple(size))
             return
         cmd = keymap.command_for(ev)
+        if cmd not in keymap.GLOBAL_COMMANDS and controls.handle_event(self, ev, cmd):
+            return
         if cmd is not None:
             if cmd not in keymap.GLOBAL_COMMANDS:
                 self.command(cmd)

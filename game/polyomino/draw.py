@@ -3,8 +3,8 @@
 Tatham's ``redraw``: everything on screen comes from the state (through the mid end),
 the UI state and the layout.  Only the :class:`~game.widgets.text.DrawCache` is
 written (a background drawn once per window size, language and puzzle; piece and
-text images).  :func:`status_line` and :func:`pills` are also what the scene uses for
-its status text and its hit-testing, so drawing and clicking cannot disagree.
+text images).  :func:`status_line` is also what the scene uses for its status text;
+every rectangle comes from the scene's layout, so drawing and clicking cannot disagree.
 """
 from __future__ import annotations
 
@@ -17,19 +17,41 @@ from solver.games.polyomino import slot_for
 
 from .. import dates, i18n
 from .. import palette as P
-from ..widgets.buttons import draw_banner, draw_button, pill_rects, row_font_size
 from ..ritual import timer_paused
-from ..widgets.icons import draw_icon
+from ..widgets import controls
+from ..widgets.buttons import draw_banner
+from ..widgets.layout import Button
 from ..widgets.overlays import fmt_time
-from ..widgets.text import blit_center, fit_text, text_surface
+from ..widgets.text import blit_center, fit_size, fit_text, text_surface
 from . import anim
 from .assist import BUSY_KEYS
 from .pieces import draw_board, draw_placed, draw_target_rings, piece_image
 from .ui import BANNER_S
 
-PILL_KEYS = {"browse": "V", "variants": "B", "calendar": "D", "stats": "I", "help": "?"}
-PILL_WORDS = {"browse": "browse_word", "variants": "variants_word", "calendar": "calendar", "stats": "stats_word",
-              "help": "help_word"}
+DATE_BAR = (Button("prev", icon="prev_day"), Button("today", icon="today"), Button("next", icon="next_day"),
+            Button("pick_date", icon="pick_date"))
+PLAY_BAR = (Button("undo", icon="undo", group=1), Button("redo", icon="redo", group=1),
+            Button("reset", icon="reset", group=1), Button("speed", icon="speed", group=2, wide=True),
+            Button("search", "text", group=3), Button("hint", "primary", group=4),
+            Button("solve", "primary", group=4))
+
+
+def bar(dated: bool) -> tuple[Button, ...]:
+    """The bottom bar: date icons (dated modes), history icons, the speed, Show search, and
+    the two primary buttons, Hint and Solve."""
+    return (DATE_BAR if dated else ()) + PLAY_BAR
+
+
+def label(scene: Any, key: str) -> str:
+    """The label of labelled button ``key`` (Hint and Solve name their key)."""
+    t = scene.ctx.t
+    return t(key) + {"hint": " (H)", "solve": " (S)"}.get(key, "")
+
+
+def tools(dated: bool) -> tuple[str, ...]:
+    """The header's icon buttons: found solutions, the calendar boards (the picker), the
+    calendar (dated modes), statistics, help, settings."""
+    return ("browse", "variants") + (("calendar",) if dated else ()) + ("stats", "help", "settings")
 
 
 def draw(scene: Any, surface: pygame.Surface) -> None:
@@ -82,11 +104,11 @@ def draw(scene: Any, surface: pygame.Surface) -> None:
     if ui.browse_i is not None:
         fr = L.frame_rect
         pygame.draw.rect(surface, P.HINT, fr.inflate(6, 6), max(3, L.cell // 12), border_radius=max(6, L.cell // 5))
-    rects, labels = pills(scene)
-    for name, rect in rects.items():
-        draw_button(surface, fonts, cache, rect, labels[name], int(rect.height * 0.62),
-                    hover=rect.collidepoint(ui.mouse))
+    if scene.nav.armed:
+        _draw_armed(scene, surface)
     scene.ritual.draw(surface, fonts, cache, lang)
+    if scene.overlay is None:
+        controls.draw_tooltip_for(scene, surface, ui.hover_button)
     scene.overlays.draw(surface, fonts, cache, lang)
 
 
@@ -122,7 +144,7 @@ def _draw_pieces(scene: Any, surface: pygame.Surface) -> None:
     if ui.hint is not None:
         _, pl = ui.hint
         o, r, c = pl.orientation()
-        a = 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
+        a = 220 if scene.ctx.settings.reduce_motion else 150 + int(100 * abs(math.sin(ui.hint_t * 6)))
         draw_placed(surface, L, fonts, cache, pl.shape, o, r, c, pl.shape.name_zh if zh else "", "hint", a,
                     col(pl.shape.code))
     if (ui.drag is not None and ui.drag.keyboard) or (ui.drag is None and ui.keyboard_used):
@@ -182,33 +204,12 @@ def header_facts(scene: Any) -> list[str]:
 
 
 def _draw_header(scene: Any, surface: pygame.Surface) -> None:
-    L, fonts, cache, t = scene.layout, scene.ctx.fonts, scene.cache, scene.ctx.t
-    hr = L.header
-    big = int(hr.height * 0.52)
-    title = text_surface(cache, fonts, t("title"), big, P.TITLE, True)
-    surface.blit(title, (hr.x, hr.y))
-    if scene.mode.title_key != "mode_drill":  # Daily Drill is the title itself
-        mode = text_surface(cache, fonts, "· " + i18n.text_of(scene.mode.title_key, scene.ctx.lang), int(big * 0.62),
-                            P.TEXT_SOFT)
-        surface.blit(mode, (hr.x + title.get_width() + 10, hr.y + big - mode.get_height()))
-    small = int(hr.height * 0.3)
+    L, t, me = scene.layout, scene.ctx.t, scene.midend
+    clock = f"{t('time')} {fmt_time(me.elapsed_s, scene.ctx.lang)}   {t('moves')} {me.moves}"
+    mode = "" if scene.mode.title_key == "mode_drill" else i18n.text_of(scene.mode.title_key, scene.ctx.lang)
     sub = dates.long_words(scene.date, scene.ctx.lang) if scene.mode.dated else scene.puzzle.name
-    surface.blit(text_surface(cache, fonts, sub, small, P.TEXT), (hr.x, hr.y + big + 4))
-    me = scene.midend
-    right = [f"{t('time')} {fmt_time(me.elapsed_s, scene.ctx.lang)}   {t('moves')} {me.moves}"]
-    facts = header_facts(scene)
-    if facts:
-        right.append("   ·   ".join(facts))
-    y = hr.y
-    paused = timer_paused(me)
-    for i, line in enumerate(right):
-        img = text_surface(cache, fonts, line, int(big * 0.6) if i == 0 else small,
-                           P.TEXT if i == 0 and not paused else P.TEXT_SOFT, i == 0)
-        surface.blit(img, (hr.right - img.get_width(), y))
-        if i == 0 and paused:  # the solving clock stands still: say so
-            s = img.get_height() - 4
-            draw_icon(surface, "pause", pygame.Rect(hr.right - img.get_width() - s - 6, y + 2, s, s), P.TEXT_SOFT)
-        y += img.get_height() + 2
+    controls.draw_header(scene, surface, L, t("title"), mode, clock, sub, "   ·   ".join(header_facts(scene)),
+                         timer_paused(me))
 
 
 def tray_title(scene: Any) -> str:
@@ -220,8 +221,10 @@ def tray_title(scene: Any) -> str:
 def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
     L, ui, st, puzzle = scene.layout, scene.ui, scene.state, scene.puzzle
     fonts, cache, lang = scene.ctx.fonts, scene.cache, scene.ctx.lang
-    surface.blit(text_surface(cache, fonts, tray_title(scene), int(L.tray_title.height * 0.7), P.TEXT_SOFT),
-                 (L.tray_title.x + 10, L.tray_title.y + 4))
+    img = fit_text(cache, fonts, tray_title(scene), L.text_px["tray_title"], P.TEXT_SOFT, L.tray_title.width - 20)
+    surface.blit(img, img.get_rect(midleft=(L.tray_title.x + 10, L.tray_title.centery)))
+    caps = captions(scene)
+    cap_px = _caption_px(scene, caps)
     busy = {f.slot for f in ui.flights}
     if ui.replay is not None:
         for pl in ui.replay.overlay.values():  # pieces the search replay has on the board
@@ -242,27 +245,36 @@ def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
         faded = on_board or in_hand or slot in busy
         surface.blit(piece_image(cache, fonts, shape, o, L.tray_cell, "", "faded" if faded else "normal",
                                  scene.round.colours.get(shape.code)), (ox, oy))
-        name = i18n.formation_name(shape, lang)
-        cap = f"{slot + 1}  {name}" if len(st.pieces) <= 9 else name
-        img = fit_text(cache, fonts, cap, int(L.caption_height() * 0.8), P.LABEL_SOFT if faded else P.TEXT,
-                       rect.width - 8)
-        blit_center(surface, img, (rect.centerx, rect.bottom - L.caption_height() * 0.6))
+        img = fit_text(cache, fonts, caps[slot], cap_px, P.LABEL_SOFT if faded else P.TEXT, rect.width - 8)
+        blit_center(surface, img, (rect.centerx, rect.bottom - L.caption_height() * 0.55))
+
+
+def captions(scene: Any) -> list[str]:
+    """The tray captions: each piece's number key (up to 9 pieces) and name."""
+    n, lang = len(scene.puzzle.pieces), scene.ctx.lang
+    return [f"{i + 1}  {i18n.formation_name(shape, lang)}" if n <= 9 else i18n.formation_name(shape, lang)
+            for i, shape in enumerate(scene.puzzle.pieces)]
+
+
+def _caption_px(scene: Any, caps: list[str]) -> int:
+    """One font size for every tray caption (pixels): the largest at which all of them fit."""
+    L, cache = scene.layout, scene.cache
+    key = ("caption_px", L.size, tuple(caps))
+    if cache.text.get(key) is None:
+        width = min(r.width for r in L.slots) - 8 if L.slots else 100
+        cache.text[key] = fit_size(scene.ctx.fonts, caps, L.text_px["caption"], width)
+    return cache.text[key]
 
 
 def _draw_buttons(scene: Any, surface: pygame.Surface) -> None:
-    L, ui, t, me = scene.layout, scene.ui, scene.ctx.t, scene.midend
-    labels = {
-        "hint": t("hint") + " (H)", "solve": t("solve") + " (S)", "search": t("search"),
-        "reset": t("reset"), "undo": t("undo"), "redo": t("redo"),
-        "speed": f"{t('speed')} x{ui.speed:g}", "prev": "< " + t("prev_day"),
-        "next": t("next_day") + " >", "lang": t("lang"),
-    }
-    enabled = {"undo": me.can_undo(), "redo": me.can_redo(), "reset": bool(scene.state.placed)}
+    ui, me = scene.ui, scene.midend
+    labels = {k: label(scene, k) for k in ("hint", "solve", "search")}
+    enabled = {"undo": me.can_undo(), "redo": me.can_redo(), "reset": bool(scene.state.placed),
+               "browse": bool(scene.found())}
     active = {k for k in scene.assist.pending if k != "count"} | ({"search"} if "trace" in scene.assist.pending else set())
-    size = row_font_size(scene.ctx.fonts, L.buttons, labels)
-    for key, rect in L.buttons.items():
-        draw_button(surface, scene.ctx.fonts, scene.cache, rect, labels.get(key, key), size,
-                    hover=ui.hover_button == key, enabled=enabled.get(key, True), active=key in active)
+    active |= {"pick_date"} if scene.nav.armed else set()
+    active |= {"browse"} if ui.browse_i is not None else set()
+    controls.draw_controls(scene, surface, labels, enabled, active, {"speed": f"x{ui.speed:g}"}, ui.hover_button)
 
 
 def status_line(scene: Any) -> tuple[str, P.Colour]:
@@ -285,14 +297,20 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
 
 
 def _draw_status(scene: Any, surface: pygame.Surface) -> None:
-    L, fonts, cache, t = scene.layout, scene.ctx.fonts, scene.cache, scene.ctx.t
     text, col = status_line(scene)
-    if text:
-        img = fit_text(cache, fonts, text, int(L.status.height * 0.72), col, L.status.width)
-        blit_center(surface, img, L.status.center)
-    hl = t("help") + "   ·   " + t("help_keys")
-    blit_center(surface, fit_text(cache, fonts, hl, int(L.help.height * 0.8), P.LABEL_SOFT, L.help.width),
-                L.help.center)
+    footer = scene.ctx.t("help") + "   ·   " + scene.ctx.t("footer_more")
+    controls.draw_status(scene, surface, text, col, footer)
+
+
+def _draw_armed(scene: Any, surface: pygame.Surface) -> None:
+    """The board while a date pick is armed: a focus-coloured frame, the date cells under the
+    pointer or the keyboard cursor outlined."""
+    L, board = scene.layout, scene.puzzle.board
+    pygame.draw.rect(surface, P.FOCUS, L.frame_rect.inflate(8, 8), max(3, L.cell // 14),
+                     border_radius=max(6, L.cell // 5))
+    for cell in {L.px_to_cell(scene.ui.mouse), scene.ui.cursor if scene.ui.keyboard_used else None}:
+        if cell is not None and dates.date_for_label(scene.date, board.label(cell)) is not None:
+            pygame.draw.rect(surface, P.FOCUS, L.cell_rect(cell), max(3, L.cell // 14), border_radius=4)
 
 
 def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
@@ -302,6 +320,8 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
     ex, ey = L.cell_to_px((r, c))
     e = anim.flight_frame(f)
     k = min(1.0, f.t / anim.FLY_S)
+    if scene.ctx.settings.reduce_motion:  # pieces appear in place, one after another, without flying
+        e, k = 1.0, 1.0
     cell = int(L.tray_cell + (L.cell - L.tray_cell) * e)
     x = sx + (ex - sx) * e
     y = sy + (ey - sy) * e - math.sin(k * math.pi) * L.cell * 0.6
@@ -311,18 +331,4 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
                              scene.round.colours.get(shape.code)), (int(x), int(y)))
 
 
-def pills(scene: Any) -> tuple[dict[str, pygame.Rect], dict[str, str]]:
-    """The small buttons right of the tray title (found solutions once there is one, the
-    calendar in dated modes, statistics, help): rects and labels, words when they fit."""
-    L = scene.layout
-    if L is None or scene.round is None:
-        return {}, {}
-    names = ((("browse",) if scene.found() else ()) + ("variants",) + (("calendar",) if scene.mode.dated else ())
-             + ("stats", "help"))
-    title_end = L.tray_title.x + 10 + scene.ctx.fonts.get(int(L.tray_title.height * 0.7)).size(tray_title(scene))[0]
-    t = scene.ctx.t
-    return pill_rects(L.tray_title, names, lambda n, words: t(PILL_WORDS[n]) if words else PILL_KEYS[n],
-                      scene.ctx.fonts, title_end)
-
-
-__all__ = ["draw", "status_line", "pills", "header_facts", "BUSY_KEYS"]
+__all__ = ["draw", "status_line", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]

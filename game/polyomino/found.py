@@ -73,7 +73,7 @@ def browse_event(ui: Ui, found: tuple[str, ...], ev: pygame.event.Event, cmd: st
     """An event while a found solution is shown: arrows browse; the overlay, language and
     Found keys and buttons work as always; anything else goes back to play (a click on a
     button still runs it).  Returns True when the event was used up here."""
-    if cmd in ("help", "stats", "calendar", "browse", "lang"):
+    if cmd in ("help", "stats", "calendar", "settings", "browse", "lang"):
         return False
     if ev.type == pygame.KEYDOWN:
         if cmd in ("left", "up", "right", "down"):

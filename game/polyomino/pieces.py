@@ -18,7 +18,7 @@ from solver.shapes import Shape
 
 from .. import palette as P
 from ..widgets.layout import Layout
-from ..widgets.text import DrawCache, Fonts, blit_center, fit_text, text_surface
+from ..widgets.text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
 
 
 MIN_TEXT_PX = 12
@@ -97,13 +97,14 @@ def piece_image(cache: DrawCache, fonts: Fonts, shape: Shape, orientation: int, 
         lr, lc = label_cell(cells)
         cx, cy = lc * cell + cell / 2, lr * cell + cell / 2
         letter = shape.label
-        if name and cell >= 44:
+        if name and cell * 0.2 >= MIN_TEXT_PX:
             blit_center(img, text_surface(cache, fonts, letter, int(cell * 0.40), ink, True),
                         (cx, cy - cell * 0.13))
             blit_center(img, fit_text(cache, fonts, name, int(cell * 0.2), ink, int(cell * 0.94)),
                         (cx, cy + cell * 0.26))
-        else:
-            blit_center(img, text_surface(cache, fonts, letter, int(cell * 0.5), ink, True), (cx, cy))
+        elif cell >= 2 * MIN_TEXT_PX - 4:  # a letter no smaller than readable, or none
+            blit_center(img, text_surface(cache, fonts, letter, max(MIN_TEXT_PX, int(cell * 0.5)), ink, True),
+                        (cx, cy))
     if len(cache.pieces) > 600:
         cache.pieces.clear()
     cache.pieces[key] = img
@@ -168,9 +169,10 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
                     main = main[-1]  # 星期日 does not fit legibly: 日 (the English name stays under it)
                 blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col, width, is_t),
                             (rect.centerx, rect.centery - cell * 0.1))
-                blit_center(surface, fit_text(cache, fonts, sub, int(cell * 0.19), P.LABEL_SOFT if not is_t else col,
-                                              int(cell * (0.56 if is_t else 0.9))),
-                            (rect.centerx, rect.centery + cell * (0.2 if is_t else 0.24)))
+                if cell >= 4 * MIN_TEXT_PX:  # the other language's name, when it can be readable
+                    blit_center(surface, fit_text(cache, fonts, sub, max(MIN_TEXT_PX, int(cell * 0.19)),
+                                                  P.LABEL_SOFT if not is_t else col, int(cell * (0.56 if is_t else 0.9))),
+                                (rect.centerx, rect.centery + cell * (0.2 if is_t else 0.24)))
             elif board.labels and board.labels[r * board.width + c]:
                 text = board.labels[r * board.width + c]
                 blit_center(surface, text_surface(cache, fonts, text, int(cell * 0.36), col, is_t), rect.center)

@@ -32,18 +32,21 @@ from .. import palette as P
 from ..i18n import Msg, Raw, msg
 from ..midend import GameId, Kind
 from ..ritual import Ritual
-from ..scene import Context, Handoff, Scene
-from ..widgets import dialogs, overlays
-from ..widgets.layout import Layout
+from ..scene import Context, Handoff, Scene, speed_index
+from ..widgets import controls, dialogs, overlays
+from ..widgets.layout import Layout, clamp_size
+from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
 from ..widgets.picker import Choice, VariantPicker
 from ..widgets.text import DrawCache
-from . import anim, commands, draw, editions, facts, found, input
+from . import anim, commands, datepick, draw, editions, facts, found, input
 from .assist import BUSY_KEYS, Assist
 from .round import Mode, Round
+from .ui import BANNER_S
 
-BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "lang")
-DATE_COMMANDS = frozenset({"prev", "next", "today", "calendar"})
+BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "today", "pick_date")
+DATE_COMMANDS = frozenset({"prev", "next", "today", "calendar", "pick_date", "back_date"})
+OVERLAYS = ("help", "stats", "calendar", "settings")
 
 
 class PolyominoScene(Scene):
@@ -62,10 +65,9 @@ class PolyominoScene(Scene):
         self.mode = mode
         self.name = mode.name
         self.date = ctx.date
-        self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | {"today", "faster", "slower", "pause", "step",
-                         "finish", "calendar", "browse", "stats", "help", "variants"}) - (
-                             frozenset() if mode.dated else DATE_COMMANDS)
-        self.buttons = tuple(b for b in BUTTONS if mode.dated or b not in DATE_COMMANDS)
+        self.commands = (frozenset(BUTTONS) | input.PLAY_COMMANDS | set(OVERLAYS) | {
+            "faster", "slower", "pause", "step", "finish", "browse", "lang", "back_date", "focus_next", "focus_prev",
+            "variants"}) - (frozenset() if mode.dated else DATE_COMMANDS)
         self.cache = DrawCache()
         self.size = (1120, 780)
         self.layout: Layout | None = None
@@ -103,6 +105,13 @@ class PolyominoScene(Scene):
         """A hint, the fly-in, the replay, the completion flash or a moving ritual overlay is on screen."""
         return self.ritual.animating or self.round is not None and (self.ui.animating or self.ui.flash_s > 0)
 
+    @property
+    def ticking(self) -> bool:
+        """The clock runs, or a message, the banner, an outline or the "back" button will go."""
+        ui = self.ui
+        return self.round is None or self.midend.running or self.nav.toast(self.ctx.clock()) is not None or (
+            0 < ui.message_ttl < 1e6 or ui.dead_t > 0 or (ui.solved_seen and ui.banner_t < BANNER_S))
+
     def found(self) -> tuple[str, ...]:
         """Boards of this puzzle found by hand (solution keys)."""
         return self.round.found() if self.round else ()
@@ -119,9 +128,9 @@ class PolyominoScene(Scene):
         """The status line as drawn."""
         return draw.status_line(self)[0]
 
-    def pill_rects(self) -> dict[str, pygame.Rect]:
-        """The small buttons right of the tray title (name -> rect, window pixels)."""
-        return draw.pills(self)[0]
+    def tool_rects(self) -> dict[str, pygame.Rect]:
+        """The icon buttons of the header (name -> rect, window pixels)."""
+        return dict(self.layout.tools) if self.layout is not None else {}
 
     # ------------------------------------------------------------ loading a puzzle
 
@@ -131,6 +140,7 @@ class PolyominoScene(Scene):
         Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
         """
         self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
+        self.ui.speed_i = speed_index(self.ctx.settings.anim_speed)
         self._relayout()
 
     def _load_async(self) -> None:
@@ -161,7 +171,9 @@ class PolyominoScene(Scene):
             return
         p = self.puzzle
         ext = max(max(max(r, c) for r, c in s.orientations[0]) + 1 for s in p.pieces)
-        self.layout = Layout(self.size, p.board.width, p.board.height, len(p.formations), self.buttons, ext)
+        fonts = self.ctx.fonts
+        self.layout = Layout(self.size, p.board.width, p.board.height, len(p.formations), draw.bar(self.mode.dated),
+                             ext, draw.tools(self.mode.dated), lambda k, px, b: fonts.size(draw.label(self, k), px, b)[0])
         self.cache.clear()
 
     def goto_date(self, day: _dt.date) -> bool:
@@ -223,7 +235,7 @@ class PolyominoScene(Scene):
 
     def resize(self, size: tuple[int, int]) -> None:
         """Recompute the :class:`Layout` for a (width, height) window in pixels."""
-        self.size = (max(320, size[0]), max(240, size[1]))
+        self.size = clamp_size(size)
         self.dirty = True
         self._relayout()
 
@@ -251,10 +263,10 @@ class PolyominoScene(Scene):
         this scene does not have it."""
         self.dirty = True
         if name == "lang":
-            self.ctx.lang = "en" if self.ctx.lang == "zh" else "zh"
-            self.cache.clear()
+            self.ctx.change_settings(lang="en" if self.ctx.lang == "zh" else "zh")
+            self._relayout()
             return True
-        if name in ("help", "stats", "calendar", "variants"):
+        if name in OVERLAYS + ("variants",):
             return self.open_overlay(name)
         if self.round is None:
             if name in ("hint", "solve", "search"):
@@ -269,13 +281,20 @@ class PolyominoScene(Scene):
             self.round.history_step(name)
         elif name == "browse":
             found.toggle(self.ui, self.found())
-        elif name in ("prev", "next", "today") and self.mode.dated:
-            day = dates.step(self.date, name, self.ctx.today())
-            if day is not None:
-                self.goto_date(day)
-        else:
-            return bool(commands.anim_command(self.ui, name))
+        elif name == "pick_date":
+            datepick.toggle(self)
+        elif dates.command(self, name, self.ctx.today()) is not None:
+            pass
+        elif commands.anim_command(self.ui, name) is None:
+            return False
+        elif name in ("speed", "faster", "slower"):
+            self.ctx.change_settings(anim_speed=self.ui.speed)
         return True
+
+    def say(self, message: Msg) -> None:
+        """Show ``message`` on the status line for a few seconds."""
+        if self.round is not None:
+            self.ui.say(message, P.TEXT, dates.TOAST_S)
 
     def _locked(self) -> bool:
         return self.ui.animating or self.ui.browse_i is not None
@@ -301,9 +320,10 @@ class PolyominoScene(Scene):
                 return True
             return self.overlays.open(editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
-        opened = self.overlays.toggle(lambda: overlays.standard(
-            name, self.ctx, self.game_id.mode, self.mode.title_key, (self.mode.rules_key, "help_mouse", "mouse_turn"),
-            self.commands, "polyomino", self.date if self.mode.dated else None, here))
+        opened = self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
+            name, self.ctx, self.game_id.mode if self.round else self.name, self.mode.title_key,
+            (self.mode.rules_key, "help_mouse", "mouse_turn"), self.commands, "polyomino",
+            self.date if self.mode.dated else None, here))
         if opened and self.round is not None:
             self.ui.drag = None
         return opened
@@ -320,7 +340,7 @@ class PolyominoScene(Scene):
         used, value = self.overlays.handle(ev, self.size)
         if used:
             if isinstance(value, _dt.date):
-                self.goto_date(value)
+                dates.choose(self, value)
             elif isinstance(value, Choice):
                 editions.choose(self, value)
             elif value is not None:
@@ -331,26 +351,21 @@ class PolyominoScene(Scene):
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
             return
-        if self.round is None:  # still preparing: language, help, statistics, calendar only
-            if cmd in ("lang", "help", "stats", "calendar"):
+        if self.round is None:  # still preparing: language, help, statistics, calendar, settings only
+            if cmd in ("lang",) + OVERLAYS:
                 self.command(cmd)
             return
+        if controls.handle_event(self, ev, cmd):
+            return
+        if self.nav.armed and datepick.on_event(self, ev, cmd):
+            return
         if self.ui.browse_i is not None and found.browse_event(
-                self.ui, self.found(), ev, cmd, self.layout, self.pill_rects().values()):
+                self.ui, self.found(), ev, cmd, self.layout, self.tool_rects().values()):
             return
         if cmd is not None:
             self.command(cmd)
-        elif ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and self._pill_at(ev.pos):
-            return
         elif ev.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL):
             self._apply(input.on_mouse(ev, self.state, self.ui, self.layout, self._locked()))
-
-    def _pill_at(self, pos: tuple[int, int]) -> bool:
-        for name, rect in self.pill_rects().items():
-            if rect.collidepoint(pos):
-                self.command(name)
-                return True
-        return False
 
     def update(self, dt_s: float) -> None:
         """Solver answers, animation clocks (playing the moves they make due), message timers;

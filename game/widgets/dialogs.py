@@ -256,13 +256,13 @@ def for_notice(notice: Text | None) -> Dialog | None:
 
 
 def show_notice(ctx: Any, host: Any, say: Callable[[Text], None] | None) -> bool:
-    """Show the progress file's new notice (:meth:`game.scene.Context.new_notice`) once:
+    """Show the progress or settings file's new notice (:meth:`game.scene.Context.new_notice`) once:
     its dialog (:func:`for_notice`) opened in ``host`` (an
     :class:`~game.widgets.overlays.OverlayHost`), or else given to ``say`` (the scene's
     status line).  A dialog waits while another overlay is open (a first-run card, the
     help), and with ``say`` None a status-line notice waits: for a later call.
     Returns True when something was shown."""
-    n = ctx.store.notice
+    n = ctx.peek_notice()
     dialog = for_notice(n)
     if n is None or (dialog is None and say is None) or (dialog is not None and host.overlay is not None):
         return False

@@ -270,12 +270,35 @@ def _pause(p: _Pen) -> None:
         p.poly([(x, 4.5), (x + 4, 4.5), (x + 4, 19.5), (x, 19.5)])
 
 
+def _pick_date(p: _Pen) -> None:
+    """A calendar with a mouse pointer on it: choose the date by clicking the board."""
+    _calendar_frame(p)
+    p.dot((8, 13.5), 1.2)
+    p.dot((8, 17), 1.2)
+    p.dot((12, 13.5), 1.2)
+    pointer = [(12.5, 10.5), (22, 18.5), (17.8, 19), (20.2, 23.2), (18.2, 24.2), (16, 20), (12.5, 22.8)]
+    for dx, dy in ((-1.6, 0), (1.6, 0), (0, -1.6), (0, 1.6), (-1.2, -1.2), (1.2, 1.2), (-1.2, 1.2), (1.2, -1.2)):
+        p.poly([(x + dx, y + dy) for x, y in pointer], erase=True)  # a clear halo round the pointer
+    p.poly(pointer)
+
+
+def _variants(p: _Pen) -> None:
+    """Calendar boards to choose from: a board in front of another."""
+    p.rounded(7.5, 3, 13.5, 13.5, 2)
+    p.poly([(2, 8), (16.5, 8), (16.5, 22), (2, 22)], erase=True)  # the front board hides the back one
+    p.rounded(3, 8, 13.5, 13.5, 2)
+    for r in (12.5, 17):
+        for c in (7, 12):
+            p.dot((c, r), 1.3)
+
+
 _DRAW: dict[str, Callable[[_Pen], None]] = {
     "undo": _undo, "reset": _reset, "speed": _speed, "prev_day": _prev, "today": _today,
     "calendar": _calendar, "stats": _stats, "help": _help, "settings": _settings, "hint": _hint,
     "solve": _solve, "share": _share, "browse": _browse, "sound_on": _sound_on, "sound_off": _sound_off,
     "fullscreen": _fullscreen, "language": _language, "star": _star, "star_outline": _star_outline,
     "flame": _flame, "close": _close, "check": _check, "play": _play, "pause": _pause,
+    "pick_date": _pick_date, "variants": _variants,
 }
 _MIRRORED = {"redo": "undo", "next_day": "prev_day"}
 """Icons drawn as the left-right mirror image of another."""
@@ -283,7 +306,8 @@ _MIRRORED = {"redo": "undo", "next_day": "prev_day"}
 NAMES: tuple[str, ...] = tuple(sorted((*_DRAW, *_MIRRORED)))
 """Every icon name: undo redo reset speed prev_day next_day today calendar stats help
 settings hint solve share browse sound_on sound_off fullscreen language, plus star,
-star_outline, flame (win screen, share card), close, check, play, pause."""
+star_outline, flame (win screen, share card), close, check, play, pause, and pick_date
+(choose the date by clicking the board), variants (the calendar-board picker)."""
 
 
 @lru_cache(maxsize=512)

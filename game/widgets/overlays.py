@@ -22,7 +22,7 @@ from .. import palette as P
 from ..dates import FIRST_DATE, LAST_DATE
 from .buttons import draw_button
 from .dialogs import CLOSE, Dialog, confirm, message
-from .text import DrawCache, Fonts, blit_center, fit_text, text_surface
+from .text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
 
 Rows = Callable[[str], list[tuple[str, str]]]
 """``lang -> [(left, right), ...]``: the rows of a :class:`TextOverlay` in a language."""
@@ -90,6 +90,18 @@ class TextOverlay(Overlay):
         self.rows = rows
         self.footer = footer
         self.toggle = toggle
+        self.page = 0
+        self.pages = 1  # as last drawn: rows that do not fit at a readable size go on more pages
+
+    def handle_event(self, ev: pygame.event.Event, size: tuple[int, int]) -> Any:
+        """Arrows and PgUp / PgDn turn the page (when there are several); else as :class:`Overlay`."""
+        if ev.type == pygame.KEYDOWN and self.pages > 1:
+            turn = {pygame.K_RIGHT: 1, pygame.K_DOWN: 1, pygame.K_PAGEDOWN: 1, pygame.K_SPACE: 1,
+                    pygame.K_LEFT: -1, pygame.K_UP: -1, pygame.K_PAGEUP: -1}.get(ev.key)
+            if turn is not None:
+                self.page = (self.page + turn) % self.pages
+                return None
+        return super().handle_event(ev, size)
 
     def lines(self, lang: str) -> tuple[str, list[tuple[str, str]], str]:
         """(title, rows, footer) in ``lang``."""
@@ -104,7 +116,7 @@ class TextOverlay(Overlay):
         box = pygame.Rect(0, 0, int(w * 0.86), int(h * 0.9))
         box.center = (w // 2, h // 2)
         pad = max(10, box.width // 40)
-        line_h = max(12, min(40, (box.height - 2 * pad) // (n_rows + 3 + self.reserve)))
+        line_h = max(round(MIN_TEXT_PX * 1.6), min(40, (box.height - 2 * pad) // (n_rows + 3 + self.reserve)))
         return box, pad, line_h
 
     def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
@@ -113,21 +125,24 @@ class TextOverlay(Overlay):
         title, rows, footer = self.lines(lang)
         box, pad, line_h = self.geometry(surface.get_size(), len(rows))
         _panel(surface, box)
-        size = max(9, int(line_h * 0.62))
+        per = max(1, (box.height - 2 * pad) // line_h - 3 - self.reserve)
+        self.pages = -(-len(rows) // per)
+        self.page = min(self.page, self.pages - 1)
+        rows = rows[self.page * per:(self.page + 1) * per]
+        size = max(MIN_TEXT_PX, int(line_h * 0.62))
         y = box.y + pad
         blit_center(surface, fit_text(cache, fonts, title, int(size * 1.4), P.TITLE, box.width - 2 * pad, True),
                     (box.centerx, y + line_h * 0.6))
         y += int(line_h * 1.5)
         # one font size for every row: the largest at which all labels and values fit
         inner = box.width - 2 * pad
-        while size > 8:
-            f, fb = fonts.get(size), fonts.get(size, True)
-            lw = max((fb.size(lt)[0] for lt, _ in rows), default=0) + 16
-            rw = max((f.size(rt)[0] for _, rt in rows), default=0)
+        while size > MIN_TEXT_PX:
+            lw = max((fonts.size(lt, size, True)[0] for lt, _ in rows), default=0) + 16
+            rw = max((fonts.size(rt, size)[0] for _, rt in rows), default=0)
             if lw <= inner * 0.6 and lw + rw <= inner:
                 break
             size -= 1
-        left_w = max(int(inner * 0.3), min(int(inner * 0.6), max((fonts.get(size, True).size(lt)[0]
+        left_w = max(int(inner * 0.3), min(int(inner * 0.6), max((fonts.size(lt, size, True)[0]
                                                                     for lt, _ in rows), default=0) + 16))
         for i, (left, right) in enumerate(rows):
             if i % 2 == 0:
@@ -141,7 +156,10 @@ class TextOverlay(Overlay):
         foot = footer or i18n.tr("close_hint", lang)
         if footer:
             foot += "   ·   " + i18n.tr("close_hint", lang)
-        blit_center(surface, fit_text(cache, fonts, foot, int(size * 0.85), P.TEXT_SOFT, box.width - 2 * pad),
+        if self.pages > 1:
+            foot = i18n.tr("page_of", lang, i=self.page + 1, n=self.pages) + "   ·   " + foot
+        blit_center(surface, fit_text(cache, fonts, foot, max(MIN_TEXT_PX, int(size * 0.85)), P.TEXT_SOFT,
+                                      box.width - 2 * pad),
                     (box.centerx, box.bottom - pad - line_h * 0.4))
 
 

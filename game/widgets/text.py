@@ -7,21 +7,46 @@ found, pygame's default font is used (Latin text only), so a broken install stil
 starts.  :class:`DrawCache` keeps rendered text and images, and may be dropped at any
 time (Tatham's ``game_drawstate``); :func:`text_surface`, :func:`fit_text` and
 :func:`blit_center` draw through it.
+
+**Any text draws.**  A line whose every character the primary subset has is drawn
+with ``pygame.font`` (the common case); any other line goes through the glyph chain
+of :mod:`game.widgets.glyphs` (:attr:`Fonts.chain`): each character from the primary
+subset, the bundled fallback subset (GB2312 level 1) or a system CJK font, and an
+outline box for a character no font has, never a blank.  :meth:`Fonts.size` measures
+the same way.
+
+**Readable sizes.**  No text is ever drawn smaller than :data:`MIN_TEXT_PX`:
+:func:`text_surface` raises a smaller size to it, and :func:`fit_text` shrinks a line
+no further and shortens it with an ellipsis instead.
 """
 from __future__ import annotations
 
 import contextlib
 from importlib.resources import as_file, files
+from typing import Any, Callable
 
 import pygame
 
 FONT_FILE = "NotoSansSC-DailyDrill.otf"
+MIN_TEXT_PX = 12
+"""The smallest text drawn anywhere (pixels): the issue's floor for readable text."""
+ELLIPSIS = "…"
 
 
 class Fonts:
-    """A cache of ``pygame.font.Font`` objects by (size in pixels, bold)."""
+    """A cache of ``pygame.font.Font`` objects by (size in pixels, bold), and the glyph chain
+    for text the primary subset cannot draw alone.
 
-    def __init__(self) -> None:
+    Args:
+        system: how :attr:`chain` finds a system CJK font when a character is in neither
+            bundled subset: ``"default"`` (:func:`game.widgets.glyphs.find_system_cjk`), a
+            function returning a :class:`~game.widgets.glyphs.Face` or None, or None (never).
+    """
+
+    def __init__(self, system: Callable[[], Any] | None | str = "default") -> None:
+        self._system = system
+        self._chain: Any = None
+        self._plain: dict[str, bool] = {}
         self._stack = contextlib.ExitStack()
         self.path: str | None = None
         self.warning = ""
@@ -47,6 +72,9 @@ class Fonts:
             self.warning = (f"font file assets/fonts/{FONT_FILE} is missing: using pygame's default font "
                             "(Chinese text will not show; reinstall the game)")
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
+        self.raised: dict[str, int] = {}
+        """Texts asked for below :data:`MIN_TEXT_PX` (text -> the size asked), drawn at the
+        minimum instead: a layout that should have asked for more (tests read it)."""
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """A font ``size`` pixels high (clamped to 6..200); ``bold`` uses synthetic bold."""
@@ -64,9 +92,61 @@ class Fonts:
             self._cache[key] = f
         return f
 
+    @property
+    def chain(self) -> Any:
+        """The :class:`~game.widgets.glyphs.TextChain` (primary subset, fallback subset, a
+        system CJK font looked up on first need), made on first use."""
+        if self._chain is None:
+            from .glyphs import TextChain, find_system_cjk
+
+            system = find_system_cjk if self._system == "default" else self._system
+            self._chain = TextChain.bundled(system)
+        return self._chain
+
+    def plain(self, text: str) -> bool:
+        """True when ``pygame.font`` draws ``text`` whole: the primary subset (or, without it,
+        pygame's default font for printable ASCII) has every character.  Cached."""
+        v = self._plain.get(text)
+        if v is None:
+            if text.isascii() and text.isprintable():
+                v = True
+            elif self.path is None:
+                v = False
+            else:
+                runs = self.chain.runs(text)
+                primary = bool(self.chain.faces) and self.chain.faces[0].name == "primary"
+                v = primary and all(r.font == 0 for r in runs) and "".join(r.text for r in runs) == text
+            if len(self._plain) > 4000:
+                self._plain.clear()
+            self._plain[text] = v
+        return v
+
+    def size(self, text: str, size: int, bold: bool = False) -> tuple[int, int]:
+        """(width, height) in pixels of ``text`` drawn at ``size`` px (at least :data:`MIN_TEXT_PX`),
+        measured the way :meth:`render` draws it."""
+        size = max(MIN_TEXT_PX, int(size))
+        if self.plain(text):
+            return self.get(size, bold).size(text)
+        w, h = self.chain.size(text, size, bold)
+        return w, max(h, self.get(size, bold).get_height())
+
+    def render(self, text: str, size: int, colour: tuple[int, int, int], bold: bool = False) -> pygame.Surface:
+        """``text`` (one line) drawn at ``size`` px (raised to :data:`MIN_TEXT_PX`), anti-aliased:
+        with ``pygame.font`` when :meth:`plain`, else through :attr:`chain` (fallback fonts,
+        outline boxes for characters no font has)."""
+        size = max(MIN_TEXT_PX, int(size))
+        if self.plain(text):
+            try:
+                return self.get(size, bold).render(text, True, colour)
+            except pygame.error:  # "Text has zero width": only zero-width characters
+                return self.get(size, bold).render("", True, colour)
+        return self.chain.render(text, size, colour, bold)
+
     def close(self) -> None:
-        """Release the font file (only matters for zipped installs)."""
+        """Release the font files (only matters for zipped installs)."""
         self._cache.clear()
+        if self._chain is not None:
+            self._chain.close()
         self._stack.close()
 
 
@@ -95,27 +175,59 @@ class DrawCache:
 
 def text_surface(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: tuple[int, int, int],
                  bold: bool = False) -> pygame.Surface:
-    """Rendered, anti-aliased ``text`` at ``size`` pixels (cached)."""
+    """Rendered, anti-aliased ``text`` at ``size`` pixels, at least :data:`MIN_TEXT_PX` (cached;
+    :meth:`Fonts.render`: any character draws)."""
+    if size < MIN_TEXT_PX and len(fonts.raised) < 200:
+        fonts.raised[text] = int(size)
+    size = max(MIN_TEXT_PX, int(size))
     key = (text, size, colour, bold)
     s = cache.text.get(key)
     if s is None:
-        try:
-            s = fonts.get(size, bold).render(text, True, colour)
-        except pygame.error:  # "Text has zero width": only zero-width characters (a puzzle name "\u200b")
-            s = fonts.get(size, bold).render("", True, colour)
+        s = fonts.render(text, size, colour, bold)
         if len(cache.text) > 2000:
             cache.text.clear()
         cache.text[key] = s
     return s
 
 
+def elide(fonts: Fonts, text: str, size: int, max_w: int, bold: bool = False) -> str:
+    """``text`` itself when it is at most ``max_w`` px wide at ``size`` px, else its longest
+    beginning that fits with an ellipsis ("…"; just "…" when nothing fits)."""
+    if fonts.size(text, size, bold)[0] <= max_w:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if fonts.size(text[:mid].rstrip() + ELLIPSIS, size, bold)[0] <= max_w:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def fit_size(fonts: Fonts, texts: Any, size: int, max_w: int, bold: bool = False) -> int:
+    """The largest size (pixels, from ``size`` down to :data:`MIN_TEXT_PX`) at which every one of
+    ``texts`` is at most ``max_w`` px wide; :data:`MIN_TEXT_PX` when none is."""
+    size = max(MIN_TEXT_PX, int(size))
+    texts = list(texts)
+    while size > MIN_TEXT_PX and any(fonts.size(t, size, bold)[0] > max_w for t in texts):
+        size = max(MIN_TEXT_PX, min(size - 1, int(size * 0.93)))
+    return size
+
+
 def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: tuple[int, int, int],
              max_w: int, bold: bool = False) -> pygame.Surface:
-    """Like :func:`text_surface` but shrinks the font until the text is at most ``max_w`` px wide."""
-    s = text_surface(cache, fonts, text, size, colour, bold)
-    while s.get_width() > max_w and size > 7:
-        size = max(7, int(size * 0.9))
-        s = text_surface(cache, fonts, text, size, colour, bold)
+    """Like :func:`text_surface`, but at most ``max_w`` px wide: the font shrinks, never below
+    :data:`MIN_TEXT_PX`; a line still too wide there ends with an ellipsis (:func:`elide`)."""
+    if size < MIN_TEXT_PX and len(fonts.raised) < 200:
+        fonts.raised[text] = int(size)
+    size = max(MIN_TEXT_PX, int(size))
+    key = ("fit", text, size, colour, bold, int(max_w))
+    s = cache.text.get(key)
+    if s is None:
+        fitted = fit_size(fonts, (text,), size, max_w, bold)
+        s = text_surface(cache, fonts, elide(fonts, text, fitted, max_w, bold), fitted, colour, bold)
+        cache.text[key] = s
     return s
 
 

@@ -249,7 +249,7 @@ def _variant_scene(c, name="weekday", mirror=False):
     from game.polyomino.round import Mode
     from game.polyomino.scene import PolyominoScene
 
-    s = PolyominoScene(c.ctx, Mode("variant", Params(f"variant:{name}", mirror), "mode_variant", "rules_classic"))
+    s = PolyominoScene(c.ctx, Mode("variant", Params(f"variant:{name}", mirror), "mode_variant"))
     c.scene.exit()
     c.scene = s
     s.resize(c.screen.get_size())

@@ -275,8 +275,7 @@ class LightsOutScene(Scene):
         if name == "help":
             return self.overlays.toggle(self.ritual.help_overlay)
         return self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
-            name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
-            "lights_out", self.date))
+            name, self.ctx, "flip", "mode_flip", self.date))
 
     # ------------------------------------------------------------ scene interface
 

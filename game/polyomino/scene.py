@@ -322,7 +322,6 @@ class PolyominoScene(Scene):
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
         opened = self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
             name, self.ctx, self.game_id.mode if self.round else self.name, self.mode.title_key,
-            (self.mode.rules_key, "help_mouse", "mouse_turn"), self.commands, "polyomino",
             self.date if self.mode.dated else None, here))
         if opened and self.round is not None:
             self.ui.drag = None

@@ -140,6 +140,10 @@ class PolyominoScene(Scene):
         """Play ``day``'s puzzle (resumed where it was left).  False when undated or the same day."""
         return self.loading.goto(day)
 
+    def relayout(self) -> None:
+        """Lay the window out again (a new language: labelled buttons fit their words)."""
+        self.loading.relayout()
+
     def set_mirror(self, allow: bool) -> bool:
         """Follow the "Allow flipping" setting (:func:`.editions.set_mirror`); True when the
         puzzle in play changed."""

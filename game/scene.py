@@ -45,7 +45,7 @@ from . import i18n
 from .dates import DateNav
 from .midend import Changed, MidEnd
 from .prefs import Prefs
-from .settings import SPEEDS, Settings, speed_index  # noqa: F401  (SPEEDS, speed_index: re-exported)
+from .settings import Settings
 from .stats import Stats
 from .store import Store
 from .widgets.buttons import Focus

@@ -14,7 +14,7 @@ import pygame
 import pytest
 from helpers import DATE, FakeToday, click, frame, key, make_control, post, ready, until
 
-from game.finish import (Finish, make_finish, moments, seconds_to_midnight, share_board, stars_for)
+from game.finish import (make_finish, moments, seconds_to_midnight, share_board, stars_for)
 from game.midend import GameId, Solved
 from game.prefs import Prefs
 from game.rules import goal, rules_rows

@@ -16,7 +16,7 @@ from solver.games.polyomino import make_puzzle
 
 from .. import palette as P
 from ..i18n import Msg, Raw, msg
-from ..scene import speed_index
+from ..settings import speed_index
 from ..widgets.layout import Layout
 from . import draw, found
 from .round import Round

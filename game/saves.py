@@ -485,11 +485,11 @@ class ProgressFile:
             return None
         except IsADirectoryError:
             self.writable = False
-            self._tell("save_readonly", "the progress file is a folder; progress will not be saved")
+            self._tell("save_readonly", "the progress file is a folder; progress will not be saved", path=path)
         except OSError as e:
             self.writable = False
             self._tell("save_readonly", f"cannot read the progress file ({e.strerror or e}); "
-                       "progress will not be saved")
+                       "progress will not be saved", path=path)
         return None
 
     def _newer(self, e: Newer) -> dict[str, Any]:
@@ -565,7 +565,7 @@ class ProgressFile:
         except OSError as e:
             self.writable = False
             self._tell("save_readonly", f"cannot write to {self.folder} ({e.strerror or e}); "
-                       "progress will not be saved")
+                       "progress will not be saved", path=self.folder)
 
     # ------------------------------------------------------------ writing
 

@@ -20,7 +20,8 @@ settings untouched unless ``DAILY_DRILL_DATA_DIR`` names a data folder.
 
 Bad arguments (an impossible date, a missing mode module, a malformed puzzle or
 variant file, an unknown variant) print one line on stderr and exit with status 2
-before the window opens, never a traceback.  An
+before the window opens, never a traceback; so does a run with no display to open a
+window on (SDL's offscreen or dummy driver without ``--frames``).  An
 unexpected error exits 1 after logging its traceback to the log file
 (:mod:`solver.logs`) and telling the player where that file is.
 """
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     An unexpected exception is logged with its traceback (:mod:`solver.logs`), reported
     on one stderr line and, when there is a screen, in a dialog (:mod:`game.crash`).
     """
+    sdl_environment()  # before anything imports pygame
     from solver.appinfo import flush_stdout, prog_name
 
     prog = prog or prog_name("game", SCRIPT)
@@ -228,6 +230,40 @@ def export_stats(dest: str, prog: str) -> int:
     return 0
 
 
+NO_DISPLAY = "No display found: Daily Drill needs a desktop session (or run headless with --frames N)"
+"""The one line of a run without a window to open (no ``--frames``)."""
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+"""SDL video drivers that open no visible window: only scripted ``--frames`` runs use them."""
+
+
+def sdl_environment() -> None:
+    """Set SDL's environment for the window; call it before anything imports pygame.
+
+    The window's X11 class and Wayland app id are :data:`game.desktop.APP_ID`, the
+    installed desktop entry's ``StartupWMClass``, so docks and task bars show its icon
+    and name.  They are set even when already set: pygame's own import sets the X11
+    class to the script's file name (``daily-drill``, ``__main__.py``).  Also hides
+    pygame's greeting and asks Windows for per-monitor DPI awareness (crisp text; SDL
+    scales a DPI-unaware window up, blurred), unless the environment says otherwise.
+    """
+    from .desktop import APP_ID
+
+    os.environ["SDL_VIDEO_X11_WMCLASS"] = APP_ID
+    os.environ["SDL_VIDEO_WAYLAND_WMCLASS"] = APP_ID
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+
+
+def _display_expected() -> bool:
+    """False when a window certainly cannot be shown: on Linux and the BSDs, neither
+    ``DISPLAY`` nor ``WAYLAND_DISPLAY`` is set and ``SDL_VIDEODRIVER`` names no driver
+    (SDL would fall back to its invisible offscreen driver).  True elsewhere: SDL's
+    choice of driver is checked once the display is open (:data:`HEADLESS_DRIVERS`)."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _start_logging():
     """Open the log file (:mod:`solver.logs`), log the start, log uncaught thread errors too;
     returns the ``daily_drill.game`` logger."""
@@ -265,15 +301,10 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]`` and the language
     into ``running["lang"]``.
     """
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
-    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
-    # the window's class / app id matches the installed desktop entry (StartupWMClass),
-    # so docks and task bars show its icon and name
-    from .desktop import APP_ID
-
-    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", APP_ID)
-    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
+    sdl_environment()
+    if args.frames is None and not _display_expected():
+        print(f"{prog}: {NO_DISPLAY}", file=sys.stderr)
+        return 2
     import pygame
 
     from .app import Control, scene_factory
@@ -282,7 +313,14 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     from .store import Store
     from .widgets.text import Fonts
 
-    pygame.display.init()
+    try:
+        pygame.display.init()
+    except pygame.error as e:
+        print(f"{prog}: {NO_DISPLAY} ({e})", file=sys.stderr)
+        return 2
+    if args.frames is None and pygame.display.get_driver() in HEADLESS_DRIVERS:
+        print(f"{prog}: {NO_DISPLAY}", file=sys.stderr)
+        return 2
     pygame.font.init()
     # scripted runs (--frames) neither read nor write the player's progress, unless a
     # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)

@@ -150,18 +150,12 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
         return desktop.main(add=args.install_desktop, prog=prog)
     if args.export_stats is not None:
         return export_stats(args.export_stats, prog)
-    from solver.board import InvalidPuzzleError, parse_date
+    from solver.board import InvalidPuzzleError, check_date_range, parse_date
 
-    try:
-        date = parse_date(args.date) if args.date is not None else _dt.date.today()
+    try:  # the supported dates are the solver's (solver.board.FIRST_DATE .. LAST_DATE)
+        date = parse_date(args.date) if args.date is not None else check_date_range(_dt.date.today())
     except InvalidPuzzleError as e:
         print(f"{prog}: {e}", file=sys.stderr)
-        return 2
-    from .dates import FIRST_DATE, LAST_DATE
-
-    if not FIRST_DATE <= date <= LAST_DATE:
-        print(f"{prog}: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
-              file=sys.stderr)
         return 2
     try:
         mode, options = choose_scene(args)

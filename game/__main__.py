@@ -60,8 +60,15 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     ap.add_argument("--mode", type=_mode_arg, default=None, metavar="{classic,drill,flip,variant:NAME}",
                     help="the mode to open (variant:NAME is a calendar edition, as --variant NAME)")
+    from solver import variants
+
+    try:
+        editions = ": " + ", ".join(variants.names())
+    except (ImportError, OSError):  # a broken install: the game says so when it starts
+        editions = ""
+    solver = "daily-drill-solver" if prog == SCRIPT else "python -m solver"
     ap.add_argument("--variant", metavar="NAME",
-                    help="play a calendar edition from assets/variants/ (see python -m solver variant --list)")
+                    help=f"play a shipped calendar edition{editions} (see them with {solver} variant --list)")
     ap.add_argument("--variant-file", metavar="PATH", help="play a calendar edition from a variant file")
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")

@@ -248,3 +248,18 @@ def test_the_first_and_last_supported_dates_are_solved(capsys):
 
     assert count("1900-01-01") == 64
     assert count("2999-12-31") == count("2024-12-31") > 0
+
+
+@pytest.mark.parametrize("prog,solver", [("daily-drill", "daily-drill-solver"), ("python -m game", "python -m solver")])
+def test_the_help_names_the_shipped_editions_and_the_solver_command(prog, solver, capsys):
+    """--variant NAME's help lists the editions shipped (the files in assets/variants/) and
+    names the solver command as the player has it, not a folder of the source tree."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    shipped = sorted(f[:-5] for f in os.listdir(os.path.join(root, "assets", "variants")) if f.endswith(".toml"))
+    assert len(shipped) >= 5
+    with pytest.raises(SystemExit) as e:
+        game_main(["--help"], prog=prog)
+    assert e.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"play a shipped calendar edition: {', '.join(shipped)} (see them with {solver} variant --list)" in text
+    assert "assets/" not in text

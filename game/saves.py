@@ -501,11 +501,16 @@ class ProgressFile:
 
     def _damaged_at_load(self, e: Damaged) -> dict[str, Any] | None:
         if self.read_only:  # read the backup, change nothing
-            self.warning = f"the progress file is damaged ({e}); reading its backup {self.backup_path}"
+            backup = _read_quietly(self.backup_path)
             try:
-                return parse(_read_quietly(self.backup_path) or b"", self._version, self._check)
-            except (Damaged, Newer):
+                data = parse(backup or b"", self._version, self._check)
+            except (Damaged, Newer) as b:
+                why = "is missing" if backup is None else f"is damaged too ({b})"
+                self.warning = (f"the progress file is damaged ({e}) and its backup {self.backup_path} {why}: "
+                                "no usable backup exists, so there are no statistics to read")
                 return None
+            self.warning = f"the progress file is damaged ({e}); reading its backup {self.backup_path}"
+            return data
         try:
             with self.lock():  # another window may be repairing it too
                 return self._repair()

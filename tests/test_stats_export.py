@@ -296,3 +296,23 @@ def test_stats_screen_without_saving_offers_export_only(worker, tmp_path):
     s.overlays.close()  # the newer-version notice
     s.command("stats")
     assert set(s.overlay.button_rects(s.size)) == {"export"}
+
+
+@pytest.mark.parametrize("backup", [None, b"", b"{not json", b'{"version": 3, "records": []}'])
+def test_cli_export_says_when_the_backup_is_unusable_too(tmp_path, backup):
+    """The file and its backup both damaged (or the backup missing): the export says no usable
+    backup exists, prints empty statistics, and changes neither file."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "progress.json").write_bytes(b"\x00" * 40)
+    if backup is not None:
+        (data_dir / "progress.json.bak").write_bytes(backup)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    out = run_game("--export-stats", "-", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["solved"] == []
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1 and "warning" in lines[0] and "no usable backup" in lines[0], lines
+    assert ("missing" if backup is None else "damaged too") in lines[0]
+    assert "reading its backup" not in lines[0]
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before

@@ -207,8 +207,9 @@ def export_stats(dest: str, prog: str) -> int:
     from .store import Store
 
     store = Store(read_only=True)
-    if store.warning:
-        print(f"{prog}: warning: {store.warning}", file=sys.stderr)
+    for warning in (store.warning, store.records_warning):
+        if warning:
+            print(f"{prog}: warning: {warning}", file=sys.stderr)
     data = Stats(store).export()
     if dest == "-":
         line = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"

@@ -94,6 +94,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "save_readonly": ("无法写入存档文件夹：本次进度不会保存。\n{path}",
                       "The data folder cannot be written: progress will not be saved.\n{path}"),
     "save_failed": ("保存失败：进度暂未保存", "Saving failed: progress is not saved yet"),
+    "save_bad_records": ("存档中有 {n} 个统计记录格式有误，不计入统计",
+                         "{n} statistics record(s) in the progress file have the wrong structure and are left out"),
     "save_off": ("进度不会保存", "Progress will not be saved"),
     "save_where": ("存档：{path}", "Saved in: {path}"),
     "ok": ("好的", "OK"),

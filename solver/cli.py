@@ -306,7 +306,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         if not args.json:
             print(f"Daily Drill 每日演兵 {date} (rule v{info.rule_version})")
             print("今日阵型: " + ", ".join(
-                f"{puzzle.shape(c).name_zh} {c}" for c in info.formations))
+                _caption(puzzle.shape(c), c) for c in info.formations))
             print(f"difficulty: {drill.stars_text(info.stars)} {info.grade} / {info.grade_zh} "
                   f"({info.count} solution(s))")
             if info.sealed:
@@ -389,7 +389,7 @@ def cmd_file(args: argparse.Namespace) -> None:
            "targets": [list(t) for t in puzzle.targets]}
     if not args.json:
         print(f"{puzzle.name}: " + ", ".join(
-            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
+            _caption(puzzle.shape(c), c) for c in puzzle.formations))
         if args.unique:
             print(f"{extra['unique']} solution(s) up to symmetry "
                   f"({extra['symmetries']} symmetries of the board)")
@@ -399,6 +399,13 @@ def cmd_file(args: argparse.Namespace) -> None:
 # --- variant: python -m solver variant --list [--file PATH] [--json]
 #              python -m solver variant (NAME | --file PATH) (--date D | --all-dates)
 #                                       [--no-mirror] [--no-symmetry] [--first|--count|--all] [--json]
+
+
+def _caption(shape, code: str) -> str:
+    """Formation ``code`` (its :class:`~solver.shapes.Shape` ``shape``) in the text output:
+    ``"北斗七星阵 P"``, or the code alone for a file's own shape with no Chinese name (its
+    name is then its code: ``"box"``, not ``"box box"``)."""
+    return code if shape.name_zh in ("", code) else f"{shape.name_zh} {code}"
 
 
 def _add_variant_parser(sub) -> None:
@@ -477,7 +484,7 @@ def cmd_variant(args: argparse.Namespace) -> None:
     labels = " ".join(puzzle.board.label(t) for t in puzzle.targets)
     if not args.json:
         print(f"{v.title} ({v.name}), mirror {'on' if mirror else 'off'}: " + ", ".join(
-            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
+            _caption(puzzle.shape(c), c) for c in puzzle.formations))
     emit_one(out, puzzle, sols, args.json, f"{v.name} {date} ({labels})")
 
 

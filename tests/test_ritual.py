@@ -12,7 +12,7 @@ import json
 
 import pygame
 import pytest
-from helpers import DATE, FakeToday, click, frame, key, make_control, post, ready, until
+from helpers import DATE, FakeToday, RecordingFonts, click, frame, key, make_control, post, ready, until
 
 from game.finish import (Finish, make_finish, moments, seconds_to_midnight, share_board, stars_for)
 from game.midend import GameId, Solved
@@ -471,37 +471,10 @@ def test_midnight_banner_can_wait_and_home_also_goes(worker):
 # ------------------------------------------------------------------ player words
 
 
-class _Recording:
-    """Fonts whose render() records every string drawn."""
-
-    def __init__(self, fonts):
-        self.fonts, self.drawn = fonts, set()
-
-    def render(self, text, *a, **k):  # the text layer draws through Fonts.render
-        self.drawn.add(text)
-        return self.fonts.render(text, *a, **k)
-
-    def __getattr__(self, name):  # size, plain, chain, raised...: the real fonts'
-        return getattr(self.fonts, name)
-
-    def get(self, size, bold=False):
-        font, drawn = self.fonts.get(size, bold), self.drawn
-
-        class Proxy:
-            def render(self, text, *a, **k):
-                drawn.add(text)
-                return font.render(text, *a, **k)
-
-            def __getattr__(self, name):
-                return getattr(font, name)
-
-        return Proxy()
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_drawn_string_has_an_error_prefix_or_solver_ready(lang, tmp_path):
     c = make_control(FailedWorker(), tmp_path, lang=lang, first_run=True)
-    fonts = _Recording(c.ctx.fonts)
+    fonts = RecordingFonts(c.ctx.fonts)
     c.ctx.fonts = fonts
     s = c.scene
     frame(c, 2)  # the first-run card

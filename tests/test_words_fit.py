@@ -1,0 +1,78 @@
+"""Words are shown whole: the first-run card's goal.
+
+Headless sessions through the real loop at the smallest window and the usual one, in
+both languages; what was drawn is read from the text layer (:class:`helpers.RecordingFonts`
+records every string rendered; ``Fonts.cut`` every text drawn shortened).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import RecordingFonts, frame, make_control, until
+
+from game.rules import goal
+from game.widgets.layout import MIN_WINDOW
+from game.widgets.onboarding import OnboardingCard
+
+THU_DEC_3 = dt.date(2026, 12, 3)
+"""A Thursday in December: the longest month name (十二月)."""
+SIZES = [MIN_WINDOW, (1120, 780)]
+
+
+def covered(text: str, drawn: set[str]) -> bool:
+    """True when ``text`` is the drawn lines one after another (spaces between lines dropped)."""
+    pos = 0
+    while pos < len(text):
+        if text[pos] == " ":
+            pos += 1
+            continue
+        nexts = [d for d in drawn if d and text.startswith(d, pos)]
+        if not nexts:
+            return False
+        pos += len(max(nexts, key=len))
+    return True
+
+
+def test_covered_needs_every_line():
+    assert covered("Cover the board, leaving Dec and 3.", {"Cover the board,", "leaving Dec and 3."})
+    assert not covered("Cover the board, leaving Dec and 3.", {"Cover the board,", "leaving the"})
+
+
+def session(worker, mode, lang, size, first_run=False):
+    """A Control on Thu 2026-12-03 whose fonts record what is drawn, its puzzle loaded."""
+    c = make_control(worker, None, lang=lang, size=size, mode=mode, date=THU_DEC_3, first_run=first_run)
+    fonts = RecordingFonts(c.ctx.fonts)
+    c.ctx.fonts = fonts
+    until(c, lambda: getattr(c.scene, "round", "flip") is not None, what="the puzzle loaded")
+    return c, fonts
+
+
+def redraw(c, fonts):
+    """Draw one frame from empty caches, with fresh records."""
+    fonts.drawn.clear()
+    fonts.cut.clear()
+    c.scene.cache.clear()
+    c.scene.draw(c.screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("mode", ["variant:creamakerspace", "variant:jarringwords", "variant:weekday", "classic",
+                                  "drill", "flip"])
+def test_the_first_run_card_shows_the_whole_goal(worker, mode, size):
+    for lang in ("en", "zh"):
+        c, fonts = session(worker, mode, lang, size, first_run=True)
+        card = c.scene.overlay
+        assert isinstance(card, OnboardingCard), (mode, lang)
+        frame(c, 2)
+        redraw(c, fonts)
+        heading, goal_text, points = card.texts(lang)
+        puzzle = None if mode == "flip" else c.scene.puzzle
+        assert goal_text == goal(mode, lang, puzzle)
+        for text in (heading, goal_text, *points):
+            assert text not in fonts.cut, (mode, lang, size, text, fonts.cut[text])
+            assert covered(text, fonts.drawn), (mode, lang, size, text)
+        if mode.startswith("variant:") and lang == "en":
+            assert goal_text.endswith("Dec, 3 and Thu." if mode == "variant:weekday" else "Dec and 3."), goal_text
+        r = card.rects(c.screen.get_size())
+        assert r["start"].bottom <= r["box"].bottom and r["picture"].height > 0

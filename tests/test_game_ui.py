@@ -141,6 +141,26 @@ def test_hint_on_dead_position_highlights_the_culprit(control):
     assert len(scene.state.placed) == 1
 
 
+@pytest.mark.parametrize("how", ["reset", "undo"])
+def test_the_dead_end_message_and_outline_go_when_the_position_moves(control, how):
+    from game.polyomino.draw import status_line
+    from solver.model import Placement
+
+    scene = control.scene
+    assert scene.play(place_move(0, Placement.at("F6", 1, 0, 1)))  # dead, as above
+    ready(control)
+    scene.command("hint")
+    until(control, lambda: bool(scene.ui.dead_slots))
+    dead_text = scene.ctx.t("dead")
+    assert status_line(scene)[0] == dead_text
+    key(pygame.K_r if how == "reset" else pygame.K_z, pygame.KMOD_CTRL)
+    frame(control)
+    assert scene.state.placed == ()
+    assert scene.ui.dead_slots == () and status_line(scene)[0] != dead_text
+    frame(control, 120, dt_s=1 / 60)  # and it does not come back
+    assert status_line(scene)[0] != dead_text
+
+
 def test_autosolve_flies_pieces_in_and_solves(control):
     scene = control.scene
     control.autosolve = True

@@ -394,9 +394,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Counts solving time only: it starts with your first move and pauses while a panel is"
                          " open, while the window is in the background and after a minute without input."),
     "rules_help": ("协助", "Help"),
-    "rules_help_text": ("提示、求解和观看求解会把这一局记为「有协助」：没有用时、最佳和连续天数。",
-                        "Hint, Solve and Watch the solver mark the puzzle as solved with help: no time, no best,"
-                        " no streak."),
+    "rules_help_text": ("{tools}会把这一局记为「有协助」：没有用时、最佳和连续天数。",
+                        "{tools} mark the puzzle as solved with help: no time, no best, no streak."),
     "rules_streak": ("连续天数", "Streak"),
     "rules_streak_text": ("当天独立完成当天的题目，就是一个连续天；其他日期是练习。",
                           "A streak day is a day on which you solve that day's own puzzle by hand. Other dates are"
@@ -422,6 +421,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "win_par": ("最佳 {par} 步 · 你用了 {moves} 步", "Par {par} · you took {moves}"),
     "win_helped_why": ("用了提示、求解或观看求解：这一局没有用时、星级、最佳和连续天数。",
                        "Hint, Solve or Watch the solver was used: no time, stars, best or streak for this one."),
+    "win_helped_why.lights_out": ("用了提示或求解：这一局没有用时、最佳和连续天数。",
+                                  "Hint or Solve was used: no time, best or streak for this one."),
     "win_browse": ("翻看解法 · 已找到 {k}/{n}", "Browse solutions · found {k} of {n}"),
     "win_browse_k": ("翻看解法 · 已找到 {k}", "Browse solutions · found {k}"),
     "win_other_date": ("换个日期", "Another date"),

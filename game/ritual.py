@@ -148,7 +148,7 @@ class Ritual:
 
         def rules(lang: str) -> list[tuple[str, str]]:
             g = self.facts()
-            return rules_rows(g.mode, lang, g.puzzle)
+            return rules_rows(g.mode, lang, g.puzzle, scene.commands)
 
         def mouse(lang: str) -> list[tuple[str, str]]:
             return [tuple(i18n.tr(k, lang).partition("\t")[::2]) for k in f.mouse_rows]  # type: ignore[misc]

@@ -291,6 +291,28 @@ def test_help_opens_with_the_rules_of_the_mode_then_the_generated_keys(worker, m
         assert any(label in left.split(" · ") for left in labels[keys_at:]), command
 
 
+@pytest.mark.parametrize("mode", ["classic", "flip"])
+def test_help_and_finish_name_only_the_help_tools_the_mode_has(worker, mode):
+    c = make_control(worker, None, lang="en", mode=mode)
+    s = c.scene
+    key(pygame.K_SLASH)
+    frame(c, 2)
+    assert isinstance(s.overlay, HelpOverlay)
+    for lang, watch in (("en", "Watch the solver"), ("zh", "观看求解")):
+        rows = s.overlay.lines(lang)[1]
+        helped = dict(rows)["Help" if lang == "en" else "协助"]
+        has_watch = "search" in s.commands
+        assert has_watch == (mode == "classic")
+        assert (watch in helped) == has_watch, helped
+        assert ("Hint" in helped and "Solve" in helped) if lang == "en" else ("提示" in helped and "求解" in helped)
+        everything = " ".join(left + " " + right for left, right in rows)
+        assert (watch in everything) == has_watch, everything
+    gid = GameId(mode, DATE, "3x3" if mode == "flip" else "")
+    fin = make_finish(Solved(gid, None, 9, True, "", DATE), Stats(Store(None)))
+    why = " ".join(m.text("en") for m in moments(fin, str))
+    assert ("Watch the solver" in why) == (mode == "classic") and "Hint" in why
+
+
 def test_help_scrolls_at_a_small_window(worker):
     c = make_control(worker, None, lang="en", size=(640, 480))
     s = c.scene

@@ -56,6 +56,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "solver_problem": ("求解器没能回答：{msg}", "The solver could not answer: {msg}"),
     "help": ("拖动阵型到棋盘 · R/滚轮/右键 旋转 · F/中键 翻转 · Ctrl+Z 撤销",
              "Drag pieces onto the board · R/wheel/right-click rotate · F/middle-click flip · Ctrl+Z undo"),
+    "help_no_mirror": ("拖动阵型到棋盘 · R/滚轮/右键 旋转（不许翻面） · Ctrl+Z 撤销",
+                       "Drag pieces onto the board · R/wheel/right-click rotate (no flipping) · Ctrl+Z undo"),
     "help_keys": ("? 全部操作（键盘）· B 棋盘 · D 月历 · I 统计 · V 已找到的解法",
                   "? all controls (keyboard too) · B boards · D calendar · I statistics · V found solutions"),
     "target": ("目标", "Target"),

@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "moves": ("步数", "Moves"),
     "solutions": ("今日解法 {n} 种", "solutions today: {n}"),
     "solutions_one": ("解法 {n} 种", "solutions: {n}"),
+    "solutions_date": ("当天解法 {n} 种", "solutions for this date: {n}"),
     "counting": ("正在统计解法…", "Counting solutions…"),
     "warming": ("求解器准备中…", "Getting the solver ready…"),
     "busy": ("求解器还在想上一个问题，你的请求排在后面", "The solver is still on the last question; yours is next"),

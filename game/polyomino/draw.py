@@ -183,7 +183,9 @@ def header_facts(scene: Any) -> list[str]:
     if not scene.puzzle.mirror:
         out.append(t("rotations_only"))
     if facts.count is not None:
-        out.append(t("solutions" if scene.mode.dated else "solutions_one", n=facts.count))
+        key = "solutions_one" if not scene.mode.dated else "solutions" if scene.date == scene.ctx.today() \
+            else "solutions_date"  # "today" only when the date shown is today
+        out.append(t(key, n=facts.count))
     elif "count" in scene.assist.pending:
         out.append(t("counting"))
     stars = (facts.info or {}).get("stars")

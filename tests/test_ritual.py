@@ -151,6 +151,30 @@ def test_share_board_is_the_hand_checked_solution():
             assert board[r][c] == want, (r, c)
 
 
+def test_the_share_picture_paints_each_piece_in_its_on_screen_colour(worker):
+    from game import share
+    from helpers import play_solution
+
+    c = make_control(worker, None, lang="en")
+    s = c.scene
+    frame(c)
+    play_solution(s)
+    frame(c, 2)
+    card = s.ritual.share_card()
+    assert card is not None and card.board
+    img = share.render_card(card, scale=1)
+    layout = share.card_layout(card)
+    painted = set()
+    for slot, pl in enumerate(s.state.pieces):
+        on_screen = s.round.colours[s.puzzle.pieces[slot].code]
+        for r, col in pl.cells:
+            x, y, w, h = layout.cell_rect(r, col)
+            assert tuple(img.get_at((x + w // 2, y + h // 2)))[:3] == tuple(on_screen), (slot, r, col)
+        painted.add(tuple(on_screen))
+    assert len(painted) == len(s.state.pieces)  # eight pieces, eight colours, as on the board
+    pygame.event.clear()
+
+
 # ------------------------------------------------------------------ rules in words
 
 

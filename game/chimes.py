@@ -1,4 +1,4 @@
-"""game/chimes.py: the finish sounds, generated procedurally like :mod:`game.sound` (no sound files).
+"""game/chimes.py: the finish sounds, generated procedurally (no sound files to license).
 
 Two sounds, chosen by name:
 

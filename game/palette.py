@@ -57,7 +57,6 @@ WIN_SOFT: Colour = (178, 220, 206)
 WIN_GLOW: Colour = (255, 236, 160)
 """The light that sweeps over the pieces when a board is solved."""
 WIN_BUTTON: Colour = (36, 132, 116)
-WIN_BUTTON_HOVER: Colour = (52, 156, 138)
 HELPED: Colour = (92, 100, 112)
 """Title of the plainer "solved with help" screen (slate: neither a win nor an error)."""
 NOTICE: Colour = (46, 86, 140)

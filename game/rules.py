@@ -17,11 +17,6 @@ from solver.board import WEEKDAYS_EN, WEEKDAYS_ZH, token_meaning
 from . import i18n
 
 
-def kind_of(mode: str) -> str:
-    """``"lights_out"`` for Flip, else ``"polyomino"``."""
-    return "lights_out" if mode == "flip" else "polyomino"
-
-
 def target_words(puzzle: Any, lang: str) -> str:
     """The puzzle's targets as words: ``"May and 1"``, ``"May, 1 and Wed"``, ``"五月、1日、星期三"``.
 

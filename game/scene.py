@@ -45,7 +45,7 @@ from . import i18n
 from .dates import DateNav
 from .midend import Changed, MidEnd
 from .prefs import Prefs
-from .settings import SPEEDS, Settings, speed_index  # noqa: F401  (SPEEDS, speed_index: re-exported)
+from .settings import Settings
 from .stats import Stats
 from .store import Store
 from .widgets.buttons import Focus
@@ -145,11 +145,14 @@ class Context:
     def bind(self, midend: MidEnd, announce: Callable[[Any], None], saved: bool = True) -> MidEnd:
         """Wire ``midend``'s listeners, in this order: the scene's ``announce`` (chime,
         messages: it runs before the statistics, so it can tell a new find from a
-        repeat), the statistics, and the progress file (on every change).  ``saved``
-        False (a random deal) keeps the game out of the statistics and the file."""
+        repeat), the statistics (:meth:`Stats.note`: in memory), and the progress file,
+        written once on ``Changed`` (the last event of every move, undo or help), so a
+        winning move (a find, a solve, a change) writes the game and its record in one
+        write, before the next frame draws the finish screen.  ``saved`` False (a
+        random deal) keeps the game out of the statistics and the file."""
         midend.listeners.append(announce)
         if saved:
-            midend.listeners.append(self.stats.listen)
+            midend.listeners.append(self.stats.note)
             store = self.store
 
             def save(ev: Any) -> None:

@@ -1,7 +1,8 @@
 """game/stats.py: statistics built only from mid-end events (no pygame).
 
-:meth:`Stats.listen` is a :class:`game.midend.MidEnd` listener; nothing else writes
-the records.  One record per game id (mode + date + extra), in the progress file's
+:meth:`Stats.note` (in a scene, through :meth:`game.scene.Context.bind`) or
+:meth:`Stats.listen` (which also writes the file) is a :class:`game.midend.MidEnd`
+listener; nothing else writes the records.  One record per game id (mode + date + extra), in the progress file's
 ``records`` table (:class:`game.store.Store`)::
 
     {"solved": true, "assisted": false, "seconds": 142.5, "moves": 9,
@@ -199,7 +200,15 @@ class Stats:
         self.today = today
 
     def listen(self, event: Any) -> None:
-        """The mid-end listener: update the record of the event's game id and write the file."""
+        """The mid-end listener: update the record of the event's game id (:meth:`note`)
+        and write the file when it changed."""
+        if self.note(event):
+            self.store.flush()
+
+    def note(self, event: Any) -> bool:
+        """Update the record of the event's game id in the store without writing the file;
+        True when it changed (the caller flushes: :meth:`game.scene.Context.bind` writes
+        once on the mid end's ``Changed``, which ends every batch of events)."""
         if isinstance(event, Assisted):
             rec = self.store.record(event.game_id)
             name = HELP_FIELDS.get(event.kind, "hints")
@@ -207,21 +216,21 @@ class Stats:
         elif isinstance(event, Solved):
             rec = self.store.record(event.game_id)
             if rec.get("solved"):
-                return  # one record per game id: the first solve stands
+                return False  # one record per game id: the first solve stands
             rec.update(solved=True, assisted=bool(event.assisted), moves=int(event.moves),
                        seconds=None if event.assisted else round(float(event.seconds), 1),
                        solved_on=event.on_day.isoformat())
         elif isinstance(event, Completed):
             if not (event.by_hand and event.solution):
-                return
+                return False
             rec = self.store.record(event.game_id)
             found = rec.get("found") if isinstance(rec.get("found"), list) else []
             if event.solution in found:
-                return
+                return False
             rec["found"] = [*found, event.solution]
         else:
-            return
-        self.store.flush()
+            return False
+        return True
 
     # ------------------------------------------------------------ reading
 

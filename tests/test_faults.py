@@ -87,7 +87,6 @@ def readonly_mount(*paths):
 
 def test_crash_between_temp_file_and_replace_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
     """In-process: the write is interrupted (a BaseException, like a kill) right before os.replace."""
-    from game import saves
     from game.store import Store
 
     p = Store(folder=str(tmp_path))
@@ -112,7 +111,6 @@ def test_crash_between_temp_file_and_replace_keeps_the_old_save(tmp_path, monkey
 
 def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch, fuzz_counts):
     """In-process: the process dies half-way through writing the temporary file."""
-    from game import saves
     from game.store import Store
 
     p = Store(folder=str(tmp_path))
@@ -138,7 +136,6 @@ def test_crash_in_the_middle_of_writing_keeps_the_old_save(tmp_path, monkeypatch
 
 
 def test_disk_full_while_saving_keeps_the_old_save_and_plays_on(tmp_path, monkeypatch, fuzz_counts):
-    from game import saves
     from game.store import Store
 
     p = Store(folder=str(tmp_path))
@@ -174,7 +171,6 @@ print("not reached")
     assert out.returncode == -9 and "not reached" not in out.stdout, out.stderr
     leftovers = [f for f in os.listdir(tmp_path) if f.startswith(".progress-")]
     assert leftovers, "the kill should have left the temporary file behind"
-    from game import saves
     from game.store import Store
 
     again = Store(folder=str(tmp_path))
@@ -260,7 +256,6 @@ print("not reached")
 
 
 def test_data_folder_that_cannot_be_created_only_disables_saving(tmp_path, fuzz_counts):
-    from game import saves
     from game.store import Store
 
     blocker = tmp_path / "a-file"
@@ -475,8 +470,8 @@ def test_no_audio_device_the_game_runs_silent(driver, fuzz_counts):
 import sys, datetime as dt
 import pygame
 pygame.init()
-from game import sound
-print("chime", sound.play_chime())
+from game import chimes
+print("chime", chimes.play("win"))
 if sys.argv[1] != "play":
     print("solved True")
     sys.exit(0)

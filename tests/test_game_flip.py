@@ -212,7 +212,7 @@ def test_flip_strings_are_in_the_font_subset():
 
     chars = set(all_text())
     for key_ in ("smaller", "bigger", "daily", "new", "board", "daily_title", "random_title", "par", "par_hidden",
-                 "lit", "goal", "flip_solved_sub", "hint_cell", "flip_help", "rules_flip", "rules_par", "help_fclick"):
+                 "lit", "goal", "flip_solved_sub", "hint_cell", "flip_help", "rules_press_text", "rules_par_text", "help_fclick"):
         zh, en = STRINGS[key_]
         missing = {ch for ch in zh + en if ch not in chars and not ch.isspace()}
         assert not missing, (key_, missing)

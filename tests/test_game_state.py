@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from solver.games.polyomino import (IllegalMoveError, InvalidMoveError, Lift, Place, Reset, State, apply,
                                     parse_move, place_move, slot_for)
 from solver.board import Board, classic_board, date_targets
-from solver.shapes import CLASSIC_SET, CODES, LIBRARY
+from solver.shapes import CLASSIC_SET, LIBRARY
 from solver.model import Placement, Puzzle
 
 MAY1 = Puzzle(classic_board(), CLASSIC_SET, date_targets(dt.date(2024, 5, 1)), "Classic 2024-05-01")

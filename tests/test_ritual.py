@@ -14,7 +14,7 @@ import pygame
 import pytest
 from helpers import DATE, FakeToday, RecordingFonts, click, frame, key, make_control, post, ready, until
 
-from game.finish import (Finish, make_finish, moments, seconds_to_midnight, share_board, stars_for)
+from game.finish import (make_finish, moments, seconds_to_midnight, share_board, stars_for)
 from game.midend import GameId, Solved
 from game.prefs import Prefs
 from game.rules import goal, rules_rows
@@ -273,7 +273,7 @@ def _variant_scene(c, name="weekday", mirror=False):
     from game.polyomino.round import Mode
     from game.polyomino.scene import PolyominoScene
 
-    s = PolyominoScene(c.ctx, Mode("variant", Params(f"variant:{name}", mirror), "mode_variant", "rules_classic"))
+    s = PolyominoScene(c.ctx, Mode("variant", Params(f"variant:{name}", mirror), "mode_variant"))
     c.scene.exit()
     c.scene = s
     s.resize(c.screen.get_size())
@@ -459,6 +459,72 @@ def test_flip_by_hand_in_par(tmp_path, chimes_played):
     assert win.finish.par == s.par == len(presses) and win.finish.at_par
     assert "In par, %d presses: perfect!" % s.par in win.words("en")
     assert chimes_played == [("win", pytest.approx(0.8))]
+
+
+@pytest.fixture
+def progress_writes(monkeypatch):
+    """Paths written by every atomic replacement of a file (game.saves.atomic_write)."""
+    from game import saves
+
+    written, real = [], saves.atomic_write
+
+    def counting(path, *a, **k):
+        written.append(str(path))
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(saves, "atomic_write", counting)
+    return written
+
+
+def test_a_winning_move_writes_the_progress_file_once_before_the_win_screen(tmp_path, chimes_played,
+                                                                              progress_writes):
+    """The last piece makes a find, a solve and a change (three mid-end events): one write,
+    holding the game and its record, done before the finish screen is drawn."""
+    from helpers import play_solution
+    from solver.games.polyomino import place_move
+
+    c = make_control(None, tmp_path, lang="en")
+    s = c.scene
+    frame(c)
+    sol = solution_placements()
+    *first, last = list(sol)
+    play_solution(s, first)
+    assert not s.state.is_solved
+    progress = str(tmp_path / "progress.json")
+    assert progress_writes.count(progress) == len(first)  # one per move
+    del progress_writes[:]
+    drawn = []
+    real_draw = s.draw
+
+    def draw(surface):
+        drawn.append(progress_writes.count(progress))
+        real_draw(surface)
+
+    s.draw = draw
+    assert s.play(place_move(s.puzzle.formations.index(last), sol[last]))
+    assert s.state.is_solved and isinstance(s.overlay, WinOverlay)
+    assert progress_writes == [progress]
+    frame(c)
+    assert drawn and drawn[0] == 1  # saved before the first frame that shows the win screen
+    data = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    rec = data["records"][CLASSIC.text]
+    assert rec["solved"] and not rec["assisted"] and len(rec["found"]) == 1
+    assert len(data["games"][CLASSIC.text]["moves"]) == 8
+
+
+def test_a_winning_flip_press_and_a_hint_each_write_once(tmp_path, chimes_played, progress_writes):
+    c = make_control(None, tmp_path, mode="flip", lang="en", size=(900, 700))
+    s = c.scene
+    frame(c)
+    progress = str(tmp_path / "progress.json")
+    assert s.command("hint")  # Assisted, then Changed
+    assert progress_writes.count(progress) == 1
+    presses = lo.GAME.solve(s.state)
+    del progress_writes[:]
+    for mv in presses:
+        assert s.play(mv)
+    assert s.state.is_solved and isinstance(s.overlay, WinOverlay)
+    assert progress_writes.count(progress) == len(presses)  # the winning press included: one each
 
 
 def test_reduce_motion_finish_has_no_sweep_and_no_flash(worker):

@@ -37,6 +37,20 @@ def saved(folder) -> dict:
     return json.loads((folder / "settings.json").read_text(encoding="utf-8"))
 
 
+def test_a_language_change_lays_the_polyomino_scene_out_for_the_new_words():
+    """The bar's labelled buttons are sized to their words: after a change of language in
+    the settings they are laid out as in a window started in that language."""
+    c = make_control(None, None, lang="zh")
+    frame(c)
+    s = c.scene
+    zh = dict(s.layout.buttons)
+    c.ctx.change_settings(lang="en")
+    frame(c)
+    fresh = make_control(None, None, lang="en")
+    frame(fresh)
+    assert dict(s.layout.buttons) == dict(fresh.scene.layout.buttons) != zh
+
+
 def test_language_chosen_in_the_overlay_comes_back_after_a_restart(worker, tmp_path):
     c = control_with_settings(tmp_path, environ={"LANG": "zh_CN.UTF-8"}, worker=worker)
     assert c.ctx.lang == "zh"  # a first launch follows the system locale

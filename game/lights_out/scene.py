@@ -5,7 +5,9 @@ cell off.  The rules and the GF(2) maths are the back end's
 (:mod:`solver.games.lights_out`, :mod:`solver.flip`); the position, undo/redo, the
 timer and the verdicts are the mid end's (:class:`~game.midend.MidEnd`, the same one
 the polyomino games use).  This scene composes input (:mod:`.input`), UI state
-(:mod:`.ui`), drawing (:mod:`.draw`) and overlays, and deals new games.
+(:mod:`.ui`), animations (:mod:`.anim`), Hint and Solve (:mod:`.assist`), drawing
+(:mod:`.draw`) and overlays (opened and answered through :mod:`game.windows`), and
+deals new games.
 
 Params (chosen before a deal): the board side and daily or random.  Each daily deal
 (one per date and size) is its own game id, saved with its whole move history;
@@ -23,19 +25,18 @@ import pygame
 from solver.games import lights_out as lo
 from solver.games.lights_out import GAME, Params, Press
 
-from .. import dates, keymap
+from .. import dates, keymap, windows
 from ..i18n import msg
 from ..midend import Completed, GameId, Kind, MidEnd
 from ..ritual import Ritual
 from ..scene import Context, Handoff, Scene
 from ..settings import speed_index, step_speed
-from ..widgets import controls, dialogs, overlays
+from ..widgets import controls, dialogs
 from ..widgets.layout import Layout, clamp_size
-from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
 from ..widgets.text import DrawCache
-from . import draw, facts, input
-from .ui import FLIP_ANIM_S, SOLVE_STEP_S, SOLVED_FLASH_S, CellAnim, Ui
+from . import anim, assist, draw, facts, input
+from .ui import SOLVED_FLASH_S, Ui
 
 BUTTONS: tuple[str, ...] = tuple(b.key for b in draw.BAR)
 """Button keys, left to right (each is also a command)."""
@@ -153,14 +154,8 @@ class LightsOutScene(Scene):
         return True
 
     def _animate(self, old: lo.State) -> None:
-        """Turn over every cell whose colour changed; forget a completion that was undone."""
-        new = self.state
-        for cell in range(0 if self.ctx.settings.reduce_motion else new.w * new.h):  # reduce motion: swap at once
-            if (old.lit ^ new.lit) >> cell & 1:
-                r, c = divmod(cell, new.w)
-                self.ui.anims[(r, c)] = CellAnim(0.0, new.is_lit(r, c))
-        if not new.is_solved and self.ui.status is not None and self.ui.status.key.startswith("solved"):
-            self.ui.status = None
+        """Turn over every cell whose colour changed (:func:`.anim.turn`)."""
+        anim.turn(self.ui, old, self.state, self.ctx.settings.reduce_motion)
         self.dirty = True
 
     def _announce(self, ev: Any) -> None:
@@ -208,7 +203,7 @@ class LightsOutScene(Scene):
             ui.solve_queue, ui.hint_cell = [], None
             return True
         handler = {"undo": self.midend.undo, "redo": self.midend.redo, "reset": self.midend.restart,
-                   "hint": self.hint, "solve": self.solve}.get(name)
+                   "hint": lambda: assist.hint(self.midend, ui), "solve": lambda: assist.solve(self.midend, ui)}.get(name)
         if handler is None:
             return False
         old = self.state
@@ -227,36 +222,6 @@ class LightsOutScene(Scene):
         elif isinstance(res, Press):
             self.play(res)
 
-    def hint(self) -> bool:
-        """Mark one cell of a fewest-press solution (the game becomes assisted)."""
-        if self.state.is_solved:
-            self.ui.status = msg("already_solved")
-            return False
-        mv = GAME.hint(self.state)
-        if mv is None:  # cannot happen for dealt boards (always solvable); stay safe
-            self.ui.status = msg("no_solution")
-            return False
-        self.midend.note_assist("hint")
-        self.ui.hint_cell = self.ui.cursor = (mv.row, mv.col)
-        self.ui.status = msg("hint_cell")
-        return True
-
-    def solve(self) -> bool:
-        """Queue the fewest assisted presses from the current pattern; :meth:`update` plays them."""
-        if self.state.is_solved:
-            self.ui.status = msg("already_solved")
-            return False
-        queue = GAME.solve(self.state) or []
-        if not queue:
-            self.ui.status = msg("no_solution")
-            return False
-        self.midend.note_assist("solve")
-        ui = self.ui
-        ui.solve_queue, ui.solve_clock = queue, SOLVE_STEP_S  # the first press on the next update
-        ui.status = msg("solving")
-        ui.hint_cell = (queue[0].row, queue[0].col)
-        return True
-
     def say(self, message: Any) -> None:
         """Show ``message`` on the status line."""
         self.ui.status = message
@@ -271,12 +236,9 @@ class LightsOutScene(Scene):
         return True
 
     def open_overlay(self, name: str) -> bool:
-        """Open ``"help"``, ``"stats"`` or ``"calendar"`` (closes the open one instead)."""
-        if name == "help":
-            return self.overlays.toggle(self.ritual.help_overlay)
-        return self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
-            name, self.ctx, "flip", "mode_flip", ("rules_flip", "rules_par", "help_fclick"), self.commands,
-            "lights_out", self.date))
+        """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"settings"``
+        (:func:`game.windows.open_named`); closes the open one instead."""
+        return windows.open_named(self, name, "flip", "mode_flip", self.date)
 
     # ------------------------------------------------------------ scene interface
 
@@ -323,14 +285,7 @@ class LightsOutScene(Scene):
         if ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
             self.midend.note_input()
             self.dirty = True
-        used, value = self.overlays.handle(ev, self.size)
-        if used:
-            if isinstance(value, _dt.date):
-                dates.choose(self, value)
-            elif value is not None:
-                self.ritual.take(value)
-            return
-        if self.ritual.handle_event(ev):
+        if windows.route(self, ev):  # the open overlay, then the ritual's buttons
             return
         if ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             size = getattr(ev, "size", None) or (getattr(ev, "x", 0), getattr(ev, "y", 0))
@@ -350,21 +305,10 @@ class LightsOutScene(Scene):
         """Advance the cell animations, the flash and the Solve animation by ``dt_s`` seconds."""
         self.ritual.update(dt_s)
         dialogs.show_notice(self.ctx, self.overlays, lambda n: setattr(self.ui, "status", msg(n[0], **n[1])))
-        ui = self.ui
-        if ui.animating:
+        if self.ui.animating:
             self.dirty = True
-        for cell in list(ui.anims):
-            ui.anims[cell].age_s += dt_s
-            if ui.anims[cell].age_s >= FLIP_ANIM_S:
-                del ui.anims[cell]
-        ui.flash_s = max(0.0, ui.flash_s - dt_s)
-        if ui.solve_queue:
-            ui.solve_clock += dt_s * ui.speed
-            while ui.solve_queue and ui.solve_clock >= SOLVE_STEP_S:
-                ui.solve_clock -= SOLVE_STEP_S
-                self.play(ui.solve_queue.pop(0), Kind.SOLVE)
-                nxt = ui.solve_queue[0] if ui.solve_queue else None
-                ui.hint_cell = (nxt.row, nxt.col) if nxt else None
+        for press in anim.advance(self.ui, dt_s):
+            self.play(press, Kind.SOLVE)
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the frame (:func:`.draw.draw`); reads only."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from solver.games.lights_out import Press
 
 from ..i18n import Msg, msg
-from ..scene import SPEEDS
+from ..settings import SPEEDS
 
 SOLVE_STEP_S = 0.45
 """Seconds between two presses of the Solve animation at speed x1."""
@@ -41,7 +41,7 @@ class Ui:
             since its last press.
         anims: cells turning over.  flash_s: the solved flash, seconds left.
         status: the status line (an i18n message), None for none.
-        speed_i: index into :data:`~game.scene.SPEEDS`.
+        speed_i: index into :data:`~game.settings.SPEEDS`.
     """
 
     cursor: tuple[int, int] = (0, 0)

@@ -7,7 +7,7 @@ browsing), and the search replay's ``pause``, ``step`` and ``finish``.
 from __future__ import annotations
 
 from ..i18n import msg
-from ..scene import SPEEDS
+from ..settings import SPEEDS
 from . import found
 from .ui import Ui
 

@@ -163,8 +163,8 @@ def _draw_loading(scene: Any, surface: pygame.Surface) -> None:
     surface.fill(P.BACKGROUND)
     blit_center(surface, text_surface(cache, fonts, i18n.tr("title", lang), max(24, h // 12), P.TITLE, True),
                 (w / 2, h * 0.38))
-    if scene.load_error is not None:
-        text, col = scene.load_error.text(lang), P.ILLEGAL
+    if scene.loading.error is not None:
+        text, col = scene.loading.error.text(lang), P.ILLEGAL
     else:
         text, col = i18n.tr("preparing", lang, date=dates.long_words(scene.date, lang)), P.TEXT_SOFT
         worker = scene.ctx.worker

@@ -1,11 +1,11 @@
 """game/polyomino/editions.py: the scene's calendar-board picker and its mirror rule.
 
-Three jobs of :class:`~game.polyomino.scene.PolyominoScene`, kept here so the scene
+Two jobs of :class:`~game.polyomino.scene.PolyominoScene`, kept here so the scene
 stays a router: opening the picker (:func:`picker`: the editions of
-:mod:`.catalogue`, counted on the solver thread), following the player's choice
-(:func:`choose`: ``Settings.last_variant`` is remembered, the loop switches scene),
-and following the "Allow flipping" setting (:func:`set_mirror`: the date in play is
-played again under the new rule, see :mod:`.round`).
+:mod:`.catalogue`, counted on the solver thread; the player's choice is followed by
+:func:`game.windows.choose_edition`), and following the "Allow flipping" setting
+(:func:`set_mirror`: the date in play is played again under the new rule, see
+:mod:`.round`).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import palette as P
 from ..i18n import msg
-from ..widgets.picker import Choice, VariantPicker
+from ..widgets.picker import VariantPicker
 from . import catalogue, found
 
 
@@ -22,14 +22,6 @@ def picker(scene: Any) -> VariantPicker:
     ctx = scene.ctx
     return VariantPicker(catalogue.of_context(ctx), scene.date, ctx.today(), scene.name, scene.allow_flip,
                          ctx.solver, ctx.prefs.settings.last_variant)
-
-
-def choose(scene: Any, choice: Choice) -> None:
-    """The picker chose an edition: remember it (``Settings.last_variant``) and ask the
-    loop to switch to its scene (``next``/``done``; the same scene: nothing)."""
-    scene.ctx.prefs.remember(last_variant=choice.ident)
-    if choice.scene != scene.name:
-        scene.next, scene.done = choice.scene, True
 
 
 def set_mirror(scene: Any, allow: bool) -> bool:
@@ -48,10 +40,10 @@ def set_mirror(scene: Any, allow: bool) -> bool:
     rnd.save_now()
     scene.assist.cancel()
     try:
-        scene._load(rnd.loaded)
+        scene.loading.put(rnd.loaded)
     except ValueError:
         return False
     scene.ui.say(msg("flip_on_now" if allow else "flip_off_now"), P.TEXT, 4.0)
-    scene._ask_count()
+    scene.loading.ask_count()
     scene.dirty = True
     return True

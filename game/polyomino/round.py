@@ -49,7 +49,7 @@ class Mode:
             ``"variant:NAME"``).
         params: the back end's :class:`~solver.games.polyomino.Params`.
         title_key: :mod:`game.i18n` key of its name, or :class:`~game.i18n.Words` (a
-            variant's titles from its file); rules_key, tray_key: keys of its goal, its tray.
+            variant's titles from its file).  tray_key: key of its tray's caption.
         dated: each date is its own puzzle (the date buttons and keys work).
         on_worker: building a date's puzzle searches (Daily Drill): done on the solver thread.
         key: the game id's mode (``"variant:NAME"``); "" means ``params.mode``.
@@ -60,7 +60,6 @@ class Mode:
     name: str
     params: Params
     title_key: Any
-    rules_key: str
     tray_key: str = "tray"
     dated: bool = True
     on_worker: bool = False
@@ -82,9 +81,9 @@ class Mode:
 ROTATIONS = "rotations"
 """Game-id extra of a rotations-only game of a puzzle that allows turning over."""
 
-CLASSIC = Mode("classic", Params("classic"), "mode_classic", "rules_classic")
+CLASSIC = Mode("classic", Params("classic"), "mode_classic")
 """Classic (F1): the classic board, the Classic set, the date's month and day as targets."""
-DRILL = Mode("drill", Params("drill"), "mode_drill", "rules_drill", "today_set", on_worker=True,
+DRILL = Mode("drill", Params("drill"), "mode_drill", "today_set", on_worker=True,
              flip_setting=False)
 """Daily Drill (F2): a month-length board and the date's formation set (always its own
 mirror rule: the sets of rule v1 are verified with turning over allowed)."""
@@ -105,23 +104,22 @@ def variant_mode(variant: Any, ident: str | None = None, path: str | None = None
     Takes the :class:`~solver.variants.Variant`, its id in the game (default its
     name) and, for a file outside ``assets/variants/``, its path.  Returns
     :data:`CLASSIC` when the variant :func:`plays_as_classic`, else the mode
-    ``"variant:ID"`` (scene name and game-id mode) with the file's titles, a goal that
-    names the weekday on a weekday board, and the variant's puzzle per date
-    (:func:`solver.games.polyomino.make_puzzle` with ``variant:NAME`` or
-    ``variant-file:PATH``).
+    ``"variant:ID"`` (scene name and game-id mode) with the file's titles and the
+    variant's puzzle per date (:func:`solver.games.polyomino.make_puzzle` with
+    ``variant:NAME`` or ``variant-file:PATH``; its goal, naming the weekday on a
+    weekday board, is :func:`game.rules.goal`'s).
     """
     if plays_as_classic(variant):
         return CLASSIC
     ident = ident or variant.name
     params = Params("variant-file:" + path) if path else Params("variant:" + variant.name)
-    return Mode("variant:" + ident, params, Words(variant.title_zh, variant.title),
-                "rules_weekday" if variant.weekdays else "rules_variant", "tray_pieces",
+    return Mode("variant:" + ident, params, Words(variant.title_zh, variant.title), "tray_pieces",
                 key="variant:" + ident, variant=variant)
 
 
 def file_mode(path: str) -> Mode:
     """The mode of a custom puzzle file (``--puzzle PATH``)."""
-    return Mode("custom", Params("file:" + path), "mode_custom", "rules_custom", dated=False)
+    return Mode("custom", Params("file:" + path), "mode_custom", dated=False)
 
 
 STALE_KEYS = frozenset({"dead", "no_solution", "stale"})

@@ -9,9 +9,12 @@ The scene composes small parts and keeps none of their jobs:
 
 * the position, undo/redo, the timer and the verdicts: a :class:`~game.midend.MidEnd`
   per puzzle (restored from the progress file, saved after every change);
+* the puzzle in play, built on the solver thread when that searches, and date
+  changes (:mod:`.loading`);
 * UI state (:mod:`.ui`), input (:mod:`.input`: events to moves), animations
   (:mod:`.anim`), solver questions (:mod:`.assist`), found solutions (:mod:`.found`),
-  drawing (:mod:`.draw`, which only reads), overlays (:class:`~game.widgets.overlays.OverlayHost`).
+  drawing (:mod:`.draw`, which only reads), overlays (:class:`~game.widgets.overlays.OverlayHost`,
+  opened and answered through :mod:`game.windows`).
 
 A move's way: ``handle_event`` -> :func:`.input.on_mouse` (or a key command) returns a
 ``Place`` -> :meth:`PolyominoScene.play` -> ``MidEnd.play`` -> the back end's
@@ -27,22 +30,23 @@ import pygame
 from solver.games.polyomino import make_puzzle
 from solver.model import Placement, Puzzle
 
-from .. import dates, keymap
+from .. import dates, keymap, windows
 from .. import palette as P
-from ..i18n import Msg, Raw, msg
+from ..i18n import Msg, msg
 from ..midend import GameId, Kind
 from ..ritual import Ritual
-from ..scene import Context, Handoff, Scene, speed_index
-from ..widgets import controls, dialogs, overlays
+from ..scene import Context, Handoff, Scene
+from ..widgets import controls, dialogs
 from ..widgets.layout import Layout, clamp_size
-from ..widgets.settings_overlay import SettingsOverlay
 from ..widgets.overlays import OverlayHost
-from ..widgets.picker import Choice, VariantPicker
+from ..widgets.picker import VariantPicker
 from ..widgets.text import DrawCache
 from . import anim, commands, datepick, draw, editions, facts, found, input
 from .assist import BUSY_KEYS, Assist
+from .loading import Loading
 from .round import Mode, Round
 from .ui import BANNER_S
+
 
 BUTTONS = ("hint", "solve", "search", "reset", "undo", "redo", "speed", "prev", "next", "today", "pick_date")
 DATE_COMMANDS = frozenset({"prev", "next", "today", "calendar", "pick_date", "back_date"})
@@ -76,14 +80,12 @@ class PolyominoScene(Scene):
         self.ritual = Ritual(self, lambda: facts.of(self))
         self.round: Round | None = None
         self.pauses: set[str] = set()
-        self.deferred: list[str] = []
-        self.load_rid: int | None = None
-        self.load_error: Msg | None = None
+        self.loading = Loading(self)
         self.allow_flip = ctx.prefs.settings.mirror
         if puzzle is not None:
-            self._load(puzzle)
+            self.loading.put(puzzle)
         elif not mode.on_worker:
-            self._load(make_puzzle(mode.params, self.date))
+            self.loading.put(make_puzzle(mode.params, self.date))
 
     # ------------------------------------------------------------ what tests and drawing read
 
@@ -132,76 +134,15 @@ class PolyominoScene(Scene):
         """The icon buttons of the header (name -> rect, window pixels)."""
         return dict(self.layout.tools) if self.layout is not None else {}
 
-    # ------------------------------------------------------------ loading a puzzle
-
-    def _load(self, loaded: Any) -> None:
-        """Put ``loaded`` (a Puzzle, or (Puzzle, info)) in play, resuming its saved game.
-
-        Raises ``ValueError`` (a puzzle that cannot be played); the puzzle in play stays then.
-        """
-        self.round = Round(self.ctx, self.mode, self.date, loaded, self.pauses, self.ritual.listen, self.allow_flip)
-        self.ui.speed_i = speed_index(self.ctx.settings.anim_speed)
-        self._relayout()
-
-    def _load_async(self) -> None:
-        """Ask the worker to build the puzzle of :attr:`date`; the scene says "preparing" meanwhile."""
-        self.round = None
-        self.load_error = None
-        self.load_rid = self.ctx.solver().submit("call", None, fn=make_puzzle, args=(self.mode.params, self.date))
-
-    def _on_loaded(self, res: Any) -> None:
-        if res.rid != self.load_rid:
-            return
-        self.load_rid = None
-        if res.status != "ok":
-            self.load_error = msg("load_failed", msg=Raw(res.message or "?"))
-            return
-        try:
-            self._load(res.value)
-        except ValueError as e:
-            self.load_error = msg("load_failed", msg=Raw(str(e)))
-            return
-        self._ask_count()
-        for name in self.deferred:
-            self.command(name)
-        self.deferred.clear()
-
-    def _relayout(self) -> None:
-        if self.round is None:
-            return
-        p = self.puzzle
-        ext = max(max(max(r, c) for r, c in s.orientations[0]) + 1 for s in p.pieces)
-        fonts = self.ctx.fonts
-        self.layout = Layout(self.size, p.board.width, p.board.height, len(p.formations), draw.bar(self.mode.dated),
-                             ext, draw.tools(self.mode.dated), lambda k, px, b: fonts.size(draw.label(self, k), px, b)[0])
-        self.cache.clear()
+    # ------------------------------------------------------------ the puzzle in play
 
     def goto_date(self, day: _dt.date) -> bool:
         """Play ``day``'s puzzle (resumed where it was left).  False when undated or the same day."""
-        if not self.mode.dated or (day == self.date and self.round is not None):
-            return False
-        if self.round is not None:
-            found.stop(self.ui)
-            self.round.save_now()
-        self.assist.cancel()
-        old = self.date
-        self.date = day
-        if self.mode.on_worker:
-            self._load_async()
-            return True
-        try:
-            self._load(make_puzzle(self.mode.params, day))
-        except (ValueError, LookupError) as e:
-            self.date = old
-            if self.round is not None:
-                self.ui.say(msg("load_failed", msg=Raw(str(e))), P.ILLEGAL)
-            return False
-        self._ask_count()
-        return True
+        return self.loading.goto(day)
 
-    def _ask_count(self) -> None:
-        if self.round is not None:
-            self.assist.count(self.round)
+    def relayout(self) -> None:
+        """Lay the window out again (a new language: labelled buttons fit their words)."""
+        self.loading.relayout()
 
     def set_mirror(self, allow: bool) -> bool:
         """Follow the "Allow flipping" setting (:func:`.editions.set_mirror`); True when the
@@ -218,10 +159,10 @@ class PolyominoScene(Scene):
         self._pause("hidden", False)
         if handoff is not None and self.mode.dated and handoff.date != self.date:
             self.goto_date(handoff.date)
-        elif self.round is None and self.load_rid is None:
-            self._load_async()
+        elif self.round is None and self.loading.rid is None:
+            self.loading.start()
         else:
-            self._ask_count()
+            self.loading.ask_count()
         self.ritual.enter()
 
     def exit(self) -> Handoff:
@@ -230,14 +171,14 @@ class PolyominoScene(Scene):
             self.round.save_now()
         self._pause("hidden", True)
         self.assist.cancel()
-        self.load_rid = None
+        self.loading.rid = None
         return Handoff(self.date)
 
     def resize(self, size: tuple[int, int]) -> None:
         """Recompute the :class:`Layout` for a (width, height) window in pixels."""
         self.size = clamp_size(size)
         self.dirty = True
-        self._relayout()
+        self.loading.relayout()
 
     def window_pause(self, reason: str, on: bool) -> None:
         """Pause or resume the timer for a window ``reason`` ("unfocused", "minimised")."""
@@ -264,13 +205,13 @@ class PolyominoScene(Scene):
         self.dirty = True
         if name == "lang":
             self.ctx.change_settings(lang="en" if self.ctx.lang == "zh" else "zh")
-            self._relayout()
+            self.loading.relayout()
             return True
         if name in OVERLAYS + ("variants",):
             return self.open_overlay(name)
         if self.round is None:
             if name in ("hint", "solve", "search"):
-                self.deferred.append(name)
+                self.loading.deferred.append(name)
                 return True
             return False
         if name in input.PLAY_COMMANDS:
@@ -310,21 +251,17 @@ class PolyominoScene(Scene):
             self.play(res)
 
     def open_overlay(self, name: str) -> bool:
-        """Open ``"help"``, ``"stats"``, ``"calendar"`` or ``"variants"`` (the calendar-board
-        picker); closes the open one instead."""
-        if name == "help":
-            return self.overlays.toggle(self.ritual.help_overlay)
+        """Open ``"help"``, ``"stats"``, ``"calendar"``, ``"settings"`` (:func:`game.windows.open_named`)
+        or ``"variants"`` (the calendar-board picker); closes the open one instead."""
         if name == "variants":  # closes the picker, or opens it over anything else
             if isinstance(self.overlay, VariantPicker):
                 self.overlays.close()
                 return True
             return self.overlays.open(editions.picker(self))
         here = (len(self.found()), self.count) if self.mode.dated and self.round else None
-        opened = self.overlays.toggle(lambda: SettingsOverlay(self.ctx) if name == "settings" else overlays.standard(
-            name, self.ctx, self.game_id.mode if self.round else self.name, self.mode.title_key,
-            (self.mode.rules_key, "help_mouse", "mouse_turn"), self.commands, "polyomino",
-            self.date if self.mode.dated else None, here))
-        if opened and self.round is not None:
+        opened = windows.open_named(self, name, self.game_id.mode if self.round else self.name, self.mode.title_key,
+                                    self.date if self.mode.dated else None, here)
+        if opened and name != "help" and self.round is not None:
             self.ui.drag = None
         return opened
 
@@ -337,16 +274,7 @@ class PolyominoScene(Scene):
             self.dirty = True
             if self.midend is not None:
                 self.midend.note_input()
-        used, value = self.overlays.handle(ev, self.size)
-        if used:
-            if isinstance(value, _dt.date):
-                dates.choose(self, value)
-            elif isinstance(value, Choice):
-                editions.choose(self, value)
-            elif value is not None:
-                self.ritual.take(value)
-            return
-        if self.ritual.handle_event(ev):
+        if windows.route(self, ev):  # the open overlay, then the ritual's buttons
             return
         cmd = keymap.command_for(ev)
         if cmd in keymap.GLOBAL_COMMANDS:
@@ -379,7 +307,7 @@ class PolyominoScene(Scene):
         for res in worker.poll():
             self.dirty = True
             if res.kind == "call":
-                self._on_loaded(res)
+                self.loading.take(res)
             elif self.round is not None and self.assist.take(res):
                 self.assist.answer(res, self.state, self.ui, self.round.facts)
         if isinstance(self.overlay, VariantPicker) and self.overlay.update(dt_s):
@@ -396,7 +324,7 @@ class PolyominoScene(Scene):
                 and ui.message is not None and ui.message.key in BUSY_KEYS):
             ui.message_ttl = 0.0  # the work it announced was cancelled (undo, Esc, a new request)
         if worker.ready and not worker.busy:
-            self._ask_count()  # again, after a count was cancelled
+            self.loading.ask_count()  # again, after a count was cancelled
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the frame (:func:`.draw.draw`); reads only."""

@@ -15,7 +15,7 @@ from solver.model import Placement
 
 from .. import palette as P
 from ..i18n import Msg
-from ..scene import SPEEDS
+from ..settings import SPEEDS
 
 FLY_S = 0.3
 """Seconds each solver piece takes to fly in at speed x1."""

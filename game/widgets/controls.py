@@ -187,6 +187,6 @@ def follow_settings(scene: Any, names: set[str]) -> None:
     if "anim_speed" in names and ui is not None:
         ui.speed_i = speed_index(scene.ctx.settings.anim_speed)
     if "lang" in names:
-        relayout = getattr(scene, "_relayout", None)
+        relayout = getattr(scene, "relayout", None)
         relayout() if relayout is not None else scene.cache.clear()
     scene.dirty = True

@@ -1,4 +1,4 @@
-"""game/widgets/overlays.py: windows drawn over a scene: help, statistics, the month calendar.
+"""game/widgets/overlays.py: windows drawn over a scene: text panels, statistics, the month calendar.
 
 An overlay takes the input while it is open and paints over the scene.  A scene
 keeps at most one in an :class:`OverlayHost` (composed, not inherited), which passes
@@ -162,30 +162,6 @@ class TextOverlay(Overlay):
         blit_center(surface, fit_text(cache, fonts, foot, max(MIN_TEXT_PX, int(size * 0.85)), P.TEXT_SOFT,
                                       box.width - 2 * pad),
                     (box.centerx, box.bottom - pad - line_h * 0.4))
-
-
-class HelpOverlay(TextOverlay):
-    """The help of a mode: its rules and mouse rows first, then the key table generated
-    from :data:`game.keymap.KEYMAP` for the commands the mode supports.
-
-    Args:
-        rules: :mod:`game.i18n` keys whose text is ``"left\\tright"`` (goal, mouse).
-        commands: the commands of the scene (its :attr:`~game.scene.Scene.commands`).
-        kind: ``"polyomino"`` or ``"lights_out"`` (a kind's own wording of a row).
-    """
-
-    def __init__(self, rules: tuple[str, ...], commands: frozenset[str], kind: str) -> None:
-        super().__init__(lambda lang: i18n.tr("help_title", lang), self._rows, toggle="help")
-        self.rules = rules
-        self.commands = commands
-        self.kind = kind
-
-    def _rows(self, lang: str) -> list[tuple[str, str]]:
-        rows = []
-        for key in self.rules:
-            left, _, right = i18n.tr(key, lang).partition("\t")
-            rows.append((left, right))
-        return rows + keymap.help_rows(self.commands, self.kind, lang)
 
 
 RECENT_SHOWN = 6
@@ -497,17 +473,15 @@ def _mark(surface: pygame.Surface, mark: str, centre: tuple[int, int], rad: int)
         pygame.draw.circle(surface, P.LABEL_SOFT, centre, rad, max(1, rad // 2))
 
 
-def standard(name: str, ctx: Any, mode: str, title_key: str, help_rows: tuple[str, ...], commands: frozenset[str],
-             kind: str, date: _dt.date | None = None,
+def standard(name: str, ctx: Any, mode: str, title_key: Any, date: _dt.date | None = None,
              found_here: tuple[int, int | None] | None = None) -> Overlay | None:
-    """The overlay a scene opens for ``name``: ``"help"`` (its rules, then the key table of
-    its ``commands``), ``"stats"`` (the statistics of ``mode``), ``"calendar"`` (dated
-    scenes: pick a date, solved days marked); None for another name.
+    """The overlay a scene opens for ``name``: ``"stats"`` (the statistics of ``mode``,
+    headed by ``title_key``; ``found_here`` is (boards found, solutions) of the puzzle in
+    play), ``"calendar"`` (dated scenes: pick a date, solved days marked); None for
+    another name.  (The help is the ritual's: :meth:`game.ritual.Ritual.help_overlay`.)
 
     ``ctx`` is the scene's :class:`~game.scene.Context` (statistics, store, today).
     """
-    if name == "help":
-        return HelpOverlay(help_rows, commands, kind)
     if name == "stats":
         store = ctx.store
         return StatsOverlay(ctx.stats.summary(mode), title_key, store.path if store.writable else None, found_here,

@@ -113,13 +113,6 @@ def button_row(area: pygame.Rect, names: Sequence[str], labels: dict[str, str], 
     return out
 
 
-def rows_height(area_w: int, names: Sequence[str], labels: dict[str, str], fonts: Fonts, size: int,
-                height: int) -> int:
-    """Height (px) :func:`button_row` needs for these buttons in a width of ``area_w``."""
-    rects = button_row(pygame.Rect(0, 0, area_w, 10 ** 6), names, labels, fonts, size, height)
-    return max((r.bottom for r in rects.values()), default=0)
-
-
 def draw_button(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rect: pygame.Rect, text: str,
                 size: int, fill: P.Colour, edge: P.Colour, ink: P.Colour, hover: bool = False,
                 focus: bool = False) -> None:

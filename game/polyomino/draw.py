@@ -183,7 +183,9 @@ def header_facts(scene: Any) -> list[str]:
     if not scene.puzzle.mirror:
         out.append(t("rotations_only"))
     if facts.count is not None:
-        out.append(t("solutions" if scene.mode.dated else "solutions_one", n=facts.count))
+        key = "solutions_one" if not scene.mode.dated else "solutions" if scene.date == scene.ctx.today() \
+            else "solutions_date"  # "today" only when the date shown is today
+        out.append(t(key, n=facts.count))
     elif "count" in scene.assist.pending:
         out.append(t("counting"))
     stars = (facts.info or {}).get("stars")
@@ -296,10 +298,17 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
     return "", P.TEXT_SOFT
 
 
+def footer(scene: Any) -> str:
+    """The footer: how to move pieces (no flipping when the puzzle is rotations-only), then
+    where the rest is."""
+    t = scene.ctx.t
+    moves = t("help" if scene.round is None or scene.puzzle.mirror else "help_no_mirror")
+    return moves + "   ·   " + t("footer_more")
+
+
 def _draw_status(scene: Any, surface: pygame.Surface) -> None:
     text, col = status_line(scene)
-    footer = scene.ctx.t("help") + "   ·   " + scene.ctx.t("footer_more")
-    controls.draw_status(scene, surface, text, col, footer)
+    controls.draw_status(scene, surface, text, col, footer(scene))
 
 
 def _draw_armed(scene: Any, surface: pygame.Surface) -> None:
@@ -331,4 +340,4 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
                              scene.round.colours.get(shape.code)), (int(x), int(y)))
 
 
-__all__ = ["draw", "status_line", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]
+__all__ = ["draw", "status_line", "footer", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]

@@ -19,7 +19,7 @@ from solver.shapes import Shape
 from .. import palette as P
 from ..widgets.cells import fit_label, label_forms
 from ..widgets.layout import Layout
-from ..widgets.text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
+from ..widgets.text import DrawCache, Fonts, blit_center, fit_text, text_surface
 
 
 MIN_TEXT_PX = 12

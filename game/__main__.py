@@ -32,7 +32,14 @@ import datetime as _dt
 import os
 import sys
 
-from .settings import system_lang  # noqa: F401  (the language of a first launch; re-exported)
+
+def system_lang(*args, **kwargs) -> str:
+    """:func:`game.settings.system_lang` (the language of a first launch), imported when called:
+    this module imports only the standard library at load time, so a missing dependency is
+    reported by :func:`main` in one line rather than by a traceback."""
+    from .settings import system_lang as lang
+
+    return lang(*args, **kwargs)
 
 
 SCRIPT = "daily-drill"
@@ -135,14 +142,44 @@ def choose_scene(args: argparse.Namespace) -> tuple[str, dict]:
 
 
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
-    """Run the game; returns the exit status (0 ok, 2 bad input, 1 unexpected error).
+    """Run the game; returns the exit status (0 ok, 2 bad input, 1 unexpected error or a
+    missing dependency).
 
     ``prog`` (the name in messages) defaults to ``daily-drill`` when started by that
     console script and ``python -m game`` otherwise (:func:`solver.appinfo.prog_name`).
     An unexpected exception is logged with its traceback (:mod:`solver.logs`), reported
     on one stderr line and, when there is a screen, in a dialog (:mod:`game.crash`).
+    A module that cannot be imported (a dependency not installed) is one stderr line
+    saying which and how to install it (:func:`missing_part`), logged when logging works.
     """
-    sdl_environment()  # before anything imports pygame
+    try:
+        sdl_environment()  # before anything imports pygame
+        return _main(argv, prog)
+    except ImportError as e:
+        return missing_part(e, prog or ("python -m game" if not sys.argv[0].endswith(SCRIPT) else SCRIPT))
+
+
+FIX_MISSING = "run `make play` in the game's source folder, or `pip install .` there (or reinstall daily-drill)"
+"""How to put a missing dependency back, for the one line of :func:`missing_part`."""
+
+
+def missing_part(e: ImportError, prog: str) -> int:
+    """Report ``e`` (a module that cannot be imported) on one stderr line, log it when the
+    log can be opened, and return 1."""
+    name = e.name or (str(e).splitlines()[0] if str(e) else type(e).__name__)
+    print(f"{prog}: cannot start: the module {name!r} is missing or broken; {FIX_MISSING}", file=sys.stderr)
+    try:
+        from solver import logs
+
+        logs.setup()
+        logs.get("game").error("cannot start: module %r cannot be imported", name, exc_info=e)
+    except Exception:  # noqa: BLE001  (no log is better than a second traceback)
+        pass
+    return 1
+
+
+def _main(argv: list[str] | None, prog: str | None) -> int:
+    """:func:`main` itself (an ImportError from anywhere in it is :func:`missing_part`)."""
     from solver.appinfo import flush_stdout, prog_name
 
     prog = prog or prog_name("game", SCRIPT)
@@ -173,6 +210,8 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     running: dict = {}  # what _play opened so far: "fonts" (for the error dialog)
     try:
         return _play(args, prog, date, mode, running, options)
+    except ImportError:  # a dependency missing: main() says which and how to install it
+        raise
     except Exception as e:  # a bug: keep the details, tell the player where they are
         log.exception("unexpected error; the game stops")
         from solver import logs

@@ -147,7 +147,7 @@ def moments(f: Finish, fmt_time: Any) -> list[Msg]:
     """
     out: list[Msg] = []
     if f.assisted:
-        out.append(msg("win_helped_why"))
+        out.append(msg("win_helped_why.lights_out" if f.game_id.mode == "flip" else "win_helped_why"))  # its tools
         return out
     if not f.counted:
         out.append(msg("win_not_counted"))

@@ -148,7 +148,7 @@ class Ritual:
 
         def rules(lang: str) -> list[tuple[str, str]]:
             g = self.facts()
-            return rules_rows(g.mode, lang, g.puzzle)
+            return rules_rows(g.mode, lang, g.puzzle, scene.commands)
 
         def mouse(lang: str) -> list[tuple[str, str]]:
             return [tuple(i18n.tr(k, lang).partition("\t")[::2]) for k in f.mouse_rows]  # type: ignore[misc]
@@ -219,7 +219,15 @@ class Ritual:
         return sharing.ShareCard(
             date=fin.game_id.date if f.dated else None, mode_title=f.title(lang), lang=lang,
             stars=fin.stars if not fin.assisted else None, seconds=fin.seconds, hints=0,
-            streak=fin.streak, board=board or None, mode=fin.game_id.mode)
+            streak=fin.streak, board=board or None, mode=fin.game_id.mode, colours=self._share_colours(f))
+
+    @staticmethod
+    def _share_colours(f: Facts) -> tuple[tuple[int, int, int], ...] | None:
+        """The pieces' on-screen colours by tray slot (the share picture's), None without a puzzle."""
+        if f.puzzle is None:
+            return None
+        own = P.piece_colours(f.puzzle.pieces)
+        return tuple(tuple(own.get(s.code, P.OTHER)) for s in f.puzzle.pieces)
 
     def share(self) -> Msg | None:
         """Copy the text card and save the picture; returns what to tell the player.

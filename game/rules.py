@@ -67,8 +67,27 @@ def card_points(mode: str, lang: str, puzzle: Any = None) -> list[str]:
     return [t("card_pieces" if mirror else "card_pieces_no_mirror"), t("card_clock"), t("card_again")]
 
 
-def rules_rows(mode: str, lang: str, puzzle: Any = None) -> list[tuple[str, str]]:
-    """The rules of ``mode`` as (label, text) rows, the goal first (the help's first part)."""
+ASSIST_COMMANDS = ("hint", "solve", "search")
+"""The commands that mark a game as solved with help, in the order the help names them."""
+
+
+def assist_words(lang: str, commands: Any = None) -> str:
+    """The help tools of a mode by their button names: ``"Hint, Solve and Watch the solver"``,
+    ``"提示和求解"`` (``commands``: the scene's commands; None: all of them)."""
+    names = [i18n.tr(c, lang) for c in ASSIST_COMMANDS if commands is None or c in commands]
+    if len(names) < 2:
+        return "".join(names)
+    if lang == "zh":
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def rules_rows(mode: str, lang: str, puzzle: Any = None, commands: Any = None) -> list[tuple[str, str]]:
+    """The rules of ``mode`` as (label, text) rows, the goal first (the help's first part).
+
+    ``commands`` (the scene's commands; None: every help tool) decides which help tools the
+    "Help" row names: only those the mode has.
+    """
     t = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
     rows = [(t("rules_goal"), goal(mode, lang, puzzle))]
     if mode == "flip":
@@ -83,7 +102,7 @@ def rules_rows(mode: str, lang: str, puzzle: Any = None) -> list[tuple[str, str]
             rows.append((t("rules_set"), t("rules_set_text")))
         elif not mode.startswith("file:"):  # the every-date claim is a published fact of Classic only
             rows.append((t("rules_dates"), t("rules_dates_text" if mode == "classic" else "rules_dates_any")))
-    rows += [(t("rules_clock"), t("rules_clock_text")), (t("rules_help"), t("rules_help_text"))]
+    rows += [(t("rules_clock"), t("rules_clock_text")), (t("rules_help"), t("rules_help_text", tools=assist_words(lang, commands)))]
     if not mode.startswith("file:"):
         rows.append((t("rules_streak"), t("rules_streak_text")))
     return rows

@@ -89,6 +89,9 @@ class ShareCard:
             or None / empty for no board (a Flip card).
         mode: the mode string (``"classic"``, ``"variant:weekday"``), only for
             the picture's file name ("" leaves it out).
+        colours: the picture's fill per piece index, (r, g, b) each, as the pieces look on
+            screen (:func:`game.palette.piece_colours`); None or too few: the text card's
+            :data:`SQUARE_RGB` colouring.
     Raises ``ValueError`` (one line, for a developer) on a bad value.
     """
 
@@ -101,6 +104,7 @@ class ShareCard:
     streak: int = 0
     board: tuple[tuple[Cell, ...], ...] | None = None
     mode: str = ""
+    colours: tuple[tuple[int, int, int], ...] | None = None
 
     def __post_init__(self) -> None:
         if self.lang not in ("zh", "en"):
@@ -352,7 +356,8 @@ def render_card(card: ShareCard, chain: "TextChain | None" = None, scale: int = 
     Header: the title (每日演兵 bold in the title colour, "Daily Drill"), the date
     and mode, then the grade stars, time and hints (or "solved with help") and,
     when there is one, a flame with the streak.  Below it the board, one rounded
-    square per cell in the colours of :data:`SQUARE_RGB` (the text card's squares),
+    square per cell in the pieces' own colours (``card.colours``, as on screen; else the
+    colours of :data:`SQUARE_RGB`, the text card's squares),
     a star on each target, :data:`BLOCKED_RGB` on blocked cells except at the end
     of a row.  Takes the card, the fonts (default :meth:`TextChain.bundled`) and the
     scale; needs no display (headless-safe).
@@ -395,7 +400,9 @@ def render_card(card: ShareCard, chain: "TextChain | None" = None, scale: int = 
                     strong=not card.assisted)
 
     if card.board:
-        colours = colour_pieces(card.board)
+        used = {v for row in card.board for v in row if isinstance(v, int)}
+        own = card.colours if card.colours and used <= set(range(len(card.colours))) else None
+        colours = None if own else colour_pieces(card.board)
         for rr, row in enumerate(card.board):
             end = len(row)
             while end and row[end - 1] == BLOCKED:
@@ -406,7 +413,7 @@ def render_card(card: ShareCard, chain: "TextChain | None" = None, scale: int = 
                 if v == TARGET:
                     draw_icon(surf, "star", rect.inflate(2 * k, 2 * k), STAR_RGB)
                 else:
-                    fill = BLOCKED_RGB if v == BLOCKED else SQUARE_RGB[colours[v]]
+                    fill = BLOCKED_RGB if v == BLOCKED else tuple(own[v]) if own else SQUARE_RGB[colours[v]]
                     pygame.draw.rect(surf, fill, rect, border_radius=RADIUS * k)
                     # a darker rim, so the light square reads on the light card
                     pygame.draw.rect(surf, palette.shade(fill, 0.82), rect, k, border_radius=RADIUS * k)

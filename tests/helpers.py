@@ -150,6 +150,34 @@ def send_click(scene: Any, pos: tuple[int, int], button: int = 1) -> None:
     scene.handle_event(E.Event(pygame.MOUSEBUTTONDOWN, pos=tuple(int(v) for v in pos), button=button))
 
 
+class RecordingFonts:
+    """Fonts whose render() records every string drawn (:attr:`drawn`); the rest is the
+    real :class:`game.widgets.text.Fonts`' (its ``cut`` and ``raised`` records too)."""
+
+    def __init__(self, fonts):
+        self.fonts, self.drawn = fonts, set()
+
+    def render(self, text, *a, **k):  # the text layer draws through Fonts.render
+        self.drawn.add(text)
+        return self.fonts.render(text, *a, **k)
+
+    def __getattr__(self, name):  # size, plain, chain, raised...: the real fonts'
+        return getattr(self.fonts, name)
+
+    def get(self, size, bold=False):
+        font, drawn = self.fonts.get(size, bold), self.drawn
+
+        class Proxy:
+            def render(self, text, *a, **k):
+                drawn.add(text)
+                return font.render(text, *a, **k)
+
+            def __getattr__(self, name):
+                return getattr(font, name)
+
+        return Proxy()
+
+
 def play_solution(scene: Any, codes: list[str] | None = None) -> None:
     """Play the hand-checked 2024-05-01 solution's pieces ``codes`` (default: all) by hand."""
     from solver.games.polyomino import place_move

@@ -112,3 +112,25 @@ def test_error_dialog_draws_the_path_and_the_chinese_title(display):
     assert pygame.image.tobytes(plain, "RGB") != pygame.image.tobytes(none, "RGB")
     assert crash._has_glyphs(fonts, crash.TITLE_ZH + crash.WHERE_ZH)  # the subset draws them
     assert not crash._has_glyphs(fonts, "\u9fa5")  # a character outside the subset
+
+
+@pytest.mark.parametrize("missing", ["filelock", "pygame"])
+def test_a_missing_dependency_is_one_line_saying_what_and_how_to_install(tmp_path, missing, fuzz_counts):
+    """``python -m game`` with a dependency that cannot be imported (a stand-in module first on
+    the path raises as an absent one does): one line naming it and the fix, exit 1, logged."""
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / f"{missing}.py").write_text(
+        f"raise ModuleNotFoundError(\"No module named '{missing}'\", name={missing!r})\n")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
+               DAILY_DRILL_LOG_DIR=str(tmp_path / "logs"),
+               PYTHONPATH=os.pathsep.join([str(shadow), ROOT]))
+    out = subprocess.run([sys.executable, "-m", "game", "--frames", "1", "--date", "2024-05-01"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=180)
+    fuzz_counts["faults"] += 1
+    assert out.returncode == 1, out.stderr
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stderr.startswith(f"python -m game: cannot start: the module '{missing}' is missing"), out.stderr
+    assert "make play" in out.stderr and "pip install ." in out.stderr
+    log = (tmp_path / "logs" / "daily-drill.log").read_text(encoding="utf-8")
+    assert f"module '{missing}' cannot be imported" in log and "ModuleNotFoundError" in log

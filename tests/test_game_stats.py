@@ -66,6 +66,25 @@ def test_best_time_comes_from_hand_solves_only(tmp_path):
                            ("classic 2024-05-08", 70.0, False)]
 
 
+def test_recent_times_label_each_entry_with_its_date_and_time_or_help(tmp_path):
+    from game.widgets.overlays import stats_rows
+
+    s = Stats(Store(str(tmp_path)))
+    s.listen(solved(D, D, 5.0, assisted=True))
+    s.listen(solved(D - dt.timedelta(days=1), D, 90.0))
+    s.listen(solved(D - dt.timedelta(days=2), D, 70.0))
+    s.listen(solved(D - dt.timedelta(days=3), D, 17.0, assisted=True))
+    summ = s.summary("classic", D)
+    en = dict(enumerate(stats_rows(summ, "en")))
+    i = next(k for k, (left, _) in en.items() if left == "Recent times")
+    # newest first, three to a row; an assisted entry says so beside its date (never a bare mark)
+    assert en[i][1] == "May 10 with help  ·  May 9 01:30  ·  May 8 01:10"
+    assert en[i + 1] == ("", "May 7 with help")
+    zh = stats_rows(summ, "zh")
+    assert zh[i] == ("最近用时", "5月10日 有协助  ·  5月9日 01:30  ·  5月8日 01:10")
+    assert "*" not in " ".join(right for _, right in zh + list(en.values()))
+
+
 def test_show_search_alone_is_its_own_kind_of_help_not_a_solve(tmp_path):
     s = Stats(Store(str(tmp_path)))
     s.listen(Assisted(gid(D), "search"))

@@ -141,6 +141,48 @@ def test_hint_on_dead_position_highlights_the_culprit(control):
     assert len(scene.state.placed) == 1
 
 
+@pytest.mark.parametrize("how", ["reset", "undo"])
+def test_the_dead_end_message_and_outline_go_when_the_position_moves(control, how):
+    from game.polyomino.draw import status_line
+    from solver.model import Placement
+
+    scene = control.scene
+    assert scene.play(place_move(0, Placement.at("F6", 1, 0, 1)))  # dead, as above
+    ready(control)
+    scene.command("hint")
+    until(control, lambda: bool(scene.ui.dead_slots))
+    dead_text = scene.ctx.t("dead")
+    assert status_line(scene)[0] == dead_text
+    key(pygame.K_r if how == "reset" else pygame.K_z, pygame.KMOD_CTRL)
+    frame(control)
+    assert scene.state.placed == ()
+    assert scene.ui.dead_slots == () and status_line(scene)[0] != dead_text
+    frame(control, 120, dt_s=1 / 60)  # and it does not come back
+    assert status_line(scene)[0] != dead_text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_header_says_today_only_for_todays_puzzle(worker, lang):
+    import datetime as dt
+
+    from game.polyomino.draw import header_facts
+    from helpers import DATE, FakeToday
+
+    today = FakeToday(DATE)
+    c = make_control(worker, None, lang=lang, today=today)
+    s = c.scene
+    until(c, lambda: s.count is not None, what="the count of 2024-05-01")
+    assert s.count == 57  # the published Classic figure for May 1
+    words = {"en": ("solutions today: 57", "solutions for this date: 57"),
+             "zh": ("今日解法 57 种", "当天解法 57 种")}[lang]
+    assert words[0] in header_facts(s) and words[1] not in header_facts(s)
+    today.day = DATE + dt.timedelta(days=30)  # the same puzzle, looked at a month later
+    frame(c)
+    assert words[1] in header_facts(s) and words[0] not in header_facts(s)
+    assert not any("today" in f or "今日" in f for f in header_facts(s))
+    pygame.event.clear()
+
+
 def test_autosolve_flies_pieces_in_and_solves(control):
     scene = control.scene
     control.autosolve = True

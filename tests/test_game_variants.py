@@ -366,6 +366,38 @@ def test_flipping_off_is_rotations_only_everywhere_but_daily_drill(worker, tmp_p
     pygame.event.clear()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_footer_offers_flipping_only_when_pieces_may_be_turned_over(worker, lang):
+    from helpers import RecordingFonts
+
+    c = make_control(worker, None, lang=lang)
+    fonts = RecordingFonts(c.ctx.fonts)
+    c.ctx.fonts = fonts
+    s = c.scene
+    flip_words = {"en": "F/middle-click flip", "zh": "F/中键 翻转"}[lang]
+
+    def footer_drawn() -> str:
+        fonts.drawn.clear()
+        s.cache.clear()
+        s.draw(c.screen)
+        lines = [d for d in fonts.drawn if "Ctrl+Z" in d]
+        assert len(lines) == 1, lines
+        return lines[0]
+
+    frame(c)
+    assert flip_words in footer_drawn()
+    c.set_mirror(False)
+    frame(c)
+    assert not s.puzzle.mirror
+    text = footer_drawn()
+    assert flip_words not in text and "F/" not in text
+    assert ("rotate (no flipping)" if lang == "en" else "旋转（不许翻面）") in text
+    c.set_mirror(True)
+    frame(c)
+    assert flip_words in footer_drawn()
+    pygame.event.clear()
+
+
 def test_a_scene_follows_the_setting_when_it_comes_back_and_while_it_is_shown(worker):
     c = make_control(worker, None, lang="en", date=OCT6, mode="variant:weekday")
     c.switch_to("flip")

@@ -210,3 +210,28 @@ def test_the_window_never_gets_smaller_than_the_minimum(worker):
     assert w >= MIN_WINDOW[0] and h >= MIN_WINDOW[1]  # a window manager that ignored it is sized back
     assert c.scene.layout.size == MIN_WINDOW
     c.scene.exit()
+
+
+@pytest.mark.parametrize("edition", ["jarringwords", "creamakerspace", "tetromino", "weekday"])
+def test_tray_captions_of_every_edition_draw_whole_at_the_minimum_window(worker, edition):
+    """Long English names ("straight tetromino", "chair hexomino") never end in an ellipsis:
+    the tray falls back to a shorter caption form for every piece at once."""
+    from game.polyomino import draw as poly_draw
+
+    for lang in ("en", "zh"):
+        c = make_control(worker, None, lang=lang, mode=f"variant:{edition}", size=MIN_WINDOW)
+        try:
+            until(c, lambda: getattr(c.scene, "midend", None) is not None, what=f"the {edition} puzzle")
+            s = c.scene
+            assert tuple(s.layout.size) == MIN_WINDOW
+            caps = poly_draw.captions(s)
+            assert len(caps) == len(s.puzzle.pieces) and all(caps)
+            s.ctx.fonts.cut.clear()
+            s.cache.clear()
+            s.draw(c.screen)
+            assert not any(cap in s.ctx.fonts.cut for cap in caps), (edition, lang, s.ctx.fonts.cut)
+            px = poly_draw._caption_px(s, caps)
+            width = min(r.width for r in s.layout.slots) - 8
+            assert all(s.ctx.fonts.size(cap, px)[0] <= width for cap in caps)
+        finally:
+            c.scene.exit()

@@ -12,7 +12,7 @@ import json
 
 import pygame
 import pytest
-from helpers import DATE, FakeToday, click, frame, key, make_control, post, ready, until
+from helpers import DATE, FakeToday, RecordingFonts, click, frame, key, make_control, post, ready, until
 
 from game.finish import (make_finish, moments, seconds_to_midnight, share_board, stars_for)
 from game.midend import GameId, Solved
@@ -149,6 +149,30 @@ def test_share_board_is_the_hand_checked_solution():
         for c, ch in enumerate(row):
             want = "*" if ch == "*" else "#" if ch == "#" else MAY1.formations.index(LETTER_CODE[ch])
             assert board[r][c] == want, (r, c)
+
+
+def test_the_share_picture_paints_each_piece_in_its_on_screen_colour(worker):
+    from game import share
+    from helpers import play_solution
+
+    c = make_control(worker, None, lang="en")
+    s = c.scene
+    frame(c)
+    play_solution(s)
+    frame(c, 2)
+    card = s.ritual.share_card()
+    assert card is not None and card.board
+    img = share.render_card(card, scale=1)
+    layout = share.card_layout(card)
+    painted = set()
+    for slot, pl in enumerate(s.state.pieces):
+        on_screen = s.round.colours[s.puzzle.pieces[slot].code]
+        for r, col in pl.cells:
+            x, y, w, h = layout.cell_rect(r, col)
+            assert tuple(img.get_at((x + w // 2, y + h // 2)))[:3] == tuple(on_screen), (slot, r, col)
+        painted.add(tuple(on_screen))
+    assert len(painted) == len(s.state.pieces)  # eight pieces, eight colours, as on the board
+    pygame.event.clear()
 
 
 # ------------------------------------------------------------------ rules in words
@@ -289,6 +313,28 @@ def test_help_opens_with_the_rules_of_the_mode_then_the_generated_keys(worker, m
     for command in ("undo", "reset", "hint", "calendar", "help"):
         label = keymap.keys_for(command)[0]
         assert any(label in left.split(" · ") for left in labels[keys_at:]), command
+
+
+@pytest.mark.parametrize("mode", ["classic", "flip"])
+def test_help_and_finish_name_only_the_help_tools_the_mode_has(worker, mode):
+    c = make_control(worker, None, lang="en", mode=mode)
+    s = c.scene
+    key(pygame.K_SLASH)
+    frame(c, 2)
+    assert isinstance(s.overlay, HelpOverlay)
+    for lang, watch in (("en", "Watch the solver"), ("zh", "观看求解")):
+        rows = s.overlay.lines(lang)[1]
+        helped = dict(rows)["Help" if lang == "en" else "协助"]
+        has_watch = "search" in s.commands
+        assert has_watch == (mode == "classic")
+        assert (watch in helped) == has_watch, helped
+        assert ("Hint" in helped and "Solve" in helped) if lang == "en" else ("提示" in helped and "求解" in helped)
+        everything = " ".join(left + " " + right for left, right in rows)
+        assert (watch in everything) == has_watch, everything
+    gid = GameId(mode, DATE, "3x3" if mode == "flip" else "")
+    fin = make_finish(Solved(gid, None, 9, True, "", DATE), Stats(Store(None)))
+    why = " ".join(m.text("en") for m in moments(fin, str))
+    assert ("Watch the solver" in why) == (mode == "classic") and "Hint" in why
 
 
 def test_help_scrolls_at_a_small_window(worker):
@@ -537,37 +583,10 @@ def test_midnight_banner_can_wait_and_home_also_goes(worker):
 # ------------------------------------------------------------------ player words
 
 
-class _Recording:
-    """Fonts whose render() records every string drawn."""
-
-    def __init__(self, fonts):
-        self.fonts, self.drawn = fonts, set()
-
-    def render(self, text, *a, **k):  # the text layer draws through Fonts.render
-        self.drawn.add(text)
-        return self.fonts.render(text, *a, **k)
-
-    def __getattr__(self, name):  # size, plain, chain, raised...: the real fonts'
-        return getattr(self.fonts, name)
-
-    def get(self, size, bold=False):
-        font, drawn = self.fonts.get(size, bold), self.drawn
-
-        class Proxy:
-            def render(self, text, *a, **k):
-                drawn.add(text)
-                return font.render(text, *a, **k)
-
-            def __getattr__(self, name):
-                return getattr(font, name)
-
-        return Proxy()
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_drawn_string_has_an_error_prefix_or_solver_ready(lang, tmp_path):
     c = make_control(FailedWorker(), tmp_path, lang=lang, first_run=True)
-    fonts = _Recording(c.ctx.fonts)
+    fonts = RecordingFonts(c.ctx.fonts)
     c.ctx.fonts = fonts
     s = c.scene
     frame(c, 2)  # the first-run card

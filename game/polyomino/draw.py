@@ -22,7 +22,7 @@ from ..widgets import controls
 from ..widgets.buttons import draw_banner
 from ..widgets.layout import Button
 from ..widgets.overlays import fmt_time
-from ..widgets.text import blit_center, fit_size, fit_text, text_surface
+from ..widgets.text import MIN_TEXT_PX, blit_center, fit_size, fit_text, text_surface
 from . import anim
 from .assist import BUSY_KEYS
 from .pieces import draw_board, draw_placed, draw_target_rings, piece_image
@@ -183,7 +183,9 @@ def header_facts(scene: Any) -> list[str]:
     if not scene.puzzle.mirror:
         out.append(t("rotations_only"))
     if facts.count is not None:
-        out.append(t("solutions" if scene.mode.dated else "solutions_one", n=facts.count))
+        key = "solutions_one" if not scene.mode.dated else "solutions" if scene.date == scene.ctx.today() \
+            else "solutions_date"  # "today" only when the date shown is today
+        out.append(t(key, n=facts.count))
     elif "count" in scene.assist.pending:
         out.append(t("counting"))
     stars = (facts.info or {}).get("stars")
@@ -220,7 +222,7 @@ def tray_title(scene: Any) -> str:
 
 def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
     L, ui, st, puzzle = scene.layout, scene.ui, scene.state, scene.puzzle
-    fonts, cache, lang = scene.ctx.fonts, scene.cache, scene.ctx.lang
+    fonts, cache = scene.ctx.fonts, scene.cache
     img = fit_text(cache, fonts, tray_title(scene), L.text_px["tray_title"], P.TEXT_SOFT, L.tray_title.width - 20)
     surface.blit(img, img.get_rect(midleft=(L.tray_title.x + 10, L.tray_title.centery)))
     caps = captions(scene)
@@ -250,10 +252,25 @@ def _draw_tray(scene: Any, surface: pygame.Surface) -> None:
 
 
 def captions(scene: Any) -> list[str]:
-    """The tray captions: each piece's number key (up to 9 pieces) and name."""
-    n, lang = len(scene.puzzle.pieces), scene.ctx.lang
-    return [f"{i + 1}  {i18n.formation_name(shape, lang)}" if n <= 9 else i18n.formation_name(shape, lang)
-            for i, shape in enumerate(scene.puzzle.pieces)]
+    """The tray captions, one form for every piece (so they stay one size).
+
+    The first form whose captions all fit the narrowest tray slot at the smallest text size
+    (:data:`~game.widgets.text.MIN_TEXT_PX`): each piece's number key (up to 9 pieces) and
+    name ("1  N pentomino"); the name alone; the key and the label the piece carries on the
+    board ("1  I4", "2  U"; the shape's code when it has no label).
+    """
+    pieces, lang = scene.puzzle.pieces, scene.ctx.lang
+    keys = [f"{i + 1}  " if len(pieces) <= 9 else "" for i in range(len(pieces))]
+    names = [i18n.formation_name(shape, lang) for shape in pieces]
+    forms = ([k + n for k, n in zip(keys, names)], names,
+             [k + (shape.label or shape.code) for k, shape in zip(keys, pieces)])
+    slots = scene.layout.slots
+    width = min(r.width for r in slots) - 8 if slots else 100
+    fonts = scene.ctx.fonts
+    for caps in forms:
+        if all(fonts.size(c, MIN_TEXT_PX)[0] <= width for c in caps):
+            return caps
+    return forms[-1]
 
 
 def _caption_px(scene: Any, caps: list[str]) -> int:
@@ -296,10 +313,17 @@ def status_line(scene: Any) -> tuple[str, P.Colour]:
     return "", P.TEXT_SOFT
 
 
+def footer(scene: Any) -> str:
+    """The footer: how to move pieces (no flipping when the puzzle is rotations-only), then
+    where the rest is."""
+    t = scene.ctx.t
+    moves = t("help" if scene.round is None or scene.puzzle.mirror else "help_no_mirror")
+    return moves + "   ·   " + t("footer_more")
+
+
 def _draw_status(scene: Any, surface: pygame.Surface) -> None:
     text, col = status_line(scene)
-    footer = scene.ctx.t("help") + "   ·   " + scene.ctx.t("footer_more")
-    controls.draw_status(scene, surface, text, col, footer)
+    controls.draw_status(scene, surface, text, col, footer(scene))
 
 
 def _draw_armed(scene: Any, surface: pygame.Surface) -> None:
@@ -331,4 +355,4 @@ def _draw_flight(scene: Any, surface: pygame.Surface, f: Any) -> None:
                              scene.round.colours.get(shape.code)), (int(x), int(y)))
 
 
-__all__ = ["draw", "status_line", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]
+__all__ = ["draw", "status_line", "footer", "header_facts", "captions", "bar", "tools", "BUSY_KEYS"]

@@ -17,8 +17,9 @@ from solver.board import MONTHS_EN, MONTHS_ZH, WEEKDAYS_EN, WEEKDAYS_ZH, Board, 
 from solver.shapes import Shape
 
 from .. import palette as P
+from ..widgets.cells import fit_label, label_forms
 from ..widgets.layout import Layout
-from ..widgets.text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
+from ..widgets.text import DrawCache, Fonts, blit_center, fit_text, text_surface
 
 
 MIN_TEXT_PX = 12
@@ -140,8 +141,8 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
     pygame.draw.rect(surface, P.FRAME, fr, border_radius=max(4, cell // 5))
     pygame.draw.rect(surface, P.FRAME_DARK, fr, width=max(2, cell // 20), border_radius=max(4, cell // 5))
     targets = set(targets)
-    # one form for every weekday cell: 星期日 when it fits a cell at a legible size, else 日
-    short_weekdays = fonts.get(max(MIN_TEXT_PX, int(cell * 0.3))).size(WEEKDAYS_ZH[0])[0] > cell * 0.9
+    # one form for every weekday cell: 星期日 when it fits a cell at a legible size, else a short one
+    weekday_short = fit_label(fonts, (WEEKDAYS_ZH[0],), int(cell * 0.3), int(cell * 0.9)) is None
     for r in range(board.height):
         for c in range(board.width):
             if not board.is_open(r, c):
@@ -162,16 +163,21 @@ def draw_board(surface: pygame.Surface, L: Layout, fonts: Fonts, cache: DrawCach
                 draw_target_rings(surface, L, [(r, c)], pulse)
             ml = month_labels(board, (r, c))
             if ml is not None:
-                zh, en = ml
-                main, sub = (en, zh) if lang == "en" else (zh, en)
-                width = int(cell * (0.78 if is_t else 0.9))
-                if main in WEEKDAYS_ZH and short_weekdays:
-                    main = main[-1]  # 星期日 does not fit legibly: 日 (the English name stays under it)
-                blit_center(surface, fit_text(cache, fonts, main, int(cell * 0.3), col, width, is_t),
-                            (rect.centerx, rect.centery - cell * 0.1))
-                if cell >= 4 * MIN_TEXT_PX:  # the other language's name, when it can be readable
-                    blit_center(surface, fit_text(cache, fonts, sub, max(MIN_TEXT_PX, int(cell * 0.19)),
-                                                  P.LABEL_SOFT if not is_t else col, int(cell * (0.56 if is_t else 0.9))),
+                token = board.labels[r * board.width + c]
+                other = "zh" if lang == "en" else "en"
+                # inside the ring a caption has the ring's chord at its height, not the cell
+                forms = label_forms(token, lang)
+                if weekday_short and lang == "zh" and token in WEEKDAYS_EN:
+                    forms = forms[1:]  # one form for every weekday cell: 周日 or 日, not 星期日
+                main = fit_label(fonts, forms, int(cell * 0.3), int(cell * (0.8 if is_t else 0.9)), is_t)
+                if main is not None:
+                    blit_center(surface, text_surface(cache, fonts, main[0], main[1], col, is_t),
+                                (rect.centerx, rect.centery - cell * 0.1))
+                sub = fit_label(fonts, label_forms(token, other), max(MIN_TEXT_PX, int(cell * 0.19)),
+                                int(cell * (0.74 if is_t else 0.9)))
+                if cell >= 4 * MIN_TEXT_PX and sub is not None:  # the other language's name, when readable
+                    blit_center(surface, text_surface(cache, fonts, sub[0], sub[1],
+                                                      P.LABEL_SOFT if not is_t else col),
                                 (rect.centerx, rect.centery + cell * (0.2 if is_t else 0.24)))
             elif board.labels and board.labels[r * board.width + c]:
                 text = board.labels[r * board.width + c]

@@ -122,6 +122,10 @@ def file_mode(path: str) -> Mode:
     return Mode("custom", Params("file:" + path), "mode_custom", dated=False)
 
 
+STALE_KEYS = frozenset({"dead", "no_solution", "stale"})
+"""Status messages about one position (a dead end, no solution): wrong once it moves."""
+
+
 class Round:
     """One puzzle in play (see the module docstring).
 
@@ -211,9 +215,12 @@ class Round:
         return done
 
     def changed(self) -> None:
-        """After the position moved: clear outlines, forget a completion that was undone."""
+        """After the position moved: clear the dead-end outlines and what the status line said
+        about the old position, forget a completion that was undone."""
         ui = self.ui
-        ui.dead_slots = ()
+        ui.dead_slots, ui.dead_t = (), 0.0
+        if ui.message is not None and ui.message.key in STALE_KEYS:
+            ui.message_ttl = 0.0
         if not self.state.is_solved and ui.solved_seen:
             ui.solved_seen = ui.solved_by_solver = False
             if ui.message is not None and ui.message.key in ("solved", "solved_and"):

@@ -21,14 +21,13 @@ from typing import Any, Callable
 
 import pygame
 
-from solver.board import WEEKDAYS_ZH, token_meaning
-
 from .. import i18n, keymap
 from .. import palette as P
 from ..rules import card_points, goal
+from .cells import fit_board_labels
 from .icons import draw_icon
 from .overlays import CLOSE, Overlay
-from .panel import centred_box, dim, draw_button, panel, px, text_block
+from .panel import MIN_TEXT_PX, centred_box, dim, draw_button, panel, px, text_block
 from .text import DrawCache, Fonts, blit_center, text_surface
 
 DROP_PERIOD_S = 3.2
@@ -40,6 +39,9 @@ LOOPS = 3
 """Loops the picture plays; then it stops on its clearest moment (the loop may sleep again)."""
 REST_AT = {"polyomino": DROP_S + 0.3, "flip": 0.8}
 """Where in a loop the picture rests after :data:`LOOPS` (s): the piece landed; the press."""
+HEAD_MAX = 0.5
+"""The most of the card above its Start button the heading and the goal may take (the rest is
+the picture and the points)."""
 PLUS = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
 """The cells a press on the centre of a 3 x 3 board flips."""
 
@@ -77,19 +79,6 @@ def _ease_out(k: float) -> float:
     return 1 - (1 - k) ** 3
 
 
-def cell_label(board: Any, cell: tuple[int, int], lang: str) -> str:
-    """The small caption of a calendar cell: month, day or weekday in ``lang`` ("" for none)."""
-    meaning = token_meaning(board.label(cell)) if board.labels else None
-    if meaning is None:
-        return ""
-    what, v = meaning
-    if what == "month":
-        return i18n.month_name(v, lang)
-    if what == "day":
-        return str(v)
-    return ("周" + WEEKDAYS_ZH[v][-1]) if lang == "zh" else board.label(cell)
-
-
 def draw_board_picture(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, cache: DrawCache, puzzle: Any,
                        lang: str, t: float | None) -> None:
     """The puzzle's board in ``rect``: targets ringed, one piece dropping in.
@@ -107,7 +96,7 @@ def draw_board_picture(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts,
     y0 = rect.bottom - bh
     frame = pygame.Rect(x0, y0, bw, bh).inflate(cell // 2, cell // 2)
     pygame.draw.rect(surface, P.FRAME, frame, border_radius=max(4, cell // 4))
-    size = max(7, int(cell * 0.34))
+    captions = fit_board_labels(fonts, board.labels or (), lang, int(cell * 0.34), cell - 4)
     for r in range(board.height):
         for c in range(board.width):
             if not board.is_open(r, c):
@@ -115,10 +104,10 @@ def draw_board_picture(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts,
             cr = pygame.Rect(x0 + c * cell, y0 + r * cell, cell, cell)
             target = (r, c) in puzzle.targets
             pygame.draw.rect(surface, P.TARGET_FILL if target else P.CELL, cr.inflate(-2, -2), border_radius=3)
-            label = cell_label(board, (r, c), lang) if cell >= 18 else ""
-            if label:
-                blit_center(surface, text_surface(cache, fonts, label, size, P.LABEL if target else P.LABEL_SOFT),
-                            cr.center)
+            fitted = captions.get(board.label((r, c))) if board.labels else None
+            if fitted is not None:
+                blit_center(surface, text_surface(cache, fonts, fitted[0], fitted[1],
+                                                  P.LABEL if target else P.LABEL_SOFT), cr.center)
     pulse = 0.0 if t is None else 0.5 + 0.5 * math.sin(t * 4.0)
     for r, c in puzzle.targets:
         cr = pygame.Rect(x0 + c * cell, y0 + r * cell, cell, cell)
@@ -227,6 +216,20 @@ def draw_flip_picture(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, 
     blit_center(surface, img, (board.centerx, board.bottom + cap_h / 2 + 2))
 
 
+def points_px(fonts: Fonts, points: list[str], rect: pygame.Rect, size: int) -> int:
+    """The largest size (px, from ``size`` down to the 12 px floor) at which every point, each
+    after a bullet, fits in ``rect``."""
+    while size > MIN_TEXT_PX:
+        y = 0
+        for point in points:
+            y += text_block(None, fonts, DrawCache(), point, size, P.TEXT,
+                            pygame.Rect(0, 0, rect.width - size, 10 ** 6)) + size // 2
+        if y - size // 2 <= rect.height:
+            break
+        size -= 1
+    return size
+
+
 class OnboardingCard(Overlay):
     """The first-run card of a mode (see the module docstring).
 
@@ -249,6 +252,7 @@ class OnboardingCard(Overlay):
         self.reduce_motion = reduce_motion
         self.t = 0.0
         self.hover = False
+        self._fit: tuple[tuple, tuple[int, int, int]] | None = None
 
     @property
     def period(self) -> float:
@@ -279,16 +283,19 @@ class OnboardingCard(Overlay):
         return (i18n.tr("card_title", lang, mode=self.title(lang)), goal(self.mode, lang, puzzle),
                 card_points(self.mode, lang, puzzle))
 
-    def rects(self, size: tuple[int, int]) -> dict[str, pygame.Rect]:
-        """``"box"`` (the card), ``"picture"``, ``"text"`` (the points), ``"start"`` (the button), px."""
+    def rects(self, size: tuple[int, int], head_h: int | None = None) -> dict[str, pygame.Rect]:
+        """``"box"`` (the card), ``"head"`` (heading and goal), ``"picture"``, ``"text"`` (the
+        points), ``"start"`` (the button), px.  ``head_h`` is the heading's height (None: a
+        quarter of the card; :meth:`draw` gives what its words need, see :meth:`head_fit`)."""
         box = centred_box(size, 780, 580)
         pad = max(14, box.width // 28)
-        head_h = int(box.height * 0.26)
+        if head_h is None:
+            head_h = int(box.height * 0.26)
         btn_h = max(36, int(box.height * 0.085))
         start = pygame.Rect(0, 0, max(140, box.width // 4), btn_h)
         start.midbottom = (box.centerx, box.bottom - pad)
         body = pygame.Rect(box.x + pad, box.y + pad + head_h, box.width - 2 * pad,
-                           start.top - pad - (box.y + pad + head_h))
+                           max(0, start.top - pad - (box.y + pad + head_h)))
         if box.width >= 560:
             pic = pygame.Rect(body.x, body.y, int(body.width * 0.46), body.height)
             text = pygame.Rect(pic.right + pad, body.y, body.right - pic.right - pad, body.height)
@@ -297,6 +304,35 @@ class OnboardingCard(Overlay):
             text = pygame.Rect(body.x, pic.bottom + pad // 2, body.width, body.bottom - pic.bottom - pad // 2)
         return {"box": box, "picture": pic, "text": text, "start": start,
                 "head": pygame.Rect(box.x + pad, box.y + pad, box.width - 2 * pad, head_h)}
+
+    def head_fit(self, size: tuple[int, int], fonts: Fonts, heading: str, goal_text: str) -> tuple[int, int, int]:
+        """(heading px, goal px, head height px) so that the heading and the whole goal fit.
+
+        The head grows from a quarter of the card up to :data:`HEAD_MAX` of the room above
+        the Start button (the picture gets smaller); when even that is too little, the
+        heading shrinks first (down to the goal's size), then both (down to the 12 px
+        floor).  The goal is never cut: at the floor the head takes what it needs.
+        """
+        key = (size, heading, goal_text, id(fonts))
+        if self._fit is not None and self._fit[0] == key:
+            return self._fit[1]
+        r = self.rects(size)
+        box, head = r["box"], r["head"]
+        room = max(head.height, int((r["start"].top - head.top) * HEAD_MAX))
+        hs = px(min(head.height * 0.24, box.width * 0.045))
+        gs = px(min(head.height * 0.17, box.width * 0.034))
+
+        def need(hs: int, gs: int) -> int:
+            return (text_block(None, fonts, DrawCache(), heading, hs, P.TITLE, head, bold=True) + 4
+                    + text_block(None, fonts, DrawCache(), goal_text, gs, P.TEXT, head, bold=True))
+
+        while need(hs, gs) > room and gs > MIN_TEXT_PX:
+            if hs > gs + 2:
+                hs -= 1
+            else:
+                hs, gs = max(MIN_TEXT_PX, hs - 1), gs - 1
+        self._fit = (key, (hs, gs, max(head.height, need(hs, gs))))
+        return self._fit[1]
 
     def handle_event(self, ev: pygame.event.Event, size: tuple[int, int]) -> Any:
         """Esc, Enter, Space, ? or a click close the card; the pointer lights the Start button."""
@@ -312,16 +348,15 @@ class OnboardingCard(Overlay):
     def draw(self, surface: pygame.Surface, fonts: Fonts, cache: DrawCache, lang: str) -> None:
         """Dim the scene and draw the card."""
         dim(surface)
-        r = self.rects(surface.get_size())
-        box = r["box"]
+        box = self.rects(surface.get_size())["box"]
         panel(surface, box)
         heading, goal_text, points = self.texts(lang)
+        hs, gs, head_h = self.head_fit(surface.get_size(), fonts, heading, goal_text)
+        r = self.rects(surface.get_size(), head_h)
         head = r["head"]
-        hs = px(min(head.height * 0.24, box.width * 0.045))
         used = text_block(surface, fonts, cache, heading, hs, P.TITLE, head, bold=True)
-        gs = px(min(head.height * 0.17, box.width * 0.034))
-        text_block(surface, fonts, cache, goal_text, gs, P.TEXT, pygame.Rect(head.x, head.y + used + 4, head.width,
-                                                                              head.height - used), bold=True)
+        text_block(surface, fonts, cache, goal_text, gs, P.TEXT,
+                   pygame.Rect(head.x, head.y + used + 4, head.width, head.height - used - 4), bold=True)
         t = self.clock()
         if self.mode == "flip":
             draw_flip_picture(surface, r["picture"], fonts, cache, lang, t)
@@ -330,7 +365,7 @@ class OnboardingCard(Overlay):
             if puzzle is not None:
                 draw_board_picture(surface, r["picture"], fonts, cache, puzzle, lang, t)
         tr = r["text"]
-        ps = px(min(tr.height * 0.075, box.width * 0.028))
+        ps = points_px(fonts, points, tr, px(min(tr.height * 0.075, box.width * 0.028)))
         y = tr.y
         for point in points:
             dot = pygame.Rect(tr.x, y + ps // 3, ps // 2 + 2, ps // 2 + 2)

@@ -20,6 +20,7 @@ import pygame
 from .. import i18n, keymap
 from .. import palette as P
 from ..dates import FIRST_DATE, LAST_DATE
+from ..midend import GameId
 from .buttons import draw_button
 from .dialogs import CLOSE, Dialog, confirm, message
 from .text import MIN_TEXT_PX, DrawCache, Fonts, blit_center, fit_text, text_surface
@@ -163,18 +164,40 @@ class TextOverlay(Overlay):
                     (box.centerx, box.bottom - pad - line_h * 0.4))
 
 
+RECENT_SHOWN = 6
+"""Recent completions the statistics list (newest first)."""
+RECENT_PER_ROW = 3
+"""Recent completions on one row of the statistics."""
+
+
+def recent_entry(game_id: str, seconds: float | None, assisted: bool, lang: str) -> str:
+    """One recent completion: its puzzle's date and the solving time, or "with help"
+    (``"May 10 01:30"``, ``"5月10日 有协助"``); no date for an undated puzzle."""
+    try:
+        day = GameId.from_text(game_id).date
+    except ValueError:
+        day = None
+    what = i18n.tr("stats_with_help", lang) if assisted or seconds is None else fmt_time(seconds, lang)
+    if day is None:
+        return what
+    date = f"{day.month}月{day.day}日" if lang == "zh" else f"{i18n.month_name(day.month, 'en')} {day.day}"
+    return f"{date} {what}"
+
+
 def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | None = None) -> list[tuple[str, str]]:
     """Rows of the statistics overlay from a :class:`game.stats.Summary`.
 
     ``found_here`` is (k found, N solutions or None) for the current date.
     """
     t = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
-    recent = "   ".join(fmt_time(s, lang) if not a else "*" for _, s, a in summary.recent[:6])
+    recent = [recent_entry(gid, s, a, lang) for gid, s, a in summary.recent[:RECENT_SHOWN]]
+    lines = ["  ·  ".join(recent[i:i + RECENT_PER_ROW]) for i in range(0, len(recent), RECENT_PER_ROW)]
     rows = [
         (t("stats_hand"), str(summary.hand)),
         (t("stats_helped"), str(summary.assisted)),
         (t("stats_best"), fmt_time(summary.best_s, lang)),
-        (t("stats_recent"), recent or t("stats_none")),
+        (t("stats_recent"), lines[0] if lines else t("stats_none")),
+        *(("", line) for line in lines[1:]),
         (t("stats_streak"), t("stats_days", n=summary.current_streak)),
         (t("stats_longest"), t("stats_days", n=summary.longest_streak)),
         (t("stats_hints"), str(summary.hints)),

@@ -12,7 +12,7 @@ from typing import Sequence
 import pygame
 
 from .. import palette as P
-from .text import DrawCache, Fonts, blit_center, text_surface
+from .text import DrawCache, Fonts, blit_center, note_cut, text_surface
 from .wrap import wrap
 
 MIN_TEXT_PX = 12
@@ -55,11 +55,13 @@ def text_block(surface: pygame.Surface | None, fonts: Fonts, cache: DrawCache, t
                line_gap: float = 1.25) -> int:
     """Draw ``text`` wrapped into ``rect``'s width from its top (``surface`` None: only measure).
 
-    Returns the height used in pixels.  Lines below ``rect.bottom`` are not drawn.
+    Returns the height used in pixels (all the lines, drawn or not).  Lines below
+    ``rect.bottom`` are not drawn, and the text is noted in :attr:`Fonts.cut`.
     """
     font = fonts.get(size, bold)
-    step = int(font.get_linesize() * line_gap * 0.85)
+    step = block_step(fonts, size, bold, line_gap)
     y = rect.y
+    shown = []
     for line in wrap(font, text, rect.width):
         if surface is not None and y + step <= rect.bottom + 2:
             img = text_surface(cache, fonts, line, size, colour, bold)
@@ -67,8 +69,16 @@ def text_block(surface: pygame.Surface | None, fonts: Fonts, cache: DrawCache, t
                 blit_center(surface, img, (rect.centerx, y + img.get_height() / 2))
             else:
                 surface.blit(img, (rect.x, y))
+            shown.append(line)
+        elif surface is not None:
+            note_cut(fonts, text, " ".join(shown))
         y += step
     return y - rect.y
+
+
+def block_step(fonts: Fonts, size: int, bold: bool = False, line_gap: float = 1.25) -> int:
+    """The line step (px) of :func:`text_block` at ``size`` px."""
+    return int(fonts.get(size, bold).get_linesize() * line_gap * 0.85)
 
 
 def button_row(area: pygame.Rect, names: Sequence[str], labels: dict[str, str], fonts: Fonts, size: int,

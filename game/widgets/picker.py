@@ -24,12 +24,13 @@ from typing import Any, Callable, Sequence
 
 import pygame
 
-from solver.board import MONTHS_EN, WEEKDAYS_EN
+from solver.board import WEEKDAYS_EN
 
 from .. import i18n, keymap
 from .. import palette as P
+from .cells import fit_board_labels
 from .overlays import CLOSE, Overlay, _dim, _panel
-from .text import DrawCache, Fonts, blit_center, fit_text
+from .text import DrawCache, Fonts, blit_center, fit_text, text_surface
 
 COUNTS: dict[tuple, int] = {}
 """Solution counts learnt this run: (entry id, file path, date, mirror rule) -> count."""
@@ -271,6 +272,7 @@ def draw_mini_board(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rec
     labels when a cell is large enough to read them (weekday cells tinted)."""
     pygame.draw.rect(surface, P.FRAME, rect.inflate(cell // 2, cell // 2), border_radius=max(2, cell // 4))
     tset = set(targets)
+    captions = fit_board_labels(fonts, board.labels or (), lang, int(cell * 0.4), cell - 2)
     for r in range(board.height):
         for c in range(board.width):
             if not board.is_open(r, c):
@@ -282,16 +284,9 @@ def draw_mini_board(surface: pygame.Surface, fonts: Fonts, cache: DrawCache, rec
             pygame.draw.rect(surface, P.CELL_LINE, cr, 1)
             if (r, c) in tset:
                 pygame.draw.circle(surface, P.TARGET_RING, cr.center, max(2, cell // 2 - 1), max(1, cell // 10))
-            if label and cell >= 18:
-                if label in MONTHS_EN:
-                    text = i18n.month_name(MONTHS_EN.index(label) + 1, lang)
-                elif label in WEEKDAYS_EN:  # a small cell: 日 rather than 星期日
-                    text = i18n.weekday_names(lang)[WEEKDAYS_EN.index(label)]
-                    text = text[-1] if lang == "zh" else text
-                else:
-                    text = label
-                blit_center(surface, fit_text(cache, fonts, text, max(7, int(cell * 0.4)), P.LABEL, cell - 2),
-                            cr.center)
+            fitted = captions.get(label)
+            if fitted is not None:  # one form per kind that fits every cell (Jan / J), else none
+                blit_center(surface, text_surface(cache, fonts, fitted[0], fitted[1], P.LABEL), cr.center)
 
 
 def draw_piece_set(surface: pygame.Surface, rect: pygame.Rect, pieces: Sequence[Any],

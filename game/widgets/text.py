@@ -75,6 +75,10 @@ class Fonts:
         self.raised: dict[str, int] = {}
         """Texts asked for below :data:`MIN_TEXT_PX` (text -> the size asked), drawn at the
         minimum instead: a layout that should have asked for more (tests read it)."""
+        self.cut: dict[str, str] = {}
+        """Texts drawn shortened (text -> what was drawn): a line ended with an ellipsis by
+        :func:`fit_text`, a block whose last lines had no room (:func:`game.widgets.panel.text_block`).
+        A layout that should have made room (tests read it)."""
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """A font ``size`` pixels high (clamped to 6..200); ``bold`` uses synthetic bold."""
@@ -215,6 +219,13 @@ def fit_size(fonts: Fonts, texts: Any, size: int, max_w: int, bold: bool = False
     return size
 
 
+def note_cut(fonts: Fonts, text: str, shown: str) -> None:
+    """Record in :attr:`Fonts.cut` that ``text`` was drawn only as ``shown`` (at most 200 kept)."""
+    cut = getattr(fonts, "cut", None)
+    if cut is not None and len(cut) < 200:
+        cut[text] = shown
+
+
 def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: tuple[int, int, int],
              max_w: int, bold: bool = False) -> pygame.Surface:
     """Like :func:`text_surface`, but at most ``max_w`` px wide: the font shrinks, never below
@@ -226,7 +237,10 @@ def fit_text(cache: DrawCache, fonts: Fonts, text: str, size: int, colour: tuple
     s = cache.text.get(key)
     if s is None:
         fitted = fit_size(fonts, (text,), size, max_w, bold)
-        s = text_surface(cache, fonts, elide(fonts, text, fitted, max_w, bold), fitted, colour, bold)
+        shown = elide(fonts, text, fitted, max_w, bold)
+        if shown != text:
+            note_cut(fonts, text, shown)
+        s = text_surface(cache, fonts, shown, fitted, colour, bold)
         cache.text[key] = s
     return s
 

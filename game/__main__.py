@@ -20,7 +20,8 @@ settings untouched unless ``DAILY_DRILL_DATA_DIR`` names a data folder.
 
 Bad arguments (an impossible date, a missing mode module, a malformed puzzle or
 variant file, an unknown variant) print one line on stderr and exit with status 2
-before the window opens, never a traceback.  An
+before the window opens, never a traceback; so does a run with no display to open a
+window on (SDL's offscreen or dummy driver without ``--frames``).  An
 unexpected error exits 1 after logging its traceback to the log file
 (:mod:`solver.logs`) and telling the player where that file is.
 """
@@ -66,8 +67,15 @@ def parse_args(argv: list[str] | None, prog: str = "python -m game") -> argparse
     ap.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     ap.add_argument("--mode", type=_mode_arg, default=None, metavar="{classic,drill,flip,variant:NAME}",
                     help="the mode to open (variant:NAME is a calendar edition, as --variant NAME)")
+    from solver import variants
+
+    try:
+        editions = ": " + ", ".join(variants.names())
+    except (ImportError, OSError):  # a broken install: the game says so when it starts
+        editions = ""
+    solver = "daily-drill-solver" if prog == SCRIPT else "python -m solver"
     ap.add_argument("--variant", metavar="NAME",
-                    help="play a calendar edition from assets/variants/ (see python -m solver variant --list)")
+                    help=f"play a shipped calendar edition{editions} (see them with {solver} variant --list)")
     ap.add_argument("--variant-file", metavar="PATH", help="play a calendar edition from a variant file")
     ap.add_argument("--date", help="puzzle date YYYY-MM-DD (default: today, local time)")
     ap.add_argument("--puzzle", help="custom puzzle file (board + formations)")
@@ -145,6 +153,7 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     saying which and how to install it (:func:`missing_part`), logged when logging works.
     """
     try:
+        sdl_environment()  # before anything imports pygame
         return _main(argv, prog)
     except ImportError as e:
         return missing_part(e, prog or ("python -m game" if not sys.argv[0].endswith(SCRIPT) else SCRIPT))
@@ -185,18 +194,12 @@ def _main(argv: list[str] | None, prog: str | None) -> int:
         return desktop.main(add=args.install_desktop, prog=prog)
     if args.export_stats is not None:
         return export_stats(args.export_stats, prog)
-    from solver.board import InvalidPuzzleError, parse_date
+    from solver.board import InvalidPuzzleError, check_date_range, parse_date
 
-    try:
-        date = parse_date(args.date) if args.date is not None else _dt.date.today()
+    try:  # the supported dates are the solver's (solver.board.FIRST_DATE .. LAST_DATE)
+        date = parse_date(args.date) if args.date is not None else check_date_range(_dt.date.today())
     except InvalidPuzzleError as e:
         print(f"{prog}: {e}", file=sys.stderr)
-        return 2
-    from .dates import FIRST_DATE, LAST_DATE
-
-    if not FIRST_DATE <= date <= LAST_DATE:
-        print(f"{prog}: {date} is outside the playable range {FIRST_DATE} .. {LAST_DATE}",
-              file=sys.stderr)
         return 2
     try:
         mode, options = choose_scene(args)
@@ -243,8 +246,9 @@ def export_stats(dest: str, prog: str) -> int:
     from .store import Store
 
     store = Store(read_only=True)
-    if store.warning:
-        print(f"{prog}: warning: {store.warning}", file=sys.stderr)
+    for warning in (store.warning, store.records_warning):
+        if warning:
+            print(f"{prog}: warning: {warning}", file=sys.stderr)
     data = Stats(store).export()
     if dest == "-":
         line = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
@@ -265,6 +269,40 @@ def export_stats(dest: str, prog: str) -> int:
     print(f"{prog}: wrote {n} solved puzzle{'s' if n != 1 else ''} to {path}")
     flush_stdout()
     return 0
+
+
+NO_DISPLAY = "No display found: Daily Drill needs a desktop session (or run headless with --frames N)"
+"""The one line of a run without a window to open (no ``--frames``)."""
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+"""SDL video drivers that open no visible window: only scripted ``--frames`` runs use them."""
+
+
+def sdl_environment() -> None:
+    """Set SDL's environment for the window; call it before anything imports pygame.
+
+    The window's X11 class and Wayland app id are :data:`game.desktop.APP_ID`, the
+    installed desktop entry's ``StartupWMClass``, so docks and task bars show its icon
+    and name.  They are set even when already set: pygame's own import sets the X11
+    class to the script's file name (``daily-drill``, ``__main__.py``).  Also hides
+    pygame's greeting and asks Windows for per-monitor DPI awareness (crisp text; SDL
+    scales a DPI-unaware window up, blurred), unless the environment says otherwise.
+    """
+    from .desktop import APP_ID
+
+    os.environ["SDL_VIDEO_X11_WMCLASS"] = APP_ID
+    os.environ["SDL_VIDEO_WAYLAND_WMCLASS"] = APP_ID
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+
+
+def _display_expected() -> bool:
+    """False when a window certainly cannot be shown: on Linux and the BSDs, neither
+    ``DISPLAY`` nor ``WAYLAND_DISPLAY`` is set and ``SDL_VIDEODRIVER`` names no driver
+    (SDL would fall back to its invisible offscreen driver).  True elsewhere: SDL's
+    choice of driver is checked once the display is open (:data:`HEADLESS_DRIVERS`)."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _start_logging():
@@ -304,15 +342,10 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     :class:`game.widgets.text.Fonts` it loads into ``running["fonts"]`` and the language
     into ``running["lang"]``.
     """
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    # crisp text on high-DPI Windows screens (SDL scales a DPI-unaware window up, blurred)
-    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
-    # the window's class / app id matches the installed desktop entry (StartupWMClass),
-    # so docks and task bars show its icon and name
-    from .desktop import APP_ID
-
-    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", APP_ID)
-    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", APP_ID)
+    sdl_environment()
+    if args.frames is None and not _display_expected():
+        print(f"{prog}: {NO_DISPLAY}", file=sys.stderr)
+        return 2
     import pygame
 
     from .app import Control, scene_factory
@@ -321,7 +354,14 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     from .store import Store
     from .widgets.text import Fonts
 
-    pygame.display.init()
+    try:
+        pygame.display.init()
+    except pygame.error as e:
+        print(f"{prog}: {NO_DISPLAY} ({e})", file=sys.stderr)
+        return 2
+    if args.frames is None and pygame.display.get_driver() in HEADLESS_DRIVERS:
+        print(f"{prog}: {NO_DISPLAY}", file=sys.stderr)
+        return 2
     pygame.font.init()
     # scripted runs (--frames) neither read nor write the player's progress, unless a
     # data folder is named explicitly (DAILY_DRILL_DATA_DIR: tests of quit-and-restart)

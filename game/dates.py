@@ -13,12 +13,9 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from . import i18n
+from solver.board import FIRST_DATE, LAST_DATE  # noqa: F401  (the playable range, shared with the solver)
 
-FIRST_DATE = _dt.date(1900, 1, 1)
-"""Earliest playable date (the month calendar's range starts here)."""
-LAST_DATE = _dt.date(2999, 12, 31)
-"""Latest playable date (the month calendar's range ends here)."""
+from . import i18n
 
 
 def step(date: _dt.date, command: str, today: _dt.date) -> _dt.date | None:

@@ -81,8 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "save_corrupt": ("存档文件已损坏，且没有可用的备份，本次从头开始。损坏的文件已另存，以便日后找回：\n{kept}",
                      "Your progress file was damaged and no usable backup exists, so play starts afresh. "
                      "The damaged file was kept, in case it can be recovered:\n{kept}"),
-    "save_corrupt_stuck": ("存档文件已损坏且无法移开：本次进度不会保存",
-                           "The progress file is damaged and cannot be moved aside: progress will not be saved"),
+    "save_corrupt_stuck_title": ("进度不会保存", "Progress will not be saved"),
+    "save_corrupt_stuck": ("存档文件已损坏且无法移开：本次进度不会保存。\n文件：\n{path}",
+                           "The progress file is damaged and cannot be moved aside: progress will not be saved."
+                           "\nFile:\n{path}"),
     "save_newer_title": ("存档来自更新的版本", "Saved by a newer version"),
     "save_newer": ("存档由更新版本的每日演兵写入（文件版本 {found}，本游戏最高支持 {ours}）。为保护存档，"
                    "本游戏不会改动它：可以照常游玩，但本次进度不会保存。请更新游戏。\n文件：\n{path}",
@@ -91,8 +93,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "play, but nothing from this session is saved. Please update the game.\nFile:\n{path}"),
     "save_busy": ("未能保存：存档正被其他程序占用，之前的存档完好",
                   "Not saved: another program holds the progress file; your last save is safe"),
-    "save_readonly": ("无法写入存档文件夹：本次进度不会保存", "The data folder cannot be written: progress will not be saved"),
+    "save_readonly_title": ("进度不会保存", "Progress will not be saved"),
+    "save_readonly": ("无法写入存档文件夹：本次进度不会保存。\n{path}",
+                      "The data folder cannot be written: progress will not be saved.\n{path}"),
     "save_failed": ("保存失败：进度暂未保存", "Saving failed: progress is not saved yet"),
+    "save_bad_records": ("存档中有 {n} 个统计记录格式有误，不计入统计",
+                         "{n} statistics record(s) in the progress file have the wrong structure and are left out"),
     "save_off": ("进度不会保存", "Progress will not be saved"),
     "save_where": ("存档：{path}", "Saved in: {path}"),
     "ok": ("好的", "OK"),

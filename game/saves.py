@@ -485,11 +485,11 @@ class ProgressFile:
             return None
         except IsADirectoryError:
             self.writable = False
-            self._tell("save_readonly", "the progress file is a folder; progress will not be saved")
+            self._tell("save_readonly", "the progress file is a folder; progress will not be saved", path=path)
         except OSError as e:
             self.writable = False
             self._tell("save_readonly", f"cannot read the progress file ({e.strerror or e}); "
-                       "progress will not be saved")
+                       "progress will not be saved", path=path)
         return None
 
     def _newer(self, e: Newer) -> dict[str, Any]:
@@ -501,11 +501,16 @@ class ProgressFile:
 
     def _damaged_at_load(self, e: Damaged) -> dict[str, Any] | None:
         if self.read_only:  # read the backup, change nothing
-            self.warning = f"the progress file is damaged ({e}); reading its backup {self.backup_path}"
+            backup = _read_quietly(self.backup_path)
             try:
-                return parse(_read_quietly(self.backup_path) or b"", self._version, self._check)
-            except (Damaged, Newer):
+                data = parse(backup or b"", self._version, self._check)
+            except (Damaged, Newer) as b:
+                why = "is missing" if backup is None else f"is damaged too ({b})"
+                self.warning = (f"the progress file is damaged ({e}) and its backup {self.backup_path} {why}: "
+                                "no usable backup exists, so there are no statistics to read")
                 return None
+            self.warning = f"the progress file is damaged ({e}); reading its backup {self.backup_path}"
+            return data
         try:
             with self.lock():  # another window may be repairing it too
                 return self._repair()
@@ -565,7 +570,7 @@ class ProgressFile:
         except OSError as e:
             self.writable = False
             self._tell("save_readonly", f"cannot write to {self.folder} ({e.strerror or e}); "
-                       "progress will not be saved")
+                       "progress will not be saved", path=self.folder)
 
     # ------------------------------------------------------------ writing
 

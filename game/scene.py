@@ -165,7 +165,7 @@ class Context:
     def peek_notice(self) -> tuple[str, dict[str, Any]] | None:
         """The notice :meth:`new_notice` would give next, without marking it shown."""
         store = self.prefs.store if self.prefs is not None else None
-        for n in (self.store.notice, store.notice if store is not None else None):
+        for n in (self.store.notice, self.store.records_notice, store.notice if store is not None else None):
             if n is not None and repr(n) not in self.notices_seen:
                 return n
         return None

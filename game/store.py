@@ -63,6 +63,36 @@ def check(data: dict[str, Any]) -> None:
             raise ValueError(f"the {name} table is not an object")
 
 
+def record_problem(rec: Any) -> str | None:
+    """What is wrong with a statistics record as read from the file, or None when it is
+    well formed: an object whose known fields (written by :class:`game.stats.Stats`)
+    have their types: ``solved`` and ``assisted`` true or false, ``seconds`` a number
+    of at least 0 or null, ``moves`` and the help counts (:data:`COUNTS`) whole numbers
+    of at least 0, ``solved_on`` a ``YYYY-MM-DD`` date or null, ``found`` a list of
+    texts.  Other keys are allowed (a newer game's)."""
+    if not isinstance(rec, dict):
+        return "not an object"
+    for name in ("solved", "assisted"):
+        if name in rec and not isinstance(rec[name], bool):
+            return f"{name!r} is not true or false"
+    if rec.get("seconds") is not None and not (_num(rec["seconds"]) is not None and rec["seconds"] >= 0):
+        return "'seconds' is not a time"
+    for name in ("moves",) + COUNTS:
+        v = rec.get(name)
+        if name in rec and not (isinstance(v, int) and not isinstance(v, bool) and v >= 0):
+            return f"{name!r} is not a count"
+    day = rec.get("solved_on")
+    if day is not None:
+        try:
+            _dt.date.fromisoformat(day if isinstance(day, str) else "")
+        except ValueError:
+            return "'solved_on' is not a date"
+    found = rec.get("found")
+    if "found" in rec and not (isinstance(found, list) and all(isinstance(f, str) for f in found)):
+        return "'found' is not a list of solutions"
+    return None
+
+
 class Store:
     """The progress file's content, loaded once and written after every change.
 
@@ -74,6 +104,11 @@ class Store:
     Attributes:
         file: the :class:`~game.saves.ProgressFile` (``path``, ``writable``, ``notice``...).
         data: the loaded object (see the module docstring).
+        set_aside: the statistics records of the wrong structure found at load
+            (:func:`record_problem`): game id text -> what is wrong.  They are left out
+            of every statistic; one is replaced when its game is played again.
+        records_notice: the same for the window, ``("save_bad_records", {"n": count})``,
+            or None.  records_warning: the same as an English sentence ("" when none).
     """
 
     def __init__(self, folder: str | None = None, enabled: bool = True, read_only: bool = False) -> None:
@@ -82,6 +117,17 @@ class Store:
         loaded = self.file.load(VERSION, check)
         if loaded is not None:
             self.data = migrate(loaded)
+        self.set_aside = {key: why for key, rec in self.data["records"].items()
+                          if (why := record_problem(rec)) is not None}
+        self.records_notice: tuple[str, dict[str, Any]] | None = None
+        self.records_warning = ""
+        if self.set_aside:
+            n = len(self.set_aside)
+            self.records_notice = ("save_bad_records", {"n": n})
+            first, why = next(iter(self.set_aside.items()))
+            self.records_warning = (f"{n} statistics record{'s' if n != 1 else ''} in {self.path} "
+                                    f"{'have' if n != 1 else 'has'} the wrong structure and "
+                                    f"{'are' if n != 1 else 'is'} left out (first: {first!r}, {why})")
         self._synced(set(), set())
 
     def _synced(self, games: set[str], records: set[str]) -> None:
@@ -138,8 +184,9 @@ class Store:
             mine = self.data["records"].get(key)
             if isinstance(mine, dict):
                 other = records.get(key)
-                records[key] = merge_record(other if isinstance(other, dict) else {}, mine,
-                                            self._base.get(key) or {})
+                base = self._base.get(key)
+                records[key] = merge_record(other if record_problem(other) is None else {}, mine,
+                                            base if record_problem(base) is None else {})
         return {"version": VERSION, "games": games, "records": records}
 
     # ------------------------------------------------------------ games
@@ -164,7 +211,7 @@ class Store:
         key = game_id.text
         recs = self.data["records"]
         rec = recs.get(key)
-        if not isinstance(rec, dict):
+        if record_problem(rec) is not None:  # none yet, or the wrong structure: start afresh
             rec = {}
         if key not in self._changed_records:  # keep the record as read for the merge
             rec = copy.deepcopy(rec)
@@ -175,12 +222,12 @@ class Store:
     def peek(self, game_id: GameId) -> dict[str, Any]:
         """The record of ``game_id`` without creating one ({} when none); do not change it."""
         rec = self.data["records"].get(game_id.text)
-        return rec if isinstance(rec, dict) else {}
+        return rec if record_problem(rec) is None else {}
 
     def records(self) -> Iterator[tuple[GameId, dict[str, Any]]]:
-        """Every well-formed record with its :class:`GameId`."""
+        """Every well-formed record (:func:`record_problem`) with its :class:`GameId`."""
         for key, rec in list(self.data["records"].items()):
-            if not isinstance(rec, dict):
+            if record_problem(rec) is not None:
                 continue
             try:
                 yield GameId.from_text(key), rec

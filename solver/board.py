@@ -243,23 +243,40 @@ def month_length_board(year: int, month: int) -> Board:
 _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
+FIRST_DATE = _dt.date(1900, 1, 1)
+"""The earliest supported date: of the game (its calendar, day steps, ``--date``) and of the
+solver's command line (:func:`parse_date`, ``drill --year``)."""
+LAST_DATE = _dt.date(2999, 12, 31)
+"""The latest supported date (see :data:`FIRST_DATE`)."""
+
+
+def check_date_range(date: _dt.date) -> _dt.date:
+    """``date`` itself when it lies in :data:`FIRST_DATE` .. :data:`LAST_DATE`; else raises
+    :class:`InvalidDateError` with a one-line message naming the range."""
+    if not FIRST_DATE <= date <= LAST_DATE:
+        raise InvalidDateError(f"{date.isoformat()} is outside the supported dates "
+                               f"{FIRST_DATE.isoformat()} .. {LAST_DATE.isoformat()}")
+    return date
+
+
 def parse_date(text: str) -> _dt.date:
     """Parse a date written exactly ``YYYY-MM-DD`` (ISO 8601 calendar date, four-digit year).
 
     Takes the text as given: no surrounding spaces, ASCII digits only, two-digit
     month and day (``2024-05-01``; not ``2024-5-1``, ``24-05-01`` or ``+2024-05-01``).
     Returns a :class:`datetime.date`.  Raises :class:`InvalidDateError` with a
-    one-line message for another form or a date that does not exist (``2025-02-30``,
-    year ``0000``).
+    one-line message for another form, a date that does not exist (``2025-02-30``,
+    year ``0000``) or one outside the supported dates (:func:`check_date_range`).
     """
     m = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
     if m is None:
         raise InvalidDateError(f"{text!r} is not a date in the form YYYY-MM-DD "
                                "(four-digit year, two-digit month and day, e.g. 2024-05-01)")
     try:
-        return _dt.date(*(int(g) for g in m.groups()))
+        date = _dt.date(*(int(g) for g in m.groups()))
     except ValueError as e:
         raise InvalidDateError(f"{text} is not a real date ({e})") from None
+    return check_date_range(date)
 
 
 def date_targets(date: _dt.date) -> tuple[Cell, Cell]:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from typing import Sequence
 
-from .board import Board, Cell, InvalidPuzzleError, MONTHS_EN, classic_board, \
+from .board import FIRST_DATE, LAST_DATE, Board, Cell, InvalidPuzzleError, MONTHS_EN, classic_board, \
     date_targets, parse_date
 from .shapes import CLASSIC_SET
 from .model import IllegalPlacementError, Puzzle, Solution
@@ -305,7 +306,7 @@ def cmd_drill(args: argparse.Namespace) -> None:
         if not args.json:
             print(f"Daily Drill 每日演兵 {date} (rule v{info.rule_version})")
             print("今日阵型: " + ", ".join(
-                f"{puzzle.shape(c).name_zh} {c}" for c in info.formations))
+                _caption(puzzle.shape(c), c) for c in info.formations))
             print(f"difficulty: {drill.stars_text(info.stars)} {info.grade} / {info.grade_zh} "
                   f"({info.count} solution(s))")
             if info.sealed:
@@ -316,8 +317,8 @@ def cmd_drill(args: argparse.Namespace) -> None:
         return
     if args.what != "count":
         raise CliError("--year supports --count only (use --date for solutions)")
-    if not 1 <= args.year <= 9999:
-        raise CliError(f"--year must be between 1 and 9999 (got {args.year})")
+    if not FIRST_DATE.year <= args.year <= LAST_DATE.year:
+        raise CliError(f"--year must be between {FIRST_DATE.year} and {LAST_DATE.year} (got {args.year})")
     dates: dict[str, int] = {}
     secs = 0.0
     for d in drill.year_dates(args.year):
@@ -388,7 +389,7 @@ def cmd_file(args: argparse.Namespace) -> None:
            "targets": [list(t) for t in puzzle.targets]}
     if not args.json:
         print(f"{puzzle.name}: " + ", ".join(
-            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
+            _caption(puzzle.shape(c), c) for c in puzzle.formations))
         if args.unique:
             print(f"{extra['unique']} solution(s) up to symmetry "
                   f"({extra['symmetries']} symmetries of the board)")
@@ -400,10 +401,17 @@ def cmd_file(args: argparse.Namespace) -> None:
 #                                       [--no-mirror] [--no-symmetry] [--first|--count|--all] [--json]
 
 
+def _caption(shape, code: str) -> str:
+    """Formation ``code`` (its :class:`~solver.shapes.Shape` ``shape``) in the text output:
+    ``"北斗七星阵 P"``, or the code alone for a file's own shape with no Chinese name (its
+    name is then its code: ``"box"``, not ``"box box"``)."""
+    return code if shape.name_zh in ("", code) else f"{shape.name_zh} {code}"
+
+
 def _add_variant_parser(sub) -> None:
     """Register the ``variant`` subcommand (calendar editions, :mod:`solver.variants`)."""
     p = sub.add_parser("variant", help="a calendar edition: a shipped variant or a variant file")
-    p.add_argument("name", nargs="?", help="a shipped variant (see --list)")
+    p.add_argument("name", nargs="?", help="a shipped variant (see --list), or a variant file's path (as --file)")
     p.add_argument("--file", dest="variant_file", metavar="PATH", help="a variant file (TOML)")
     p.add_argument("--list", action="store_true",
                    help="list the shipped variants (and the --file one)")
@@ -429,7 +437,15 @@ def _variant_args(args: argparse.Namespace):
     if args.name is None:
         raise CliError("name a variant (one of " + ", ".join(variants.names())
                        + ") or give --file PATH")
+    if args.name not in variants.names() and _looks_like_a_path(args.name):
+        return variants.load_file(args.name)  # as --file PATH
     return variants.load(args.name)
+
+
+def _looks_like_a_path(name: str) -> bool:
+    """True when a variant NAME is a file's path: it names a file that exists, or has a
+    folder separator or the ``.toml`` ending (so a missing file says "no such file")."""
+    return os.path.isfile(name) or "/" in name or os.sep in name or name.lower().endswith(".toml")
 
 
 def cmd_variant(args: argparse.Namespace) -> None:
@@ -468,7 +484,7 @@ def cmd_variant(args: argparse.Namespace) -> None:
     labels = " ".join(puzzle.board.label(t) for t in puzzle.targets)
     if not args.json:
         print(f"{v.title} ({v.name}), mirror {'on' if mirror else 'off'}: " + ", ".join(
-            f"{puzzle.shape(c).name_zh} {c}" for c in puzzle.formations))
+            _caption(puzzle.shape(c), c) for c in puzzle.formations))
     emit_one(out, puzzle, sols, args.json, f"{v.name} {date} ({labels})")
 
 

@@ -250,7 +250,7 @@ def load(name: str) -> Variant:
     """
     if name not in names():
         raise UnknownVariantError(
-            f"unknown variant {name!r} (use one of {', '.join(names())}, or a file path)")
+            f"unknown variant {name!r} (use one of {', '.join(names())}, or give a variant file with --file PATH)")
     ref = _folder() / f"{name}.toml"
     try:
         text = ref.read_text(encoding="utf-8")

@@ -214,3 +214,52 @@ def test_bad_input_writes_no_log_file(tmp_path, monkeypatch, capsys):
     assert cli.main(["flip", "--size", "3", "--on", "0,0", "--json"]) == 0
     capsys.readouterr()
     assert not (tmp_path / "logs" / "daily-drill.log").exists()
+
+
+RANGE = "1900-01-01 .. 2999-12-31"
+"""The supported dates, as the README's command-line section states them."""
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "3000-01-01", "9999-12-31"])
+def test_the_solver_and_the_game_refuse_the_same_dates_outside_the_range(text, capsys):
+    for argv in (["classic", "--date", text, "--count"], ["drill", "--date", text, "--count"],
+                 ["variant", "weekday", "--date", text, "--count"]):
+        assert cli.main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"{text} is outside the supported dates {RANGE}" in err, err
+    assert game_main(["--date", text, "--frames", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{text} is outside the supported dates {RANGE}" in err, err
+
+
+@pytest.mark.parametrize("year", ["1899", "3000"])
+def test_drill_years_outside_the_range_are_refused(year, capsys):
+    assert cli.main(["drill", "--year", year, "--count"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "between 1900 and 2999" in err, err
+
+
+def test_the_first_and_last_supported_dates_are_solved(capsys):
+    """A Classic count depends only on month and day: Jan 1 is the published 64, and the last
+    supported date counts as Dec 31 of 2024 does."""
+    def count(text):
+        assert cli.main(["classic", "--date", text, "--count", "--json"]) == 0
+        return json.loads(capsys.readouterr().out)["count"]
+
+    assert count("1900-01-01") == 64
+    assert count("2999-12-31") == count("2024-12-31") > 0
+
+
+@pytest.mark.parametrize("prog,solver", [("daily-drill", "daily-drill-solver"), ("python -m game", "python -m solver")])
+def test_the_help_names_the_shipped_editions_and_the_solver_command(prog, solver, capsys):
+    """--variant NAME's help lists the editions shipped (the files in assets/variants/) and
+    names the solver command as the player has it, not a folder of the source tree."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    shipped = sorted(f[:-5] for f in os.listdir(os.path.join(root, "assets", "variants")) if f.endswith(".toml"))
+    assert len(shipped) >= 5
+    with pytest.raises(SystemExit) as e:
+        game_main(["--help"], prog=prog)
+    assert e.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"play a shipped calendar edition: {', '.join(shipped)} (see them with {solver} variant --list)" in text
+    assert "assets/" not in text

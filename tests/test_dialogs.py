@@ -134,3 +134,31 @@ def test_a_notice_dialog_waits_while_another_overlay_is_open(tmp_path):
     assert dialogs.show_notice(ctx, host, said.append)
     assert isinstance(host.overlay, Dialog) and host.overlay.title[0] == "save_corrupt_title" and said == []
     assert not dialogs.show_notice(ctx, host, said.append)  # once
+
+
+@pytest.mark.parametrize("close", [pygame.K_RETURN, pygame.K_ESCAPE])
+@pytest.mark.parametrize("mode", ["classic", "flip"])
+def test_a_data_folder_that_cannot_be_written_is_said_after_the_first_run_card(tmp_path, close, mode):
+    """Nothing can be written (the settings neither, so the card opens at every launch):
+    once the card closes, by Enter or Esc, a dialog says progress will not be saved, and
+    it says so again at the next launch."""
+    from helpers import frame, make_control
+
+    from game.widgets.onboarding import OnboardingCard
+
+    (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    folder = tmp_path / "blocked" / "data"
+    for launch in (1, 2):
+        c = make_control(None, folder, mode=mode, lang="en", size=(1000, 700), first_run=True)
+        assert not c.ctx.store.writable and c.ctx.store.notice[0] == "save_readonly"
+        frame(c, 3)
+        assert isinstance(c.scene.overlay, OnboardingCard), f"launch {launch}: the card opens"
+        c.scene.handle_event(key(close))
+        frame(c, 3)
+        d = c.scene.overlay
+        assert isinstance(d, Dialog) and d.body[0] == "save_readonly", f"launch {launch}: {d!r}"
+        title, body, _ = d.texts("en")
+        assert "will not be saved" in title and "will not be saved" in body and str(folder) in body
+        c.scene.handle_event(key(pygame.K_RETURN))
+        frame(c, 3)
+        assert c.scene.overlay is None

@@ -207,8 +207,11 @@ def test_wrong_types_inside_records_never_crash(tmp_path):
         "classic 2024-01-01": {"solved": True, "assisted": False, "seconds": "x", "hints": "3", "found": 7,
                                "solved_on": "2024-01-01"},
         "classic junk": {"found": [1, None, "A"]}, "": {}, "other": []}}))
-    s = Stats(Store(str(tmp_path)))
-    summ = s.summary("classic", dt.date(2024, 1, 1))
-    assert summ.hand == 1 and summ.current_streak == 1 and summ.best_s is None and summ.hints == 0
-    s.listen(Completed(GameId.from_text("classic junk"), "B", True, D))
-    assert s.found(GameId.from_text("classic junk")) == ("A", "B")
+    store = Store(str(tmp_path))
+    s = Stats(store)
+    summ = s.summary("classic", dt.date(2024, 1, 1))  # records of the wrong structure are left out
+    assert summ.hand == 0 and summ.current_streak == 0 and summ.best_s is None and summ.hints == 0
+    assert set(store.set_aside) == {"classic 2024-01-01", "classic junk", "other"}
+    assert store.records_notice == ("save_bad_records", {"n": 3})
+    s.listen(Completed(GameId.from_text("classic junk"), "B", True, D))  # a new record replaces it
+    assert s.found(GameId.from_text("classic junk")) == ("B",)

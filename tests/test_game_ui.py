@@ -519,3 +519,70 @@ def test_a_puzzle_with_its_own_shapes_plays_and_draws():
     s.ctx.lang = "zh"
     s.draw(surface)
     assert s.game_id.text == "file:hooks"
+
+
+def _game_env(**changes):
+    """The environment with ``changes`` (None removes a variable)."""
+    env = dict(os.environ)
+    for k, v in changes.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+@pytest.mark.skipif(sys.platform.startswith(("win", "darwin")), reason="X11 / Wayland sessions only")
+@pytest.mark.parametrize("driver", [None, "offscreen", "dummy"])
+def test_no_display_is_one_line_and_exit_2_unless_frames(driver):
+    """No desktop session: SDL would run invisibly forever; the game says why and stops."""
+    env = _game_env(DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER=driver, SDL_AUDIODRIVER="dummy",
+                    DAILY_DRILL_DATA_DIR=None)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    res = subprocess.run([sys.executable, "-m", "game", "--date", "2024-05-01"], capture_output=True, text=True,
+                         timeout=120, env=env, cwd=root)
+    assert res.returncode == 2, res.stderr
+    assert "Traceback" not in res.stderr
+    ours = [ln for ln in res.stderr.splitlines() if ln.startswith("python -m game:")]
+    assert ours == ["python -m game: No display found: Daily Drill needs a desktop session "
+                    "(or run headless with --frames N)"], res.stderr
+
+
+WMCLASS_PROBE = r"""
+import os, sys
+sys.argv[0] = "/somewhere/__main__.py"
+import pygame  # pygame's import sets the X11 class to the script's name when DISPLAY is set
+before = os.environ.get("SDL_VIDEO_X11_WMCLASS")
+seen = []
+real = pygame.display.set_mode
+def set_mode(*a, **k):
+    seen.append((os.environ.get("SDL_VIDEO_X11_WMCLASS"), os.environ.get("SDL_VIDEO_WAYLAND_WMCLASS")))
+    return real(*a, **k)
+pygame.display.set_mode = set_mode
+from game.__main__ import main
+rc = main(["--frames", "1", "--date", "2024-05-01"])
+print(before, *seen[0])
+sys.exit(rc)
+"""
+
+
+def test_the_window_class_is_the_desktop_entrys_startup_wm_class():
+    """The X11 class and Wayland app id at window creation are the desktop entry's
+    StartupWMClass (assets/desktop), even after pygame's import set its own."""
+    import configparser
+
+    from game.desktop import APP_ID
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    entry = configparser.RawConfigParser(strict=False)
+    entry.optionxform = str
+    entry.read(os.path.join(root, "assets", "desktop", f"{APP_ID}.desktop"), encoding="utf-8")
+    wm_class = entry["Desktop Entry"]["StartupWMClass"]
+    env = _game_env(DISPLAY=":99", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", SDL_VIDEO_X11_WMCLASS=None,
+                    SDL_VIDEO_WAYLAND_WMCLASS=None, DAILY_DRILL_DATA_DIR=None)
+    res = subprocess.run([sys.executable, "-c", WMCLASS_PROBE], capture_output=True, text=True, timeout=120,
+                         env=env, cwd=root)
+    assert res.returncode == 0, res.stderr
+    before, x11, wayland = res.stdout.split()
+    assert before == "__main__.py"  # the precondition: pygame set its own class first
+    assert x11 == wayland == wm_class

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from game.midend import GameId, MidEnd
 from game.polyomino import draw as poly_draw
 from game.store import Store
+from game.widgets.dialogs import Dialog
 from game.widgets.help import HelpOverlay
 from game.widgets.layout import MIN_WINDOW
 from game.widgets.overlays import CalendarPicker, StatsOverlay
@@ -78,7 +79,11 @@ def test_read_only_data_folder_plays_and_says_progress_is_not_saved(worker, tmp_
     blocker.write_text("")
     c = make_control(worker, blocker / "sub", lang="en")
     frame(c)
-    assert "will not be saved" in c.scene.status_text()
+    d = c.scene.overlay
+    assert isinstance(d, Dialog) and "will not be saved" in " ".join(d.texts("en")[:2])
+    send_key(c.scene, pygame.K_RETURN)
+    frame(c)
+    assert c.scene.overlay is None
     play_solution(c.scene, ["F6"])
     frame(c, 2)
     assert len(c.scene.state.placed) == 1

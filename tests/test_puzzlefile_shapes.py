@@ -141,3 +141,18 @@ def test_symmetry_with_mirror_off_uses_rotations_only(tmp_path):
     path = tmp_path / "one_sided.toml"
     path.write_text(text, encoding="utf-8")
     assert main(["file", str(path), "--count", "--json"]) == 0
+
+
+def test_text_output_captions_an_own_shape_once(tmp_path, capsys):
+    """A file's own shape without a Chinese name is captioned by its key once ("chair",
+    never "chair chair"); a library formation keeps its Chinese name and code."""
+    path = tmp_path / "own.toml"
+    path.write_text(OWN.replace("{mirror}", "true"), encoding="utf-8")
+    assert main(["file", str(path), "--first"]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    name, parts = head.split(": ", 1)
+    parts = parts.split(", ")
+    assert name == "own shapes" and parts[:2] == ["chair", "hook"], head
+    for part, code in zip(parts[2:], ("T4", "O4")):  # a Chinese name, then the code
+        zh, tail = part.split(" ")
+        assert tail == code and not zh.isascii(), head

@@ -296,3 +296,62 @@ def test_stats_screen_without_saving_offers_export_only(worker, tmp_path):
     s.overlays.close()  # the newer-version notice
     s.command("stats")
     assert set(s.overlay.button_rects(s.size)) == {"export"}
+
+
+@pytest.mark.parametrize("backup", [None, b"", b"{not json", b'{"version": 3, "records": []}'])
+def test_cli_export_says_when_the_backup_is_unusable_too(tmp_path, backup):
+    """The file and its backup both damaged (or the backup missing): the export says no usable
+    backup exists, prints empty statistics, and changes neither file."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "progress.json").write_bytes(b"\x00" * 40)
+    if backup is not None:
+        (data_dir / "progress.json.bak").write_bytes(backup)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    out = run_game("--export-stats", "-", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["solved"] == []
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1 and "warning" in lines[0] and "no usable backup" in lines[0], lines
+    assert ("missing" if backup is None else "damaged too") in lines[0]
+    assert "reading its backup" not in lines[0]
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+
+
+BAD_RECORDS = [{"solved": "maybe"}, {"solved": True, "seconds": "fast"}, {"solved": True, "moves": -3},
+               {"solved": True, "solved_on": "yesterday"}, {"solved": True, "found": "all"}, ["solved"],
+               {"solved": True, "assisted": 1}, {"hints": True}]
+
+
+@pytest.mark.parametrize("bad", BAD_RECORDS, ids=[json.dumps(b) for b in BAD_RECORDS])
+def test_a_record_of_the_wrong_structure_is_left_out_and_said(tmp_path, bad, validator):
+    """Not counted, exported or drawn; the export warns in one line; the game says so on the
+    status line; the well-formed records stay, and playing the bad one's date replaces it."""
+    from helpers import frame, make_control, play_solution
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    good = rec("2024-05-05", 80.0)
+    write_records(data_dir, {"classic 2024-05-01": bad, "classic 2024-05-05": good})
+    before = (data_dir / "progress.json").read_bytes()
+    out = run_game("--export-stats", "-", data_dir=data_dir)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    validator.validate(data)
+    assert [e["date"] for e in data["solved"]] == ["2024-05-05"]
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1 and "wrong structure" in lines[0] and "classic 2024-05-01" in lines[0], lines
+    assert (data_dir / "progress.json").read_bytes() == before
+
+    c = make_control(None, data_dir, lang="en", date=DATE)
+    frame(c, 2)
+    assert c.ctx.stats.solved_count("classic") == 1
+    assert "wrong structure" in c.scene.status_text()
+    play_solution(c.scene)
+    frame(c, 2)
+    assert c.scene.state.is_solved
+    saved = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))["records"]
+    assert saved["classic 2024-05-05"] == good
+    mine = saved["classic 2024-05-01"]
+    assert mine["solved"] is True and mine["assisted"] is False and mine["solved_on"] == DATE.isoformat()
+    assert c.ctx.stats.solved_count("classic") == 2

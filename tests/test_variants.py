@@ -388,3 +388,26 @@ def test_variant_discovery_reads_the_assets_package():
     shipped = sorted(f.name for f in (files("assets") / "variants").iterdir()
                      if f.name.endswith(".toml"))
     assert shipped == [f"{n}.toml" for n in SHIPPED]
+
+
+def test_a_variant_name_that_is_a_path_is_read_as_the_file(capsys, tmp_path, monkeypatch):
+    """``variant ./mycal.toml`` does what ``variant --file ./mycal.toml`` does; an unknown
+    plain name says how to give a file; a missing path says it cannot be read."""
+    path = tmp_path / "mycal.toml"
+    from importlib.resources import files
+
+    path.write_text((files("assets") / "variants" / "jarringwords.toml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rc, by_file, err = run_cli(capsys, "variant", "--file", "mycal.toml", "--date", "2024-01-01", "--count", "--json")
+    assert rc == 0, err
+    for name in ("./mycal.toml", "mycal.toml", str(path)):
+        rc, out, err = run_cli(capsys, "variant", name, "--date", "2024-01-01", "--count", "--json")
+        assert rc == 0, (name, err)
+        got, want = json.loads(out), json.loads(by_file)
+        got.pop("seconds", None), want.pop("seconds", None)
+        assert got == want and got["count"] > 0, name
+    rc, out, err = run_cli(capsys, "variant", "nope", "--date", "2024-01-01")
+    assert rc == 2 and "unknown variant 'nope'" in err and "--file PATH" in err and "a file path" not in err
+    rc, out, err = run_cli(capsys, "variant", "./missing.toml", "--date", "2024-01-01")
+    assert rc == 2 and out == "" and len(err.strip().splitlines()) == 1 and "missing.toml" in err, err

@@ -94,6 +94,8 @@ def test_wheel_contents(installed):
     with tarfile.open(sdist) as t:
         top = t.getnames()[0].split("/")[0]
         assert {f"{top}/LICENSE", f"{top}/pyproject.toml", f"{top}/README.md"} <= set(t.getnames())
+        assert not [n for n in t.getnames() if {".hypothesis", ".pytest_cache", ".venv", "__pycache__"}
+                    & set(n.split("/"))], t.getnames()
 
 
 def test_both_scripts_report_the_version(installed):
@@ -158,3 +160,30 @@ def test_bundle_spec_refers_to_files_that_exist():
     assert os.path.isfile(os.path.join(spec_dir, "daily_drill.py"))
     for rel in ("LICENSE", "assets/desktop/icon-256.png"):
         assert f'"{rel.split("/")[0]}"' in spec and os.path.isfile(os.path.join(ROOT, rel)), rel
+
+
+JUNK = (".hypothesis/examples/0a/1b", ".pytest_cache/v/cache/lastfailed", ".venv/bin/python3",
+        "dist/daily_drill-0.0.1.tar.gz", "build/lib/game/__init__.py", "solver/__pycache__/kernels.cpython-311.pyc",
+        "solver/__pycache__/kernels.search-1.py311.nbi", "daily_drill.egg-info/PKG-INFO")
+"""What running the tests, make and pip leave in a checkout."""
+
+
+def test_the_sdist_leaves_out_what_a_checkout_gathers(tmp_path):
+    """Built from a copy with no .git folder (so no .gitignore is read), the sdist still has
+    no test caches, virtual environment, builds or compiled files, and has the sources."""
+    import shutil
+
+    src = tmp_path / "daily-drill"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", ".hypothesis", ".pytest_cache",
+                                                             "__pycache__", "dist", "build", "*.egg-info"))
+    for name in JUNK:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text("junk\n", encoding="utf-8")
+    run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", tmp_path / "out", src], cwd=tmp_path)
+    (sdist,) = (tmp_path / "out").glob("*.tar.gz")
+    with tarfile.open(sdist) as t:
+        names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
+    assert {"game/__main__.py", "solver/kernels.py", "tests/test_wheel_install.py", "pyproject.toml"} <= names
+    folders = {".hypothesis", ".pytest_cache", ".venv", "dist", "build", "__pycache__", "daily_drill.egg-info"}
+    junk = sorted(n for n in names if folders & set(n.split("/")[:-1]) or n.endswith((".pyc", ".nbi", ".nbc")))
+    assert junk == [], junk

@@ -33,8 +33,9 @@ CLOSE = "close"
 """Returned by an overlay's ``handle_event`` when it should close."""
 MIN_TEXT_PX = 12
 """Smallest body text (pixels)."""
-NOTICE_DIALOGS = ("save_restored", "save_corrupt", "save_newer")
-"""Progress-file notices shown in a dialog (the others go to the status line)."""
+NOTICE_DIALOGS = ("save_restored", "save_corrupt", "save_newer", "save_readonly", "save_corrupt_stuck")
+"""Progress-file notices shown in a dialog, after any first-run card (the others go to the
+status line): a restored, lost or newer file, and progress that will not be saved."""
 
 Text = tuple[str, dict[str, Any]]
 """An i18n key and its format fields."""
@@ -247,8 +248,10 @@ def confirm(title_key: str, body_key: str, yes: str, yes_label: str, no_label: s
 
 def for_notice(notice: Text | None) -> Dialog | None:
     """The dialog explaining a progress-file notice (:data:`NOTICE_DIALOGS`: the file was
-    damaged and its backup restored, damaged with no backup, written by a newer version),
-    or None for the other notices (they belong on the status line) and for None."""
+    damaged and its backup restored, damaged with no backup, written by a newer version,
+    or progress will not be saved: a folder that cannot be written, a damaged file that
+    cannot be moved aside), or None for the other notices (they belong on the status
+    line) and for None."""
     if notice is None or notice[0] not in NOTICE_DIALOGS:
         return None
     key, fields = notice

@@ -27,7 +27,10 @@ Rules kept here, in one place:
   is unsolved, the game has not been recorded as solved, no pause reason is set
   (``"overlay"``, ``"unfocused"``, ``"minimised"``, ``"hidden"``) and the player gave
   some input in the last :data:`IDLE_S` seconds (the first :data:`IDLE_S` seconds of
-  a silence count as thinking).  Reset is an undoable move, so it does not zero the
+  a silence count as thinking), and it stands still from the moment a Solve or the
+  search replay is asked for while the solver plays its moves, until the player
+  moves, undoes, redoes or restarts (solver time is never solving time; such a game
+  is assisted anyway).  Reset is an undoable move, so it does not zero the
   clock (Undo would otherwise bring back a position with its time erased).  Time is
   read from an injectable monotonic ``clock`` (seconds), so tests use a fake one.
 """
@@ -208,6 +211,7 @@ class MidEnd:
         self._seg: float | None = None
         self._last_input = -math.inf
         self._paused: set[str] = set()
+        self._solver_plays = False  # a Solve or the search replay was asked for: the clock waits
 
     # ------------------------------------------------------------ position
 
@@ -265,6 +269,8 @@ class MidEnd:
         if kind in (Kind.NEW, Kind.RESTART):
             raise ValueError(f"play() takes a move, not a {kind.value} entry")
         new = self.game.apply(self.state, move)
+        if kind is Kind.MOVE and not getattr(move, "assisted", False):
+            self._solver_plays = False  # the player's own move: the clock runs again
         self.note_input()
         was = self._solved_now()
         del self.history[self.pos + 1:]
@@ -280,6 +286,7 @@ class MidEnd:
         """Step back one entry; False when there is nothing to undo."""
         if not self.can_undo():
             return False
+        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         self.pos -= 1
@@ -290,6 +297,7 @@ class MidEnd:
         """Step forward one entry; False when there is nothing to redo."""
         if not self.can_redo():
             return False
+        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         self.pos += 1
@@ -303,6 +311,7 @@ class MidEnd:
         """
         if self.state == self.first_state and self.moves == 0:
             return False
+        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         del self.history[self.pos + 1:]
@@ -313,9 +322,13 @@ class MidEnd:
 
     def note_assist(self, kind: str) -> None:
         """Help was asked for (``"hint"``, ``"solve"`` or ``"search"``): the game id is
-        assisted from now on, even if the help is undone or never placed."""
+        assisted from now on, even if the help is undone or never placed.  A ``"solve"`` or
+        ``"search"`` stops the clock until the player's next move, undo, redo or restart."""
         self._assisted = True
         self._help_since_done = True
+        if kind in ("solve", "search"):
+            self._solver_plays = True
+            self._update_timer(self.clock())
         self._emit(Assisted(self.game_id, kind))
         self._emit(Changed(self.game_id))
 
@@ -350,7 +363,7 @@ class MidEnd:
     # ------------------------------------------------------------ timer
 
     def _runnable(self, now: float) -> bool:
-        return (self._started and not self._recorded and not self._paused
+        return (self._started and not self._recorded and not self._paused and not self._solver_plays
                 and not self.state.is_solved and now < self._last_input + IDLE_S)
 
     def _fold(self, now: float) -> None:

@@ -642,3 +642,12 @@ def test_the_window_class_is_the_desktop_entrys_startup_wm_class():
     before, x11, wayland = res.stdout.split()
     assert before == "__main__.py"  # the precondition: pygame set its own class first
     assert x11 == wayland == wm_class
+
+
+def test_a_solve_on_an_untouched_board_keeps_the_clock_at_zero(control):
+    """QA: Classic showed 00:02 after Solve on an untouched board (the fly-in was timed)."""
+    scene = control.scene
+    ready(control)
+    scene.command("solve")
+    until(control, lambda: scene.state.is_solved, what="the Solve fly-in to finish")
+    assert scene.midend.assisted and scene.midend.elapsed_s == 0.0

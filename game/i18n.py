@@ -310,8 +310,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "Flipping is off: pieces only rotate (Allow flipping, in Settings)"),
     "flip_on_now": ("允许翻转：拼块可以翻面", "Flipping allowed: pieces may be turned over"),
     "flip_off_now": ("只可旋转：拼块不能翻面", "Rotations only: pieces cannot be turned over"),
-    "no_solution_rotations": ("这一天只旋转无解：请在设置里打开「允许翻转」",
-                              "No solution on this date with rotations only: turn on Allow flipping in Settings"),
+    "no_solution_rotations": ("这一天只旋转无解：在设置（O）里打开「允许翻转」",
+                              "No solution on this date with rotations only: turn on Allow flipping in Settings (O)"),
     # the daily ritual: first-run cards, help, the finish screens, share, midnight (game.ritual)
     "rules_n_targets": ("{n} 个目标格", "the {n} target cells"),
     "goal_flip": ("关上每一格：让所有格子都熄灭。", "Turn every cell off."),

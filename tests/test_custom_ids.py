@@ -214,3 +214,32 @@ def test_a_variant_files_old_saves_are_adopted_by_that_file_only(tmp_path):
     s1 = PolyominoScene(make_context(None, data, "en", date=DAY), e1.mode())
     assert s1.midend.started and s1.state.pieces[0] is not None and s1.game_id.mode == "variant:" + e1.ident
     assert old.text in saved(data)["games"]
+
+
+def test_a_custom_puzzle_is_not_daily_on_its_finish_screen_and_in_its_statistics(tmp_path):
+    """QA: a custom puzzle's finish showed "Next puzzle in 19:00:53" and "first best time in
+    this mode"; its Statistics listed streak rows and "Solutions found (all dates)"."""
+    import pygame
+
+    from game.widgets.overlays import stats_rows
+    from game.widgets.win import WinOverlay
+
+    s = scene(tmp_path / "data", write(tmp_path / "mine.toml", WIDE))
+    solve_f6(s)
+    win = s.overlay
+    assert isinstance(win, WinOverlay)
+    for lang in ("en", "zh"):
+        words = " | ".join(win.words(lang))
+        assert "Next puzzle" not in words and "下一题" not in words and "mode" not in words, words
+        assert "streak" not in words.lower() and "连续" not in words
+    assert "Your best time for this puzzle!" in win.words("en")
+    s.draw(pygame.Surface((900, 640)))  # the panel without its countdown line draws
+    s.overlays.close()
+    assert s.open_overlay("stats")
+    s.draw(pygame.Surface((900, 640)))
+    for lang in ("en", "zh"):
+        rows = stats_rows(s.overlay.summary, lang, s.overlay.found_here, s.overlay.daily)
+        text = " | ".join(a + " " + b for a, b in rows)
+        assert "streak" not in text.lower() and "连续" not in text and "all dates" not in text and "全部日期" not in text
+    rows = dict(stats_rows(s.overlay.summary, "en", None, s.overlay.daily))
+    assert rows["Solved by hand"] == "1" and "Best time for this puzzle" in rows

@@ -493,12 +493,31 @@ class Raw:
         return self.value
 
 
+ENGLISH_ONE: dict[str, tuple[str, str]] = {
+    "variant_count": ("n", "{date}: {n} solution"),
+    "rules_n_targets": ("n", "the {n} target cell"),
+    "goal_date": ("n", "Cover the board with the one piece, leaving only the date open: {targets}."),
+    "goal_file": ("n", "Cover every open cell with the one piece."),
+    "goal_file_targets": ("n", "Cover the board with the one piece, leaving only {targets} open."),
+    "flip_solved_sub": ("moves", "{moves} move · par {par}"),
+    "save_bad_records": ("n", "{n} statistics record in the progress file has the wrong structure and is left out"),
+    "share_hints": ("n", "{n} hint"),
+    "win_at_par": ("par", "In par, {par} press: perfect!"),
+}
+"""English singular forms: key -> (the count field, the text when that field is 1).
+Chinese has no plural; every other English text with a count reads right for any n."""
+
+
 def tr(key: str, lang: str = "zh", **fields: object) -> str:
     """The text for ``key`` in ``lang`` (``"zh"`` or ``"en"``), formatted with ``fields``.
 
+    English takes the singular form (:data:`ENGLISH_ONE`) when the key's count field is 1.
     Unknown keys return the key itself, so a missing entry never crashes the UI.
     """
     zh, en = STRINGS.get(key, (key, key))
+    one = ENGLISH_ONE.get(key)
+    if lang == "en" and one is not None and fields.get(one[0]) == 1:
+        en = one[1]
     text = en if lang == "en" else zh
     return text.format(**fields) if fields else text
 

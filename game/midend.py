@@ -14,9 +14,11 @@ returns a new state or raises :class:`~solver.games.protocol.IllegalMoveError`;
 
 Rules kept here, in one place:
 
-* **Assisted** (sticky): a Hint, a Solve or the search replay asked for on a game
-  (:meth:`MidEnd.note_assist`), or any assisted move played, makes the game id
-  assisted for good, even when the help is undone or was never placed.  The verdict
+* **Assisted** (sticky): a Hint, a Solve or the search replay that gave something on
+  a game (:meth:`MidEnd.note_assist`, called by the front end when the answer shows a
+  piece, a dead end or a solution; "no solution" is no help), or any assisted move
+  played, makes the game id assisted for good, even when the help is undone or was
+  never placed.  The verdict
   of the game id is taken when it is first solved.
 * **Solved once**: :class:`Solved` is emitted the first time the game id reaches a
   solved state and never again (a persisted flag), whatever undo and redo do.

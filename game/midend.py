@@ -14,9 +14,11 @@ returns a new state or raises :class:`~solver.games.protocol.IllegalMoveError`;
 
 Rules kept here, in one place:
 
-* **Assisted** (sticky): a Hint, a Solve or the search replay asked for on a game
-  (:meth:`MidEnd.note_assist`), or any assisted move played, makes the game id
-  assisted for good, even when the help is undone or was never placed.  The verdict
+* **Assisted** (sticky): a Hint, a Solve or the search replay that gave something on
+  a game (:meth:`MidEnd.note_assist`, called by the front end when the answer shows a
+  piece, a dead end or a solution; "no solution" is no help), or any assisted move
+  played, makes the game id assisted for good, even when the help is undone or was
+  never placed.  The verdict
   of the game id is taken when it is first solved.
 * **Solved once**: :class:`Solved` is emitted the first time the game id reaches a
   solved state and never again (a persisted flag), whatever undo and redo do.
@@ -36,6 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import math
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -49,6 +52,9 @@ MAX_ELAPSED_S = 100 * 3600.0
 PAUSE_REASONS = ("overlay", "unfocused", "minimised", "hidden")
 """Why the timer may be paused: an overlay is open, the window lost the focus or is
 minimised, the scene is not the one shown."""
+
+
+_FILE_ID = re.compile(r"^(file:[0-9a-f]{16})(?: (\S+))?$")
 
 
 class Kind(enum.Enum):
@@ -66,7 +72,8 @@ class GameId:
     """Which game: a mode, the puzzle's date and an extra (Flip's board size).
 
     Attributes:
-        mode: ``"classic"``, ``"drill"``, ``"variant:NAME"``, ``"flip"`` or ``"file:NAME"``.
+        mode: ``"classic"``, ``"drill"``, ``"variant:NAME"``, ``"flip"`` or ``"file:KEY"``
+            (a custom file's content key, :attr:`solver.model.Puzzle.digest`).
         date: the puzzle's date; None for undated puzzles (custom files, random Flip deals).
         extra: more identity inside a mode and date (``"4x4"`` for Flip), "" for none.
     """
@@ -78,19 +85,22 @@ class GameId:
     @property
     def text(self) -> str:
         """The key in the progress file: ``"classic 2024-05-01"``, ``"flip 4x4 2024-05-01"``,
-        ``"file:Pentomino 6 x 10"``."""
+        ``"file:a535f559782c6b19"``."""
         return " ".join(p for p in (self.mode, self.extra, self.date.isoformat() if self.date else "") if p)
 
     @classmethod
     def from_text(cls, text: str) -> "GameId":
-        """Inverse of :attr:`text`.  A ``file:`` id is the whole text (names may hold spaces).
+        """Inverse of :attr:`text`.  A ``file:`` id is a content key and an optional extra
+        (``"file:28f8afc85c7f8127 rotations"``), or else the whole text (the name-keyed ids of
+        earlier versions: names may hold spaces).
 
         Raises ``ValueError`` for an empty text.
         """
         if not isinstance(text, str) or not text.strip():
             raise ValueError("empty game id")
         if text.startswith("file:"):
-            return cls(text)
+            m = _FILE_ID.match(text)  # a content key ("file:<16 hex> rotations"), else a name
+            return cls(m[1], None, m[2] or "") if m else cls(text)
         parts = text.split(" ")
         date = None
         if len(parts) > 1:
@@ -185,6 +195,8 @@ class MidEnd:
         history: the :class:`Entry` list; ``history[0]`` is the NEW entry.
         pos: index of the current entry.
         listeners: callables receiving every event, in order.
+        refused: the save :meth:`from_save` would not replay (its params are another
+            game's), or None.
     """
 
     def __init__(self, game: Any, params: Any, game_id: GameId, first_state: Any, *,
@@ -208,6 +220,7 @@ class MidEnd:
         self._seg: float | None = None
         self._last_input = -math.inf
         self._paused: set[str] = set()
+        self.refused: dict[str, Any] | None = None
 
     # ------------------------------------------------------------ position
 
@@ -431,14 +444,24 @@ class MidEnd:
 
     @classmethod
     def from_save(cls, game: Any, params: Any, game_id: GameId, first_state: Any, save: Any,
-                  **kw: Any) -> "MidEnd":
+                  accepts: Callable[[Any], bool] | None = None, **kw: Any) -> "MidEnd":
         """A mid end restored from :meth:`to_save` output: the moves are replayed from
         ``first_state`` (stopping quietly at the first one that does not parse or apply),
         so Undo works after a restart.  A save of the wrong shape gives a fresh game.
-        Takes the :meth:`__init__` keywords.
+
+        A save is another game's when ``accepts(save["params"])`` is false (default: a
+        params text other than ``params.text``; a save without one is accepted): it is
+        never replayed; the mid end is a fresh game with the save in :attr:`refused`
+        (the caller keeps it aside).  Takes the :meth:`__init__` keywords.
         """
         me = cls(game, params, game_id, first_state, **kw)
         if not isinstance(save, dict):
+            return me
+        stored = save.get("params")
+        ok = accepts(stored) if accepts is not None else (
+            not isinstance(stored, str) or not stored or stored == getattr(params, "text", stored))
+        if not ok:
+            me.refused = save
             return me
         moves = save.get("moves")
         state = first_state

@@ -463,21 +463,7 @@ class MidEnd:
         if not ok:
             me.refused = save
             return me
-        moves = save.get("moves")
-        state = first_state
-        for item in moves if isinstance(moves, list) else []:
-            try:
-                kind = Kind(item[0])
-                text = item[1]
-                if kind is Kind.RESTART:
-                    state = first_state
-                elif kind is Kind.NEW:
-                    break
-                else:
-                    state = game.apply(state, game.parse_move(text))
-            except (IllegalMoveError, InvalidMoveError, ValueError, TypeError, IndexError, KeyError):
-                break
-            me.history.append(Entry(state, text if kind is not Kind.RESTART else "", kind))
+        me.history.extend(replay(game, first_state, save.get("moves")))
         pos = save.get("pos")
         pos = pos if isinstance(pos, int) and not isinstance(pos, bool) else len(me.history) - 1
         me.pos = max(0, min(pos, len(me.history) - 1))
@@ -492,5 +478,31 @@ class MidEnd:
         return me
 
 
-__all__ = ["MidEnd", "GameId", "Entry", "Kind", "Solved", "Completed", "Assisted", "Changed",
+def replay(game: Any, first_state: Any, moves: Any) -> list[Entry]:
+    """The history entries after the first, rebuilt from saved ``[kind, move text]`` pairs.
+
+    Each move is parsed and applied by the back end ``game`` from ``first_state`` (RESTART
+    goes back to it); the replay stops quietly at NEW or at the first pair that is malformed
+    or does not parse or apply, so a damaged tail loses only itself.  ``moves`` of any
+    other type gives [].
+    """
+    out: list[Entry] = []
+    state = first_state
+    for item in moves if isinstance(moves, list) else []:
+        try:
+            kind = Kind(item[0])
+            text = item[1]
+            if kind is Kind.RESTART:
+                state = first_state
+            elif kind is Kind.NEW:
+                break
+            else:
+                state = game.apply(state, game.parse_move(text))
+        except (IllegalMoveError, InvalidMoveError, ValueError, TypeError, IndexError, KeyError):
+            break
+        out.append(Entry(state, text if kind is not Kind.RESTART else "", kind))
+    return out
+
+
+__all__ = ["MidEnd", "replay", "GameId", "Entry", "Kind", "Solved", "Completed", "Assisted", "Changed",
            "IDLE_S", "PAUSE_REASONS", "IllegalMoveError"]

@@ -78,6 +78,12 @@ class Finish:
             self.best_before is None or self.seconds < self.best_before)
 
     @property
+    def custom(self) -> bool:
+        """A custom puzzle file's game: not a daily puzzle (no countdown, no streak, its best
+        is this puzzle's own)."""
+        return self.game_id.mode.startswith("file:")
+
+    @property
     def at_par(self) -> bool:
         """Flip: solved in exactly the fewest presses."""
         return self.par is not None and self.moves <= self.par
@@ -151,6 +157,8 @@ def moments(f: Finish, fmt_time: Any) -> list[Msg]:
         return out
     if not f.counted:
         out.append(msg("win_not_counted"))
+    elif f.custom:
+        out.append(msg("win_best_puzzle"))
     elif f.best_before is None:
         out.append(msg("win_first_best"))
     elif f.new_best:

@@ -132,6 +132,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_hints": ("使用提示次数", "Hints used"),
     "stats_solves": ("使用求解次数", "Solves used"),
     "stats_found": ("已找到的解法（全部日期）", "Solutions found (all dates)"),
+    "stats_found_puzzle": ("已找到的解法", "Solutions found"),
+    "stats_best_puzzle": ("这道题的最佳用时", "Best time for this puzzle"),
     "stats_days": ("{n} 天", "{n} d"),
     "stats_none": ("暂无", "none yet"),
     "stats_here": ("当天", "This date"),
@@ -310,8 +312,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "Flipping is off: pieces only rotate (Allow flipping, in Settings)"),
     "flip_on_now": ("允许翻转：拼块可以翻面", "Flipping allowed: pieces may be turned over"),
     "flip_off_now": ("只可旋转：拼块不能翻面", "Rotations only: pieces cannot be turned over"),
-    "no_solution_rotations": ("这一天只旋转无解：请在设置里打开「允许翻转」",
-                              "No solution on this date with rotations only: turn on Allow flipping in Settings"),
+    "no_solution_rotations": ("这一天只旋转无解：在设置（O）里打开「允许翻转」",
+                              "No solution on this date with rotations only: turn on Allow flipping in Settings (O)"),
     # the daily ritual: first-run cards, help, the finish screens, share, midnight (game.ritual)
     "rules_n_targets": ("{n} 个目标格", "the {n} target cells"),
     "goal_flip": ("关上每一格：让所有格子都熄灭。", "Turn every cell off."),
@@ -398,6 +400,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "win_helped_title": ("有协助完成", "Solved with help"),
     "win_difficulty": ("难度", "Difficulty"),
     "win_first_best": ("这个模式的第一个最佳用时！", "Your first best time in this mode!"),
+    "win_best_puzzle": ("这道题的最佳用时！", "Your best time for this puzzle!"),
     "win_new_best": ("新纪录！之前最佳 {was}", "New best! Your best was {was}"),
     "win_best_is": ("你的最佳用时：{t}", "Your best: {t}"),
     "win_streak": ("连续 {n} 天！", "{n}-day streak!"),
@@ -490,12 +493,31 @@ class Raw:
         return self.value
 
 
+ENGLISH_ONE: dict[str, tuple[str, str]] = {
+    "variant_count": ("n", "{date}: {n} solution"),
+    "rules_n_targets": ("n", "the {n} target cell"),
+    "goal_date": ("n", "Cover the board with the one piece, leaving only the date open: {targets}."),
+    "goal_file": ("n", "Cover every open cell with the one piece."),
+    "goal_file_targets": ("n", "Cover the board with the one piece, leaving only {targets} open."),
+    "flip_solved_sub": ("moves", "{moves} move · par {par}"),
+    "save_bad_records": ("n", "{n} statistics record in the progress file has the wrong structure and is left out"),
+    "share_hints": ("n", "{n} hint"),
+    "win_at_par": ("par", "In par, {par} press: perfect!"),
+}
+"""English singular forms: key -> (the count field, the text when that field is 1).
+Chinese has no plural; every other English text with a count reads right for any n."""
+
+
 def tr(key: str, lang: str = "zh", **fields: object) -> str:
     """The text for ``key`` in ``lang`` (``"zh"`` or ``"en"``), formatted with ``fields``.
 
+    English takes the singular form (:data:`ENGLISH_ONE`) when the key's count field is 1.
     Unknown keys return the key itself, so a missing entry never crashes the UI.
     """
     zh, en = STRINGS.get(key, (key, key))
+    one = ENGLISH_ONE.get(key)
+    if lang == "en" and one is not None and fields.get(one[0]) == 1:
+        en = one[1]
     text = en if lang == "en" else zh
     return text.format(**fields) if fields else text
 

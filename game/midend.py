@@ -14,9 +14,11 @@ returns a new state or raises :class:`~solver.games.protocol.IllegalMoveError`;
 
 Rules kept here, in one place:
 
-* **Assisted** (sticky): a Hint, a Solve or the search replay asked for on a game
-  (:meth:`MidEnd.note_assist`), or any assisted move played, makes the game id
-  assisted for good, even when the help is undone or was never placed.  The verdict
+* **Assisted** (sticky): a Hint, a Solve or the search replay that gave something on
+  a game (:meth:`MidEnd.note_assist`, called by the front end when the answer shows a
+  piece, a dead end or a solution; "no solution" is no help), or any assisted move
+  played, makes the game id assisted for good, even when the help is undone or was
+  never placed.  The verdict
   of the game id is taken when it is first solved.
 * **Solved once**: :class:`Solved` is emitted the first time the game id reaches a
   solved state and never again (a persisted flag), whatever undo and redo do.
@@ -27,11 +29,11 @@ Rules kept here, in one place:
   is unsolved, the game has not been recorded as solved, no pause reason is set
   (``"overlay"``, ``"unfocused"``, ``"minimised"``, ``"hidden"``) and the player gave
   some input in the last :data:`IDLE_S` seconds (the first :data:`IDLE_S` seconds of
-  a silence count as thinking), and it stands still from the moment a Solve or the
-  search replay is asked for while the solver plays its moves, until the player
-  moves, undoes, redoes or restarts (solver time is never solving time; such a game
-  is assisted anyway).  Reset is an undoable move, so it does not zero the
-  clock (Undo would otherwise bring back a position with its time erased).  Time is
+  a silence count as thinking); it stands still from the moment a Solve or the
+  search replay is asked for until the position is one the solver did not make (the
+  player moved, undid, redid or restarted): solver time is never solving time.
+  Reset is an undoable move, so it does not zero the clock (Undo would otherwise
+  bring back a position with its time erased).  Time is
   read from an injectable monotonic ``clock`` (seconds), so tests use a fake one.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import math
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -52,6 +55,9 @@ MAX_ELAPSED_S = 100 * 3600.0
 PAUSE_REASONS = ("overlay", "unfocused", "minimised", "hidden")
 """Why the timer may be paused: an overlay is open, the window lost the focus or is
 minimised, the scene is not the one shown."""
+
+
+_FILE_ID = re.compile(r"^(file:[0-9a-f]{16})(?: (\S+))?$")
 
 
 class Kind(enum.Enum):
@@ -69,7 +75,8 @@ class GameId:
     """Which game: a mode, the puzzle's date and an extra (Flip's board size).
 
     Attributes:
-        mode: ``"classic"``, ``"drill"``, ``"variant:NAME"``, ``"flip"`` or ``"file:NAME"``.
+        mode: ``"classic"``, ``"drill"``, ``"variant:NAME"``, ``"flip"`` or ``"file:KEY"``
+            (a custom file's content key, :attr:`solver.model.Puzzle.digest`).
         date: the puzzle's date; None for undated puzzles (custom files, random Flip deals).
         extra: more identity inside a mode and date (``"4x4"`` for Flip), "" for none.
     """
@@ -81,19 +88,22 @@ class GameId:
     @property
     def text(self) -> str:
         """The key in the progress file: ``"classic 2024-05-01"``, ``"flip 4x4 2024-05-01"``,
-        ``"file:Pentomino 6 x 10"``."""
+        ``"file:a535f559782c6b19"``."""
         return " ".join(p for p in (self.mode, self.extra, self.date.isoformat() if self.date else "") if p)
 
     @classmethod
     def from_text(cls, text: str) -> "GameId":
-        """Inverse of :attr:`text`.  A ``file:`` id is the whole text (names may hold spaces).
+        """Inverse of :attr:`text`.  A ``file:`` id is a content key and an optional extra
+        (``"file:28f8afc85c7f8127 rotations"``), or else the whole text (the name-keyed ids of
+        earlier versions: names may hold spaces).
 
         Raises ``ValueError`` for an empty text.
         """
         if not isinstance(text, str) or not text.strip():
             raise ValueError("empty game id")
         if text.startswith("file:"):
-            return cls(text)
+            m = _FILE_ID.match(text)  # a content key ("file:<16 hex> rotations"), else a name
+            return cls(m[1], None, m[2] or "") if m else cls(text)
         parts = text.split(" ")
         date = None
         if len(parts) > 1:
@@ -188,6 +198,8 @@ class MidEnd:
         history: the :class:`Entry` list; ``history[0]`` is the NEW entry.
         pos: index of the current entry.
         listeners: callables receiving every event, in order.
+        refused: the save :meth:`from_save` would not replay (its params are another
+            game's), or None.
     """
 
     def __init__(self, game: Any, params: Any, game_id: GameId, first_state: Any, *,
@@ -212,6 +224,7 @@ class MidEnd:
         self._last_input = -math.inf
         self._paused: set[str] = set()
         self._solver_plays = False  # a Solve or the search replay was asked for: the clock waits
+        self.refused: dict[str, Any] | None = None
 
     # ------------------------------------------------------------ position
 
@@ -269,8 +282,6 @@ class MidEnd:
         if kind in (Kind.NEW, Kind.RESTART):
             raise ValueError(f"play() takes a move, not a {kind.value} entry")
         new = self.game.apply(self.state, move)
-        if kind is Kind.MOVE and not getattr(move, "assisted", False):
-            self._solver_plays = False  # the player's own move: the clock runs again
         self.note_input()
         was = self._solved_now()
         del self.history[self.pos + 1:]
@@ -286,7 +297,6 @@ class MidEnd:
         """Step back one entry; False when there is nothing to undo."""
         if not self.can_undo():
             return False
-        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         self.pos -= 1
@@ -297,7 +307,6 @@ class MidEnd:
         """Step forward one entry; False when there is nothing to redo."""
         if not self.can_redo():
             return False
-        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         self.pos += 1
@@ -311,7 +320,6 @@ class MidEnd:
         """
         if self.state == self.first_state and self.moves == 0:
             return False
-        self._solver_plays = False
         self.note_input()
         was = self._solved_now()
         del self.history[self.pos + 1:]
@@ -322,13 +330,11 @@ class MidEnd:
 
     def note_assist(self, kind: str) -> None:
         """Help was asked for (``"hint"``, ``"solve"`` or ``"search"``): the game id is
-        assisted from now on, even if the help is undone or never placed.  A ``"solve"`` or
-        ``"search"`` stops the clock until the player's next move, undo, redo or restart."""
+        assisted from now on, even if the help is undone or never placed."""
         self._assisted = True
         self._help_since_done = True
-        if kind in ("solve", "search"):
-            self._solver_plays = True
-            self._update_timer(self.clock())
+        self._solver_plays |= kind in ("solve", "search")  # the clock waits for the solver's moves
+        self._update_timer(self.clock())
         self._emit(Assisted(self.game_id, kind))
         self._emit(Changed(self.game_id))
 
@@ -340,6 +346,7 @@ class MidEnd:
         now = self.clock()
         state = self.state
         solved = bool(state.is_solved)
+        self._solver_plays = self._solver_plays and self.history[self.pos].kind is Kind.SOLVE
         events: list[Any] = []
         if solved and not was_solved:
             text = self.solution_text(state)
@@ -444,30 +451,26 @@ class MidEnd:
 
     @classmethod
     def from_save(cls, game: Any, params: Any, game_id: GameId, first_state: Any, save: Any,
-                  **kw: Any) -> "MidEnd":
+                  accepts: Callable[[Any], bool] | None = None, **kw: Any) -> "MidEnd":
         """A mid end restored from :meth:`to_save` output: the moves are replayed from
         ``first_state`` (stopping quietly at the first one that does not parse or apply),
         so Undo works after a restart.  A save of the wrong shape gives a fresh game.
-        Takes the :meth:`__init__` keywords.
+
+        A save is another game's when ``accepts(save["params"])`` is false (default: a
+        params text other than ``params.text``; a save without one is accepted): it is
+        never replayed; the mid end is a fresh game with the save in :attr:`refused`
+        (the caller keeps it aside).  Takes the :meth:`__init__` keywords.
         """
         me = cls(game, params, game_id, first_state, **kw)
         if not isinstance(save, dict):
             return me
-        moves = save.get("moves")
-        state = first_state
-        for item in moves if isinstance(moves, list) else []:
-            try:
-                kind = Kind(item[0])
-                text = item[1]
-                if kind is Kind.RESTART:
-                    state = first_state
-                elif kind is Kind.NEW:
-                    break
-                else:
-                    state = game.apply(state, game.parse_move(text))
-            except (IllegalMoveError, InvalidMoveError, ValueError, TypeError, IndexError, KeyError):
-                break
-            me.history.append(Entry(state, text if kind is not Kind.RESTART else "", kind))
+        stored = save.get("params")
+        ok = accepts(stored) if accepts is not None else (
+            not isinstance(stored, str) or not stored or stored == getattr(params, "text", stored))
+        if not ok:
+            me.refused = save
+            return me
+        me.history.extend(replay(game, first_state, save.get("moves")))
         pos = save.get("pos")
         pos = pos if isinstance(pos, int) and not isinstance(pos, bool) else len(me.history) - 1
         me.pos = max(0, min(pos, len(me.history) - 1))
@@ -482,5 +485,31 @@ class MidEnd:
         return me
 
 
-__all__ = ["MidEnd", "GameId", "Entry", "Kind", "Solved", "Completed", "Assisted", "Changed",
+def replay(game: Any, first_state: Any, moves: Any) -> list[Entry]:
+    """The history entries after the first, rebuilt from saved ``[kind, move text]`` pairs.
+
+    Each move is parsed and applied by the back end ``game`` from ``first_state`` (RESTART
+    goes back to it); the replay stops quietly at NEW or at the first pair that is malformed
+    or does not parse or apply, so a damaged tail loses only itself.  ``moves`` of any
+    other type gives [].
+    """
+    out: list[Entry] = []
+    state = first_state
+    for item in moves if isinstance(moves, list) else []:
+        try:
+            kind = Kind(item[0])
+            text = item[1]
+            if kind is Kind.RESTART:
+                state = first_state
+            elif kind is Kind.NEW:
+                break
+            else:
+                state = game.apply(state, game.parse_move(text))
+        except (IllegalMoveError, InvalidMoveError, ValueError, TypeError, IndexError, KeyError):
+            break
+        out.append(Entry(state, text if kind is not Kind.RESTART else "", kind))
+    return out
+
+
+__all__ = ["MidEnd", "replay", "GameId", "Entry", "Kind", "Solved", "Completed", "Assisted", "Changed",
            "IDLE_S", "PAUSE_REASONS", "IllegalMoveError"]

@@ -6,7 +6,8 @@ data folder).  It is UTF-8 JSON, written atomically (:func:`game.saves.atomic_wr
 
     {"version": 1, "lang": "zh", "window": [1120, 780], "fullscreen": false,
      "last_mode": "classic", "last_variant": null, "volume": 0.8, "muted": false,
-     "mirror": true, "anim_speed": 1.0, "reduce_motion": false, "onboarded": ["classic"]}
+     "mirror": true, "anim_speed": 1.0, "reduce_motion": false, "onboarded": ["classic"],
+     "flip_size": 4}
 
 Never fatal, never lossy:
 
@@ -65,6 +66,10 @@ def step_speed(i: int, command: str) -> int:
     j = i + (-1 if command == "slower" else 1)
     return j % len(SPEEDS) if command == "speed" else max(0, min(len(SPEEDS) - 1, j))
 
+
+FLIP_SIZES = (2, 64)
+"""Smallest and largest Flip board side accepted from the file (the scene keeps to its own
+limits within these)."""
 
 BASE_MODES = ("classic", "drill", "flip")
 """Modes without a name part; ``variant:NAME`` and ``file:NAME`` carry one."""
@@ -149,6 +154,8 @@ class Settings:
         anim_speed: animation speed multiplier, :data:`SPEED_LIMITS`.
         reduce_motion: replace moving celebrations with still ones.
         onboarded: modes whose first-run card the player has seen (sorted).
+        flip_size: the Flip (Lights Out) board side played last (cells, :data:`FLIP_SIZES`),
+            the side Flip opens at.
         extra: keys from the file this version does not know, written back
             unchanged (not compared, not hashed).
     """
@@ -164,6 +171,7 @@ class Settings:
     anim_speed: float = 1.0
     reduce_motion: bool = False
     onboarded: tuple[str, ...] = ()
+    flip_size: int = 4
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -178,7 +186,7 @@ class Settings:
                 "last_mode": self.last_mode, "last_variant": self.last_variant,
                 "volume": self.volume, "muted": self.muted, "mirror": self.mirror,
                 "anim_speed": self.anim_speed, "reduce_motion": self.reduce_motion,
-                "onboarded": list(self.onboarded)}
+                "onboarded": list(self.onboarded), "flip_size": self.flip_size}
 
     @property
     def effective_volume(self) -> float:
@@ -256,6 +264,7 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "anim_speed": lambda v: _is_number(v) and SPEED_LIMITS[0] <= v <= SPEED_LIMITS[1],
     "reduce_motion": _is_bool,
     "onboarded": lambda v: isinstance(v, (list, tuple)) and all(valid_mode(m) for m in v),
+    "flip_size": lambda v: isinstance(v, int) and not isinstance(v, bool) and FLIP_SIZES[0] <= v <= FLIP_SIZES[1],
 }
 
 

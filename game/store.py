@@ -43,6 +43,8 @@ VERSION = 3
 """Schema version written.  1/2: ``puzzles`` (migrated on load); 3: ``games`` + ``records``."""
 RESET_SUFFIX = "reset"
 """Name part of the copy kept when statistics are reset: ``progress.json.reset-<time>``."""
+SET_ASIDE = "set-aside"
+"""Key prefix, in the ``games`` table, of a save kept aside (:meth:`Store.set_aside_game`)."""
 COUNTS = ("hints", "solves", "searches")
 """Record fields that count help asked for (merged by adding what each window added)."""
 FACTS = ("solved", "assisted", "seconds", "moves", "solved_on")
@@ -202,6 +204,20 @@ class Store:
         self.data["games"][game_id.text] = {**save, "saved_at": round(time.time(), 3)}
         self._changed_games.add(game_id.text)
         self.flush()
+
+    def set_aside_game(self, game_id: GameId) -> str | None:
+        """Keep the save of ``game_id`` as it is under ``"set-aside <id> <saved_at>"`` (a game
+        the mid end would not replay: another puzzle's), so the game played under
+        ``game_id`` from now on never overwrites it.  Returns that key, or None when
+        there was no save."""
+        save = self.data["games"].pop(game_id.text, None)
+        if not isinstance(save, dict):
+            return None
+        key = f"{SET_ASIDE} {game_id.text} {_saved_at(save):.3f}"
+        self.data["games"][key] = save
+        self._changed_games.add(key)
+        self.flush()
+        return key
 
     # ------------------------------------------------------------ records
 

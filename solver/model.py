@@ -5,6 +5,7 @@ without importing numba (whose first compilation must happen off the UI thread).
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -166,6 +167,25 @@ class Puzzle:
     def area(self) -> int:
         """Total cells of the formation multiset."""
         return sum(self.shape(f).size for f in self.formations)
+
+    @property
+    def digest(self) -> str:
+        """A content key of this puzzle: 16 hex digits of the SHA-256 of its canonical text.
+
+        The text holds what decides the game and its saved moves: the board drawing
+        (``#`` blocked, ``*`` target, ``.`` to cover), the mirror rule and, in tray
+        order, each piece's face-up drawing (a file's own shapes by their drawing, not
+        their key).  The name, the description and the file's path are not part of it,
+        so two files with the same name are two keys and a moved file keeps its key.
+        Tray order is (saved moves name tray slots).
+        """
+        b = self.board
+        targets = set(self.targets)
+        rows = ["".join("*" if (r, c) in targets else "." if b.is_open(r, c) else "#" for c in range(b.width))
+                for r in range(b.height)]
+        text = "\n".join(["polyomino 1", f"{b.width}x{b.height}", *rows, f"mirror {int(self.mirror)}",
+                          *(s.drawing for s in self.pieces)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def validate(self) -> None:
         """Check what can be checked before any search.

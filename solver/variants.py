@@ -37,6 +37,7 @@ by the file's name.  Nothing here imports numba.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -125,6 +126,17 @@ class Variant:
         return Puzzle(self.board, self.formations, self.targets(date),
                       f"{self.title} {date.isoformat()}", shapes=self.shapes,
                       mirror=self.mirror if mirror is None else mirror)
+
+    @property
+    def digest(self) -> str:
+        """A content key of this edition: 16 hex digits of the SHA-256 of its canonical
+        text (the labelled board, the mirror rule, each piece's face-up drawing in tray
+        order); names, titles, the description and the path are not part of it (as
+        :attr:`solver.model.Puzzle.digest`)."""
+        pieces = Puzzle(self.board, self.formations, (), shapes=self.shapes, mirror=self.mirror).pieces
+        text = "\n".join(["variant 1", *self.board.tokens(), f"mirror {int(self.mirror)}",
+                          *(sh.drawing for sh in pieces)])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def with_mirror(self, mirror: bool | None) -> "Variant":
         """The same variant with another default mirror rule (None keeps it)."""

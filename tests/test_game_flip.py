@@ -281,3 +281,30 @@ def test_the_clock_stands_still_while_the_solver_presses():
         frame(c)
     assert s.midend.state.is_solved and s.midend.assisted
     assert s.midend.elapsed_s == pytest.approx(before)
+
+
+def test_flip_reopens_at_the_board_size_left(tmp_path):
+    """QA: F3, PgUp twice (6 x 6), presses, quit, start again: Flip opened at 4 x 4."""
+    from helpers import key
+
+    from game.prefs import Prefs
+    from game.store import Store
+
+    def start():
+        prefs = Prefs.beside(Store(str(tmp_path)))  # what a new run reads: settings.json
+        prefs.settings = prefs.settings.replace(onboarded=("classic", "drill", "flip"))
+        return make_control(None, tmp_path, "en", date=DATE, mode="flip", prefs=prefs)
+
+    c = start()
+    assert c.scene.n == 4
+    key(pygame.K_PAGEUP)
+    key(pygame.K_PAGEUP)
+    frame(c, 2)
+    assert c.scene.n == 6
+    c.scene.play(Press(2, 3))
+    c.scene.exit()
+    again = start()
+    assert again.scene.n == 6 and again.scene.midend.moves == 1  # the 6 x 6 position is back
+    key(pygame.K_PAGEDOWN)
+    frame(again, 2)
+    assert start().scene.n == 5

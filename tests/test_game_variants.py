@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -93,13 +94,14 @@ def test_the_catalogue_is_the_files_and_dragonfjord_is_classic(tmp_path):
     assert entries[0].ident == "dragonfjord" and entries[0].scene == "classic"
     assert {e.ident: e.scene for e in entries[1:5]} == {n: "variant:" + n for n in SHIPPED if n != "dragonfjord"}
     mine = entries[-1]
-    assert (mine.ident, mine.scene, mine.path) == ("chairs", "variant:chairs", os.path.abspath(path))
+    assert re.fullmatch(r"chairs-[0-9a-f]{8}", mine.ident)  # its name and its content: never another file's saves
+    assert (mine.scene, mine.path) == ("variant:" + mine.ident, os.path.abspath(path))
     assert mine.mode().params.mode == "variant-file:" + os.path.abspath(path)
     # a copy of a shipped file under its own name is the shipped edition (listed once);
     # a different puzzle under a shipped name never shares its saves
     same = tmp_path / "weekday.toml"
     same.write_text((tmp_path / "chairs.toml").read_text().replace("Chair and friends", "x"), encoding="utf-8")
-    assert catalogue.load_path(str(same)).ident == "weekday-file"
+    assert re.fullmatch(r"weekday-[0-9a-f]{8}", catalogue.load_path(str(same)).ident)
     broken = tmp_path / "broken.toml"
     broken.write_text("name = [", encoding="utf-8")
     listed = catalogue.entries([str(broken)])
@@ -143,7 +145,7 @@ def test_variant_options_choose_the_first_scene(tmp_path):
     assert choose_scene(parse_args(["--mode", "variant:tetromino"]))[0] == "variant:tetromino"
     assert choose_scene(parse_args(["--variant", "dragonfjord"]))[0] == "classic"
     scene, options = choose_scene(parse_args(["--variant-file", path]))
-    assert scene == "variant:chairs" and options["variant_files"] == [path]
+    assert scene == "variant:" + catalogue.load_path(path).ident and options["variant_files"] == [path]
 
 
 @pytest.mark.parametrize("args,message", [
@@ -183,7 +185,7 @@ def test_a_variant_file_plays_headless_as_a_process(tmp_path):
     assert res.returncode == 0, res.stderr
     assert shot.is_file() and pygame.image.load(str(shot)).get_size() == (1120, 780)
     saved = json.loads((data / "progress.json").read_text(encoding="utf-8"))
-    rec = saved["records"]["variant:chairs 2024-09-09"]
+    rec = saved["records"][f"variant:{catalogue.load_path(path).ident} 2024-09-09"]
     assert rec["solved"] is True and rec["assisted"] is True
 
 
@@ -219,24 +221,25 @@ def test_a_variant_file_is_listed_in_the_picker_chosen_by_a_click_and_solved(wor
     p = c.scene.overlay
     assert isinstance(p, VariantPicker)
     idents = [e.ident for e in p.entries]
-    assert "chairs" in idents
-    i = idents.index("chairs")
+    chairs = catalogue.load_path(path).ident
+    assert chairs in idents
+    i = idents.index(chairs)
     until(c, lambda: p.count(p.entries[i]) is not None, what="the picker's count of the file")
     open_cells, targets, pieces = own_puzzle(SEP9)
     assert p.count(p.entries[i]) == ref_count(open_cells, pieces, targets, mirror=False) > 0
     click(p.rects(c.screen.get_size())[i].center)
     frame(c, 2)
     s = c.scene
-    assert s.name == "variant:chairs" and s.overlay is None and not s.puzzle.mirror
-    assert c.ctx.prefs.settings.last_variant == "chairs"
-    assert json.loads((tmp_path / "cfg" / "settings.json").read_text())["last_variant"] == "chairs"
+    assert s.name == "variant:" + chairs and s.overlay is None and not s.puzzle.mirror
+    assert c.ctx.prefs.settings.last_variant == chairs
+    assert json.loads((tmp_path / "cfg" / "settings.json").read_text())["last_variant"] == chairs
     s.command("solve")
     until(c, lambda: s.state.is_solved and not s.ui.animating, what="the file's board solved")
     verify_cover(open_cells, targets, pieces, pieces_of(s), mirror=False)
-    assert s.game_id.text == "variant:chairs 2024-09-09"
+    assert s.game_id.text == f"variant:{chairs} 2024-09-09"
     key(pygame.K_b)  # the picker again: the edition in play is the one chosen
     frame(c)
-    assert c.scene.overlay.entries[c.scene.overlay.sel].ident == "chairs"
+    assert c.scene.overlay.entries[c.scene.overlay.sel].ident == chairs
     pygame.event.clear()
 
 
@@ -412,7 +415,7 @@ def test_a_scene_follows_the_setting_when_it_comes_back_and_while_it_is_shown(wo
 
 def test_a_file_that_forbids_turning_over_says_so_in_its_own_words(tmp_path):
     path = own_file(tmp_path)
-    c = make_control(None, None, lang="en", date=SEP9, mode="variant:chairs", options={"variant_files": [path]})
+    c = make_control(None, None, lang="en", date=SEP9, mode="variant:" + catalogue.load_path(path).ident, options={"variant_files": [path]})
     s = c.scene
     key(pygame.K_1)
     key(pygame.K_f)

@@ -53,3 +53,30 @@ def test_a_failed_solver_is_told_in_player_words():
                        ("zh", "求解器无法启动：numba could not be imported")):
         c = make_control(FailedWorker(), None, lang=lang)
         assert c.scene.status_text() == want
+
+
+# Counts that are never 1: a calendar board has dozens of cells and several pieces, a
+# Daily Drill set several formations; "{date} is" is not a count.
+NEVER_ONE = {("variant_cells", "n"), ("variant_cells", "k"), ("goal_drill", "n"), ("midnight_offer", "date")}
+
+
+def test_english_counts_of_one_are_singular():
+    """QA: the edition picker said "Today: 1 solutions"."""
+    import re
+
+    from game.i18n import STRINGS, tr
+
+    assert tr("variant_count", "en", date="Today", n=1) == "Today: 1 solution"
+    assert tr("variant_count", "en", date="Today", n=2) == "Today: 2 solutions"
+    assert tr("variant_count", "zh", date="今天", n=1) == "今天：1 种解法"
+    assert "1 statistics record in" in tr("save_bad_records", "en", n=1) and " is left out" in tr(
+        "save_bad_records", "en", n=1)
+    for key, (_, en) in STRINGS.items():
+        for m in re.finditer(r"\{(\w+)\}[ -](?:target )?([A-Za-z]+s)\b", en):
+            field = m.group(1)
+            if (key, field) in NEVER_ONE or m.group(2) == "statistics":  # an adjective there
+                continue
+            fields = {f: (1 if f == field else 7) for f in re.findall(r"\{(\w+)\}", en)}
+            text = tr(key, "en", **fields)
+            assert not re.search(r"\b1[ -](target )?" + m.group(2) + r"\b", text), (key, text)
+            assert tr(key, "en", **{**fields, field: 2}) == en.format(**{**fields, field: 2})

@@ -252,3 +252,46 @@ def test_reduce_motion_keeps_flashes_and_turning_cells_still(tmp_path):
 
     play_solution(c2.scene)
     assert c2.scene.state.is_solved and c2.scene.ui.flash_s == 0.0 and not c2.scene.animating
+
+
+def test_a_date_without_a_rotations_only_solution_says_so_and_a_hint_of_nothing_is_no_help(tmp_path):
+    """QA: Allow flipping off, Classic 2026-11-30 (no solution with rotations only): H said
+    only "This puzzle has no solution" and still counted a hint and marked the day assisted."""
+    import datetime as dt
+
+    from helpers import make_control
+
+    from game.prefs import Prefs
+    from game.worker import SolverWorker
+
+    day = dt.date(2026, 11, 30)
+    prefs = Prefs.memory(cards=False, mirror=False)
+    worker = SolverWorker()  # its own: an earlier test here quits its Control, which stops the shared one
+    c = make_control(worker, tmp_path, "en", date=day, prefs=prefs)
+    try:
+        _no_rotations_solution(c, worker)
+    finally:
+        worker.stop()
+
+
+def _no_rotations_solution(c, worker):
+    from helpers import frame, ready, until
+
+    s = c.scene
+    ready(c)
+    assert s.round.flip_off
+    until(c, lambda: s.count is not None, what="the count")
+    assert s.count == 0
+    s.command("hint")
+    until(c, lambda: not s.assist.player_waiting, what="the hint's answer")
+    frame(c)
+    text = s.status_text()
+    assert "rotations only" in text and "Allow flipping" in text and "(O)" in text, text
+    assert not s.midend.assisted and c.ctx.stats.record(s.game_id).hints == 0
+    c.ctx.lang = "zh"
+    assert "允许翻转" in s.status_text() and "只旋转" in s.status_text()
+    s.command("solve")
+    until(c, lambda: not s.assist.player_waiting, what="the solve's answer")
+    frame(c)
+    assert not s.midend.assisted and c.ctx.stats.record(s.game_id).solves == 0
+    assert "允许翻转" in s.status_text()

@@ -49,7 +49,7 @@ class LightsOutScene(Scene):
     Args:
         ctx: the shared :class:`~game.scene.Context`; ``ctx.options["seed"]`` seeds the
             random deals (default: from the OS), ``ctx.options["flip_size"]`` is the first
-            board side (default 4).
+            board side (default: the side played last, ``Settings.flip_size``).
 
     Attributes:
         n: board side (cells).  daily: the board is the date's deal (the same for everyone).
@@ -75,7 +75,7 @@ class LightsOutScene(Scene):
         self.pauses: set[str] = set()
         self.ui = Ui(speed_i=speed_index(ctx.settings.anim_speed))
         self.midend: MidEnd | None = None
-        size = int(opts.get("flip_size") or lo.DEFAULT_SIZE)
+        size = int(opts.get("flip_size") or ctx.settings.flip_size or lo.DEFAULT_SIZE)
         self.deal(daily=True, n=min(self.max_size, max(self.min_size, size)))
 
     # ------------------------------------------------------------ dealing
@@ -183,6 +183,7 @@ class LightsOutScene(Scene):
             if not self.min_size <= n <= self.max_size:
                 return False
             self.deal(self.daily, n)
+            self.ctx.change_settings(flip_size=self.n)  # Flip opens at this side next time
             return True
         if name in ("daily", "new"):
             self.deal(name == "daily")

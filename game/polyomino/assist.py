@@ -6,6 +6,12 @@ solution-count requests to the shared :class:`~game.worker.SolverWorker` (which 
 into UI state: a hint shown before it is placed, the pieces that make a position
 dead, the Solve fly-in, the search replay, the solution count.  Answers to a position
 that has changed since the question are dropped.
+
+Help counts (the game becomes assisted, :meth:`~game.midend.MidEnd.note_assist`, and
+the statistics count a hint) when an answer gives something: a piece, the pieces to
+move, a solution, a search to watch.  "No solution" gives nothing and counts as no
+help; when the player's "Allow flipping" setting is what leaves the date without a
+solution, the answer says so and where to turn it on.
 """
 from __future__ import annotations
 
@@ -71,7 +77,8 @@ class Assist:
 
     def help(self, name: str, rnd: Any) -> None:
         """Hint, Solve or Show search (``name``) asked for on the :class:`~.round.Round` in play:
-        the game becomes assisted (the mid end decides) and the question goes to the solver."""
+        the question goes to the solver (the game becomes assisted when the answer gives
+        something, :meth:`answer`)."""
         ui, state = rnd.ui, rnd.state
         if ui.animating:
             return
@@ -80,7 +87,6 @@ class Assist:
             return
         ui.drag = None
         found.stop(ui)
-        rnd.midend.note_assist(name)
         self.ask("trace" if name == "search" else name, rnd.puzzle, state.placed, ui)
 
     def count(self, rnd: Any) -> None:
@@ -106,8 +112,10 @@ class Assist:
         del self.pending[res.kind]
         return True
 
-    def answer(self, res: Any, state: State, ui: Ui, facts: Facts) -> None:
-        """Turn a fresh answer into UI state (see the module docstring)."""
+    def answer(self, res: Any, rnd: Any) -> None:
+        """Turn a fresh answer for the :class:`~.round.Round` in play into UI state, and
+        note the help on its mid end when the answer gives some (see the module docstring)."""
+        state, ui, facts = rnd.state, rnd.ui, rnd.facts
         if res.status == "cancelled":
             if res.kind == "count":
                 facts.count_tries = max(0, facts.count_tries - 1)  # asked again once idle
@@ -122,27 +130,33 @@ class Assist:
             ui.say(msg("stale"), P.TEXT_SOFT)
             return
         if res.kind == "hint":
-            self._hint(res, state, ui)
+            if self._hint(res, state, ui, rnd.flip_off):
+                rnd.midend.note_assist("hint")
         elif res.status != "ok" or res.solution is None:
             if res.kind == "solve":
                 self.ask("hint", state.puzzle, state.placed)  # names the pieces that make it dead
-            ui.say(msg("no_solution"), P.DEAD, 6)
+            ui.say(msg("no_solution_rotations" if rnd.flip_off and not state.placed else "no_solution"), P.DEAD, 6)
         elif res.kind == "trace":
+            rnd.midend.note_assist("search")
             anim.start_replay(ui, state, res.trace, tuple(res.solution))
             ui.say(msg("replay_wait"), P.TEXT_SOFT, 30)
         else:
+            rnd.midend.note_assist("solve")
             anim.start_flights(ui, state, tuple(res.solution))
             ui.say(msg("solving"), P.TEXT_SOFT, 30)
 
-    def _hint(self, res: Any, state: State, ui: Ui) -> None:
+    def _hint(self, res: Any, state: State, ui: Ui, flip_off: bool) -> bool:
+        """Show a hint answer; True when it gave something (a piece, or pieces to move)."""
         if res.status == "ok" and res.placement is not None:
             if anim.start_hint(ui, state, res.placement) is not None:
                 ui.say(msg("hint_given", name=Name(res.placement.shape)), P.TEXT, 4)
-            return
+                return True
+            return False
         if res.dead:
             slots = state.placed_slots
             ui.dead_slots = tuple(slots[i] for i in res.dead)
             ui.dead_t = DEAD_S
             ui.say(msg("dead"), P.DEAD, 6)
-        else:
-            ui.say(msg("dead_none"), P.DEAD, 6)
+            return True
+        ui.say(msg("no_solution_rotations" if flip_off else "dead_none"), P.DEAD, 6)
+        return False

@@ -6,10 +6,11 @@ given with ``--variant-file PATH`` (kept in ``ctx.options["variant_files"]``) is
 scene is ``"variant:ID"`` (its mode, :func:`~game.polyomino.round.variant_mode`), or
 ``"classic"`` for an edition that is exactly the Classic puzzle (DragonFjord's).
 
-Ids: a shipped file's name without ``.toml``; a file from elsewhere is named the same
-way, made safe for a game id (letters, digits, ``-`` and ``_``), with ``-file`` added
-when a shipped edition of that name is a different puzzle, so the two never share
-saves.  A file that cannot be read stays in the list with its one-line error (the
+Ids: a shipped file's name without ``.toml``; a file from elsewhere that is exactly a
+shipped edition takes that edition's id (and its saves); any other file is its name,
+made safe for a game id (letters, digits, ``-`` and ``_``), and the first 8 digits of
+its content key (:attr:`solver.variants.Variant.digest`): two files of one name but
+different boards never share saves, and a moved file keeps its own.  A file that cannot be read stays in the list with its one-line error (the
 picker shows it, greyed) and never stops the game.  No pygame, no numba.
 """
 from __future__ import annotations
@@ -33,16 +34,19 @@ class Entry:
     """One calendar edition in the picker.
 
     Attributes:
-        ident: its id (``"weekday"``); the scene is ``"variant:ID"`` unless it plays as Classic.
+        ident: its id (``"weekday"``, ``"mine-1a2b3c4d"``); the scene is ``"variant:ID"``
+            unless it plays as Classic.
         variant: the loaded :class:`~solver.variants.Variant`, or None when the file is broken.
         path: the file, for one given on the command line; None for a shipped one.
         error: the one-line reason a broken file cannot be played ("" when it can).
+        legacy: the id its games had before ids named the content ("" for none).
     """
 
     ident: str
     variant: Any
     path: str | None = None
     error: str = ""
+    legacy: str = ""
 
     @property
     def scene(self) -> str:
@@ -55,7 +59,7 @@ class Entry:
         """Its :class:`~game.polyomino.round.Mode`; raises ``ValueError`` when broken."""
         if self.variant is None:
             raise ValueError(self.error)
-        return variant_mode(self.variant, self.ident, self.path)
+        return variant_mode(self.variant, self.ident, self.path, self.legacy)
 
 
 def safe_id(stem: str) -> str:
@@ -73,15 +77,17 @@ def load_path(path: str) -> Entry:
     window opens.
     """
     v = V.load_file(path)
-    ident = safe_id(v.name)
-    if ident in V.names():
+    name = safe_id(v.name)
+    same = False
+    if name in V.names():
         try:
-            same = V.load(ident) == _without_path(v, V.load(ident))
+            same = V.load(name) == _without_path(v, V.load(name))
         except InvalidPuzzleError:
             same = False
-        if not same:
-            ident += "-file"
-    return Entry(ident, v, os.path.abspath(path))
+    if same:
+        return Entry(name, v, os.path.abspath(path))
+    legacy = name + "-file" if name in V.names() else name  # the id earlier versions gave it
+    return Entry(f"{name}-{v.digest[:8]}", v, os.path.abspath(path), legacy=legacy)
 
 
 def _without_path(v: Any, like: Any) -> Any:

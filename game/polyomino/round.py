@@ -21,7 +21,9 @@ solutions and statistics never mix with the free game's.
 """
 from __future__ import annotations
 
+import copy
 import datetime as _dt
+import os
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -55,6 +57,8 @@ class Mode:
         key: the game id's mode (``"variant:NAME"``); "" means ``params.mode``.
         flip_setting: the player's "Allow flipping" setting applies (all but Daily Drill).
         variant: the :class:`~solver.variants.Variant` of a calendar edition, else None.
+        legacy: the game-id mode this mode's games had before ids named the puzzle's
+            content (a ``--variant-file`` edition's ``"variant:NAME"``), "" for none.
     """
 
     name: str
@@ -66,16 +70,75 @@ class Mode:
     key: str = ""
     flip_setting: bool = True
     variant: Any = None
+    legacy: str = ""
 
     @property
     def id_mode(self) -> str:
         """The mode part of this mode's game ids (``"classic"``, ``"variant:weekday"``)."""
         return self.key or self.params.mode
 
-    def game_id(self, date: _dt.date, puzzle_name: str = "", extra: str = "") -> GameId:
-        """The game id of this mode's puzzle on ``date`` (an undated mode: of its file);
-        ``extra`` is :data:`ROTATIONS` for a rotations-only game of a free puzzle."""
-        return GameId(self.id_mode, date, extra) if self.dated else GameId("file:" + puzzle_name, None, extra)
+    def game_id(self, date: _dt.date, puzzle: Any = None, extra: str = "") -> GameId:
+        """The game id of this mode's puzzle on ``date``; an undated mode's (a custom file)
+        is ``"file:"`` and the :attr:`~solver.model.Puzzle.digest` of ``puzzle`` (its own
+        rule, as loaded), so two files of one name never share a game and a moved file
+        keeps its own.  ``extra`` is :data:`ROTATIONS` for a rotations-only game of a free
+        puzzle."""
+        if self.dated:
+            return GameId(self.id_mode, date, extra)
+        return GameId("file:" + (puzzle.digest if puzzle is not None else ""), None, extra)
+
+    def legacy_id(self, date: _dt.date, puzzle: Any, extra: str = "") -> GameId | None:
+        """The id this game was saved under before ids named the content (a custom file:
+        ``"file:"`` and its ``name``; a variant file: :attr:`legacy`), or None."""
+        if not self.dated:
+            return GameId("file:" + puzzle.name, None, extra) if puzzle.name else None
+        return GameId(self.legacy, date, extra) if self.legacy else None
+
+    def accepts(self, stored: Any, params: Params) -> bool:
+        """True when a save whose params text is ``stored``, found under this mode's game
+        id, is a game of ``params``: the same text; for a custom file or a calendar
+        edition (whose id names the content) the same kind and rule, from any path.
+        A save without params text (written before they were kept) is accepted."""
+        if not isinstance(stored, str) or not stored:
+            return True
+        if stored == params.text:
+            return True
+        mode, rule = _split_rule(stored)
+        here, here_rule = _split_rule(params.text)
+        family = ("file:",) if here.startswith("file:") else ("variant:", "variant-file:")
+        return rule == here_rule and here.startswith(family) and mode.startswith(family)
+
+    def adopts(self, stored: Any, params: Params, digest: str) -> bool:
+        """True when a save under :meth:`legacy_id` (params text ``stored``) is this game:
+        the same rule and the same file (its path, or a file there with the same content
+        ``digest``)."""
+        if not isinstance(stored, str) or not self.accepts(stored, params) or stored == "":
+            return False
+        mode, rule = _split_rule(stored)
+        here, _ = _split_rule(params.text)
+        old, new = mode.partition(":")[2], here.partition(":")[2]
+        if not old or not new or mode.partition(":")[0] != here.partition(":")[0]:
+            return False
+        if os.path.normcase(os.path.abspath(old)) == os.path.normcase(os.path.abspath(new)):
+            return True
+        try:
+            if here.startswith("file:"):
+                from solver import puzzlefile
+
+                return puzzlefile.load(old).digest == digest
+            from solver import variants
+
+            return variants.load_file(old).digest == digest
+        except (ValueError, OSError):
+            return False
+
+
+def _split_rule(text: str) -> tuple[str, str]:
+    """A params text split into its mode and its ``,mirror``/``,nomirror`` rule ("" for none)."""
+    for rule in (",mirror", ",nomirror"):
+        if text.endswith(rule):
+            return text[:-len(rule)], rule
+    return text, ""
 
 
 ROTATIONS = "rotations"
@@ -98,11 +161,12 @@ def plays_as_classic(variant: Any) -> bool:
             and not variant.shapes and variant.mirror)
 
 
-def variant_mode(variant: Any, ident: str | None = None, path: str | None = None) -> Mode:
+def variant_mode(variant: Any, ident: str | None = None, path: str | None = None, legacy: str = "") -> Mode:
     """The :class:`Mode` of a calendar edition.
 
     Takes the :class:`~solver.variants.Variant`, its id in the game (default its
-    name) and, for a file outside ``assets/variants/``, its path.  Returns
+    name), for a file outside ``assets/variants/`` its path, and the id its games had
+    before ids named the content (:attr:`Mode.legacy`, "" for none).  Returns
     :data:`CLASSIC` when the variant :func:`plays_as_classic`, else the mode
     ``"variant:ID"`` (scene name and game-id mode) with the file's titles and the
     variant's puzzle per date (:func:`solver.games.polyomino.make_puzzle` with
@@ -114,12 +178,31 @@ def variant_mode(variant: Any, ident: str | None = None, path: str | None = None
     ident = ident or variant.name
     params = Params("variant-file:" + path) if path else Params("variant:" + variant.name)
     return Mode("variant:" + ident, params, Words(variant.title_zh, variant.title), "tray_pieces",
-                key="variant:" + ident, variant=variant)
+                key="variant:" + ident, variant=variant, legacy="variant:" + legacy if legacy else "")
 
 
 def file_mode(path: str) -> Mode:
-    """The mode of a custom puzzle file (``--puzzle PATH``)."""
-    return Mode("custom", Params("file:" + path), "mode_custom", dated=False)
+    """The mode of a custom puzzle file (``--puzzle PATH``; its params name the absolute path)."""
+    return Mode("custom", Params("file:" + os.path.abspath(path)), "mode_custom", dated=False)
+
+
+def saved_game(store: Any, mode: Mode, params: Params, gid: GameId, legacy: GameId | None,
+               digest: str) -> dict | None:
+    """The save to resume ``gid`` from: its own, else one under its ``legacy`` id that
+    :meth:`Mode.adopts` (copied to ``gid`` with its statistics record, the old entry
+    left as it is), else None."""
+    save = store.game(gid)
+    if save is not None or legacy is None:
+        return save
+    old = store.game(legacy)
+    if old is None or not mode.adopts(old.get("params"), params, digest):
+        return None
+    rec = store.peek(legacy)
+    if rec and not store.peek(gid):
+        store.record(gid).update(copy.deepcopy(rec))
+    save = {k: v for k, v in old.items() if k != "saved_at"}
+    store.put_game(gid, save)
+    return save
 
 
 STALE_KEYS = frozenset({"dead", "no_solution", "stale"})
@@ -161,9 +244,15 @@ class Round:
         self.colours = P.piece_colours(puzzle.pieces)
         self.facts = Facts(info.get("count") if not extra else None, dict(info))
         self.on_event = on_event
-        gid = mode.game_id(date, puzzle.name, extra)
-        self.midend = MidEnd.from_save(GAME, params, gid, State.new(puzzle), ctx.store.game(gid),
-                                       clock=ctx.clock, today=ctx.today, solution_text=found.solution_text)
+        own = loaded[0] if isinstance(loaded, tuple) else loaded
+        gid = mode.game_id(date, own, extra)
+        self.midend = MidEnd.from_save(GAME, params, gid, State.new(puzzle),
+                                       saved_game(ctx.store, mode, params, gid, mode.legacy_id(date, own, extra),
+                                                  mode.variant.digest if mode.variant is not None else own.digest),
+                                       clock=ctx.clock, today=ctx.today, solution_text=found.solution_text,
+                                       accepts=lambda text: mode.accepts(text, params))
+        if self.midend.refused is not None:
+            ctx.store.set_aside_game(gid)
         ctx.bind(self.midend, self._announce)
         for reason in pauses:
             self.midend.pause(reason)

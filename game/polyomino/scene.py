@@ -309,7 +309,7 @@ class PolyominoScene(Scene):
             if res.kind == "call":
                 self.loading.take(res)
             elif self.round is not None and self.assist.take(res):
-                self.assist.answer(res, self.state, self.ui, self.round.facts)
+                self.assist.answer(res, self.round)
         if isinstance(self.overlay, VariantPicker) and self.overlay.update(dt_s):
             self.dirty = True
         if self.round is None:

@@ -184,10 +184,13 @@ def recent_entry(game_id: str, seconds: float | None, assisted: bool, lang: str)
     return f"{date} {what}"
 
 
-def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | None = None) -> list[tuple[str, str]]:
+def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | None = None,
+               daily: bool = True) -> list[tuple[str, str]]:
     """Rows of the statistics overlay from a :class:`game.stats.Summary`.
 
-    ``found_here`` is (k found, N solutions or None) for the current date.
+    ``found_here`` is (k found, N solutions or None) for the current date.  ``daily`` False
+    (a custom puzzle: one puzzle, no dates): no streak rows, and the best time and the
+    solutions found are this puzzle's.
     """
     t = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
     recent = [recent_entry(gid, s, a, lang) for gid, s, a in summary.recent[:RECENT_SHOWN]]
@@ -195,15 +198,15 @@ def stats_rows(summary: Any, lang: str, found_here: tuple[int, int | None] | Non
     rows = [
         (t("stats_hand"), str(summary.hand)),
         (t("stats_helped"), str(summary.assisted)),
-        (t("stats_best"), fmt_time(summary.best_s, lang)),
+        (t("stats_best" if daily else "stats_best_puzzle"), fmt_time(summary.best_s, lang)),
         (t("stats_recent"), lines[0] if lines else t("stats_none")),
         *(("", line) for line in lines[1:]),
-        (t("stats_streak"), t("stats_days", n=summary.current_streak)),
-        (t("stats_longest"), t("stats_days", n=summary.longest_streak)),
+        *(((t("stats_streak"), t("stats_days", n=summary.current_streak)),
+            (t("stats_longest"), t("stats_days", n=summary.longest_streak))) if daily else ()),
         (t("stats_hints"), str(summary.hints)),
         (t("stats_solves"), str(summary.solves)),
         (t("stats_searches"), str(summary.searches)),
-        (t("stats_found"), str(summary.found)),
+        (t("stats_found" if daily else "stats_found_puzzle"), str(summary.found)),
     ]
     if found_here is not None:
         k, n = found_here
@@ -223,7 +226,8 @@ class StatsOverlay(TextOverlay):
         saved_in: where progress is saved, or None when it is not saved.
         found_here: (k, N or None) found solutions for the current date, or None.
         stats: the :class:`game.stats.Stats` (and its store) the buttons act on; None: no buttons.
-        mode: the mode whose summary is shown (read again after a reset).
+        mode: the mode whose summary is shown (read again after a reset); a custom
+            puzzle's (``"file:..."``) has no streak rows (:func:`stats_rows`).
 
     Attributes:
         child: the open :class:`~game.widgets.dialogs.Dialog` over it, or None.
@@ -235,12 +239,14 @@ class StatsOverlay(TextOverlay):
     def __init__(self, summary: Any, mode_key: str, saved_in: str | None,
                  found_here: tuple[int, int | None] | None = None, stats: Any = None, mode: str = "") -> None:
         super().__init__(lambda lang: i18n.tr("stats_title", lang, mode=i18n.text_of(mode_key, lang)),
-                         lambda lang: stats_rows(self.summary, lang, self.found_here), self._footer, toggle="stats")
+                         lambda lang: stats_rows(self.summary, lang, self.found_here, self.daily), self._footer,
+                         toggle="stats")
         self.summary = summary
         self.saved_in = saved_in
         self.found_here = found_here
         self.stats = stats
         self.mode = mode
+        self.daily = not mode.startswith("file:")
         self.child: Dialog | None = None
         writable = stats is not None and stats.store.writable
         self.actions = tuple((n, k) for n, k in self.BUTTONS if stats is not None and (n != "reset" or writable))
@@ -249,13 +255,13 @@ class StatsOverlay(TextOverlay):
     def _footer(self, lang: str) -> str:
         where = (i18n.tr("save_where", lang, path=self.saved_in) if self.saved_in
                  else i18n.tr("save_off", lang))
-        return i18n.tr("stats_streak_rule", lang) + "   ·   " + where
+        return i18n.tr("stats_streak_rule", lang) + "   ·   " + where if self.daily else where
 
     def button_rects(self, size: tuple[int, int]) -> dict[str, pygame.Rect]:
         """The buttons' rectangles (action -> rect, window pixels); {} without ``stats``."""
         if not self.actions:
             return {}
-        box, pad, line_h = self.geometry(size, len(stats_rows(self.summary, "en", self.found_here)))
+        box, pad, line_h = self.geometry(size, len(stats_rows(self.summary, "en", self.found_here, self.daily)))
         n = len(self.actions)
         h = max(32, min(48, int(line_h * 1.5)))
         w = min(260, (box.width - (n + 1) * pad) // n)

@@ -43,7 +43,7 @@ RISE_S = 0.3
 """Seconds the panel takes to rise into place after the sweep."""
 SPARKLES = 18
 """Stars rising from the board during the sweep."""
-MOMENT_ICONS = {"win_first_best": "star", "win_new_best": "star", "win_streak": "flame",
+MOMENT_ICONS = {"win_first_best": "star", "win_new_best": "star", "win_best_puzzle": "star", "win_streak": "flame",
                 "win_streak_one": "flame", "win_at_par": "check"}
 """Moments that celebrate (drawn in gold with an icon); the others explain (soft text)."""
 
@@ -138,7 +138,9 @@ class WinOverlay(Overlay):
         return i18n.tr("win_helped_title" if self.finish.assisted else "win_title", lang)
 
     def countdown(self, lang: str) -> str:
-        """"Next puzzle in H:MM:SS" (to the next local midnight)."""
+        """"Next puzzle in H:MM:SS" (to the next local midnight); "" for a custom puzzle (not daily)."""
+        if self.finish.custom:
+            return ""
         return i18n.tr("win_next", lang, t=countdown_text(seconds_to_midnight(self.now())))
 
     def words(self, lang: str) -> list[str]:
@@ -151,7 +153,8 @@ class WinOverlay(Overlay):
         out += [m.text(lang) for m in moments(f, lambda s: fmt_time(s, lang))]
         if self.message is not None:
             out.append(self.message.text(lang))
-        out.append(self.countdown(lang))
+        if self.countdown(lang):
+            out.append(self.countdown(lang))
         return out
 
     def subtitle(self, lang: str) -> str:
@@ -317,8 +320,9 @@ class WinOverlay(Overlay):
             text_block(surface, fonts, cache, self.message.text(lang), z["label"], ink,
                        pygame.Rect(inner.x, y, inner.width, marks["countdown_y"] - marks["message_y"]), centre=True)
         y = box.y + marks["countdown_y"]
-        cd = text_surface(cache, fonts, self.countdown(lang), z["label"], soft, True)
-        blit_center(surface, cd, (box.centerx, y + line / 2 + 2))
+        if self.countdown(lang):
+            cd = text_surface(cache, fonts, self.countdown(lang), z["label"], soft, True)
+            blit_center(surface, cd, (box.centerx, y + line / 2 + 2))
         if self.today_open:
             img = text_surface(cache, fonts, i18n.tr("win_today_open", lang), z["label"], soft)
             blit_center(surface, img, (box.centerx, y + line * 1.5 + 2))

@@ -8,7 +8,8 @@ something changed (an event, an animation, a solver answer, the clock's second).
 **Idle at zero.**  While nothing moves, the loop blocks (:class:`game.waiting.EventWaiter`:
 SDL's own wait, since ``pygame.event.wait`` polls every millisecond) instead of
 redrawing at 60 fps: it wakes for an event, about once a second for the
-clock (redrawing only when the scene shows a running clock, :attr:`Scene.ticking`),
+clock (redrawing only when the scene shows a running clock, :attr:`Scene.ticking`,
+and once more when that stops by itself: the idle minute ran out, a message went),
 or every :data:`POLL_S` while the solver thread works (its answers arrive in a
 queue).  While something animates it runs at :data:`FPS`.  Tests call
 ``step(dt_s, sleep=False)``: no waiting, but a ``time.sleep(0)`` so the solver
@@ -150,6 +151,7 @@ class Control:
         self.always_draw = False  # scripted runs draw every frame (screenshots, frame-time benchmarks)
         self._last = time.monotonic()
         self._drawn_second = -1
+        self._drawn_ticking: bool | None = None  # Scene.ticking when the screen was last drawn
         self._deadline = 0.0  # when the next animation frame is due (time.monotonic seconds)
         self._heap_frozen = True  # run() (real play) clears it: scripted runs and tests keep the heap as is
         self.scene.resize(self.screen.get_size())
@@ -219,12 +221,15 @@ class Control:
         if self.scene.done:
             self._switch()
         second = int(now)
-        tick = second != self._drawn_second and self.scene.ticking
+        ticking = self.scene.ticking
+        # a clock that stopped by itself (a minute idle) or a message that ran out is drawn once more
+        tick = (second != self._drawn_second and ticking) or ticking != self._drawn_ticking
         if events or self.scene.dirty or self.scene.animating or tick or not self.draws or self.always_draw:
             self.scene.draw(self.screen)
             pygame.display.flip()
             self.scene.dirty = False
             self._drawn_second = second
+            self._drawn_ticking = ticking
             self.draws += 1
         self.frames += 1
 

@@ -29,8 +29,11 @@ Rules kept here, in one place:
   is unsolved, the game has not been recorded as solved, no pause reason is set
   (``"overlay"``, ``"unfocused"``, ``"minimised"``, ``"hidden"``) and the player gave
   some input in the last :data:`IDLE_S` seconds (the first :data:`IDLE_S` seconds of
-  a silence count as thinking).  Reset is an undoable move, so it does not zero the
-  clock (Undo would otherwise bring back a position with its time erased).  Time is
+  a silence count as thinking); it stands still from the moment a Solve or the
+  search replay is asked for until the position is one the solver did not make (the
+  player moved, undid, redid or restarted): solver time is never solving time.
+  Reset is an undoable move, so it does not zero the clock (Undo would otherwise
+  bring back a position with its time erased).  Time is
   read from an injectable monotonic ``clock`` (seconds), so tests use a fake one.
 """
 from __future__ import annotations
@@ -220,6 +223,7 @@ class MidEnd:
         self._seg: float | None = None
         self._last_input = -math.inf
         self._paused: set[str] = set()
+        self._solver_plays = False  # a Solve or the search replay was asked for: the clock waits
         self.refused: dict[str, Any] | None = None
 
     # ------------------------------------------------------------ position
@@ -329,6 +333,8 @@ class MidEnd:
         assisted from now on, even if the help is undone or never placed."""
         self._assisted = True
         self._help_since_done = True
+        self._solver_plays |= kind in ("solve", "search")  # the clock waits for the solver's moves
+        self._update_timer(self.clock())
         self._emit(Assisted(self.game_id, kind))
         self._emit(Changed(self.game_id))
 
@@ -340,6 +346,7 @@ class MidEnd:
         now = self.clock()
         state = self.state
         solved = bool(state.is_solved)
+        self._solver_plays = self._solver_plays and self.history[self.pos].kind is Kind.SOLVE
         events: list[Any] = []
         if solved and not was_solved:
             text = self.solution_text(state)
@@ -363,7 +370,7 @@ class MidEnd:
     # ------------------------------------------------------------ timer
 
     def _runnable(self, now: float) -> bool:
-        return (self._started and not self._recorded and not self._paused
+        return (self._started and not self._recorded and not self._paused and not self._solver_plays
                 and not self.state.is_solved and now < self._last_input + IDLE_S)
 
     def _fold(self, now: float) -> None:

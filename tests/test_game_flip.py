@@ -265,6 +265,24 @@ def test_language_toggle_and_the_handoff_keeps_the_size():
     assert t.n == 7 and t.state.lit == flip.daily_pattern(DATE, 7)
 
 
+def test_the_clock_stands_still_while_the_solver_presses():
+    """QA: Flip's clock went 0:01 -> 0:08 while Solve pressed; solver time is not solving time."""
+    c = make_control(None, None, mode="flip")
+    frame(c, 3)
+    s = c.scene
+    assert s.play(Press(0, 0))  # the player's own press starts the clock
+    frame(c, 60)  # one second of thought on the fake clock
+    before = s.midend.elapsed_s
+    assert before == pytest.approx(1.0, abs=0.05)
+    assert s.command("solve")
+    for _ in range(3000):
+        if s.midend.state.is_solved:
+            break
+        frame(c)
+    assert s.midend.state.is_solved and s.midend.assisted
+    assert s.midend.elapsed_s == pytest.approx(before)
+
+
 def test_flip_reopens_at_the_board_size_left(tmp_path):
     """QA: F3, PgUp twice (6 x 6), presses, quit, start again: Flip opened at 4 x 4."""
     from helpers import key

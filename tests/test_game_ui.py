@@ -324,6 +324,62 @@ def test_keyboard_only_play_places_a_piece(control):
     assert scene.state.pieces[0] == sol
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_keyboard_piece_stays_on_the_board_and_a_refused_enter_says_why(lang):
+    """Arrows, R and F never take a keyboard piece's cells outside the board's bounding
+    box (each orientation kept in by its own size); Enter where it does not fit keeps
+    it in hand and says why on the status line, in the player's language."""
+    from game.i18n import tr
+    from game.polyomino.input import WHY
+    from solver.model import Placement
+
+    c = make_control(None, None, lang=lang)
+    frame(c)
+    s = c.scene
+    b = s.puzzle.board
+
+    def cells_in_hand():
+        d = s.ui.drag
+        assert d is not None and d.keyboard
+        return Placement.at(s.puzzle.pieces[d.slot], d.orientation, *d.anchor).cells
+
+    walk = [pygame.K_LEFT] * 9 + [pygame.K_UP] * 9 + [pygame.K_r, pygame.K_f, pygame.K_r] \
+        + [pygame.K_RIGHT] * 9 + [pygame.K_r, pygame.K_r, pygame.K_f] + [pygame.K_DOWN] * 9 \
+        + [pygame.K_r, pygame.K_f, pygame.K_r, pygame.K_LEFT, pygame.K_r]
+    for slot in range(len(s.puzzle.pieces)):
+        key(pygame.K_1 + slot)
+        frame(c)
+        assert s.ui.drag is not None and s.ui.drag.slot == slot
+        for k in walk:
+            key(k)
+            frame(c)
+            off = [rc for rc in cells_in_hand() if not (0 <= rc[0] < b.height and 0 <= rc[1] < b.width)]
+            assert off == [], f"piece {slot + 1} left the board after {pygame.key.name(k)}: {off}"
+        key(pygame.K_ESCAPE)
+        frame(c)
+    key(pygame.K_1)
+    frame(c)
+    for k in [pygame.K_LEFT] * 9 + [pygame.K_UP] * 9:
+        key(k)
+    frame(c)
+    assert s.ui.drag.anchor == (0, 0)
+    slot = s.ui.drag.slot
+    for _ in range(b.width):  # along the top row to a place it does not fit
+        reason = s.state.check_place(slot, Placement.at(s.puzzle.pieces[slot], s.ui.drag.orientation,
+                                                        *s.ui.drag.anchor))
+        if reason:
+            break
+        key(pygame.K_RIGHT)
+        frame(c)
+    assert reason, "no refused place along the top row"
+    key(pygame.K_RETURN)
+    frame(c)
+    assert s.state.pieces[slot] is None and s.ui.drag is not None and s.ui.drag.slot == slot  # still in hand
+    m = s.ui.message
+    assert m is not None and m.key == "cannot_place"
+    assert tr(WHY[reason], lang) in m.text(lang)
+
+
 def test_font_draws_every_character_in_game_sources():
     import glob
 
@@ -586,3 +642,12 @@ def test_the_window_class_is_the_desktop_entrys_startup_wm_class():
     before, x11, wayland = res.stdout.split()
     assert before == "__main__.py"  # the precondition: pygame set its own class first
     assert x11 == wayland == wm_class
+
+
+def test_a_solve_on_an_untouched_board_keeps_the_clock_at_zero(control):
+    """QA: Classic showed 00:02 after Solve on an untouched board (the fly-in was timed)."""
+    scene = control.scene
+    ready(control)
+    scene.command("solve")
+    until(control, lambda: scene.state.is_solved, what="the Solve fly-in to finish")
+    assert scene.midend.assisted and scene.midend.elapsed_s == 0.0

@@ -155,6 +155,52 @@ def test_timer_stops_when_solved_and_stays_stopped_after_undo():
     assert me.elapsed_s == done
 
 
+@pytest.mark.parametrize("ask", ["solve", "search"])
+def test_timer_stands_still_while_the_solver_plays_its_solve(ask):
+    clock = FakeClock()
+    me = lights_out(clock)
+    presses = hand_presses(me)
+    me.play(presses[0])
+    clock.advance(5)
+    me.note_assist(ask)                # Solve pressed: the clock stops here
+    assert not me.running and me.elapsed_s == pytest.approx(5)
+    for p in presses[1:-1]:            # the solver's presses, one every 0.4 s
+        clock.advance(0.4)
+        me.note_input()                # the player moves the mouse meanwhile
+        me.play(lo.Press(p.row, p.col, True), Kind.SOLVE)
+    assert not me.running and me.elapsed_s == pytest.approx(5)
+    clock.advance(3)
+    me.play(presses[-1])               # the player takes over: the clock runs again
+    assert me.state.is_solved and me.elapsed_s == pytest.approx(5)
+
+
+def test_a_solve_on_an_untouched_board_leaves_the_clock_at_zero():
+    clock = FakeClock()
+    me = classic(clock)
+    seen = events_of(me)
+    me.note_assist("solve")
+    for mv in hand_places():
+        clock.advance(0.5)
+        me.play(po.Place(mv.slot, mv.orientation, mv.row, mv.col, True), Kind.SOLVE)
+    solved = [e for e in seen if isinstance(e, Solved)]
+    assert me.state.is_solved and len(solved) == 1
+    assert solved[0].seconds == 0 and solved[0].assisted
+
+
+def test_after_a_solve_undo_gives_the_clock_back_to_the_player():
+    clock = FakeClock()
+    me = lights_out(clock)
+    presses = hand_presses(me)
+    me.play(presses[0])
+    clock.advance(2)
+    me.note_assist("solve")
+    clock.advance(10)                  # the solver's answer and nothing played: still stopped
+    assert me.elapsed_s == pytest.approx(2)
+    assert me.undo()                   # the player's own action
+    clock.advance(4)
+    assert me.running and me.elapsed_s == pytest.approx(6)
+
+
 def test_timers_are_per_game_id():
     clock = FakeClock()
     a = lights_out(clock, date=DAY)

@@ -53,6 +53,20 @@ def _cells(state: State, slot: int, orientation: int) -> tuple[tuple[int, int], 
     return state.puzzle.pieces[slot].orientations[orientation]
 
 
+def keep_on_board(state: State, d: Drag) -> None:
+    """Move the keyboard piece ``d`` (its ``anchor``, the bounding-box top-left) the least
+    that puts every cell of its orientation inside the board's bounding box, and the
+    cursor onto its top-left cell.  A mouse drag is left alone (the pointer leads)."""
+    if not d.keyboard:
+        return
+    cells = _cells(state, d.slot, d.orientation)
+    h = max(r for r, _ in cells) + 1
+    w = max(c for _, c in cells) + 1
+    b = state.puzzle.board
+    r, c = d.anchor
+    d.anchor = (max(0, min(b.height - h, r)), max(0, min(b.width - w, c)))
+
+
 def anchor(d: Drag, L: Layout) -> tuple[int, int]:
     """Board (row, col) where the piece in hand would go (bounding-box top-left)."""
     if d.keyboard:
@@ -164,6 +178,7 @@ def turn(state: State, ui: Ui, L: Layout, rotate: bool, turns: int = 1, locked: 
             cells = shape.orientations[d.orientation]
         if not d.from_board:
             ui.tray_orient[d.slot] = d.orientation
+        keep_on_board(state, d)
         return None
     slot = L.slot_at(ui.mouse)
     if slot is not None and state.pieces[slot] is None and not locked:
@@ -180,9 +195,9 @@ def drop(state: State, ui: Ui, L: Layout) -> Result:
     if d is None:
         return None
     g = ghost(state, ui, L)
+    if d.keyboard and (g is None or not g[1]):
+        return why(state, d, L)  # keyboard play: the piece stays in hand
     if g is not None and not g[1]:
-        if d.keyboard:
-            return why(state, d, L)  # keyboard play: the piece stays in hand
         ui.drag = None
         return why(state, d, L)
     ui.drag = None
@@ -212,6 +227,7 @@ def on_command(name: str, state: State, ui: Ui, L: Layout, locked: bool) -> Resu
         slot = int(name[5:]) - 1
         if slot < len(state.pieces) and state.pieces[slot] is None:
             ui.drag = Drag(slot, ui.tray_orient[slot], 0.5, 0.5, ui.mouse, keyboard=True, anchor=ui.cursor)
+            keep_on_board(state, ui.drag)
         return None
     if name in ("tab_next", "tab_prev"):
         return tab_pick(state, ui, 1 if name == "tab_next" else -1)
@@ -238,8 +254,9 @@ def _arrow(name: str, state: State, ui: Ui) -> None:
     ui.keyboard_used = True
     if ui.drag is not None and ui.drag.keyboard:
         r, c = ui.drag.anchor
-        ui.drag.anchor = (max(-4, min(b.height - 1, r + dr)), max(-4, min(b.width - 1, c + dc)))
-        ui.cursor = (max(0, min(b.height - 1, ui.drag.anchor[0])), max(0, min(b.width - 1, ui.drag.anchor[1])))
+        ui.drag.anchor = (r + dr, c + dc)
+        keep_on_board(state, ui.drag)  # the piece stops at the edge: every cell stays on the board
+        ui.cursor = ui.drag.anchor
     else:
         r, c = ui.cursor
         ui.cursor = (max(0, min(b.height - 1, r + dr)), max(0, min(b.width - 1, c + dc)))
@@ -260,4 +277,5 @@ def tab_pick(state: State, ui: Ui, step: int) -> Result:
     at = ui.drag.anchor if ui.drag is not None and ui.drag.keyboard else ui.cursor
     ui.keyboard_used = True
     ui.drag = Drag(slot, ui.tray_orient[slot], 0.5, 0.5, ui.mouse, keyboard=True, anchor=at)
+    keep_on_board(state, ui.drag)
     return msg("tray_pick", k=slot + 1, name=Name(state.puzzle.pieces[slot]))

@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for case in cases:
         case["seconds"] = args.seconds
-        rows.append(("headless (dummy)", _run_case(case, dict(base, SDL_VIDEODRIVER="dummy")), None))
+        rows.append(("headless (dummy)", _run_case(case, dict(base, SDL_VIDEODRIVER="dummy", DAILY_DRILL_HEADLESS="1")), None))
         print(rows[-1], flush=True)
     xvfb, display = _start_xvfb()
     if xvfb is None:

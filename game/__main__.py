@@ -275,6 +275,9 @@ NO_DISPLAY = "No display found: Daily Drill needs a desktop session (or run head
 """The one line of a run without a window to open (no ``--frames``)."""
 HEADLESS_DRIVERS = ("offscreen", "dummy")
 """SDL video drivers that open no visible window: only scripted ``--frames`` runs use them."""
+HEADLESS_ENV = "DAILY_DRILL_HEADLESS"
+"""Set (to anything) with ``SDL_VIDEODRIVER=dummy`` to run the real, unscripted loop without a
+window on purpose (``benchmarks/idle.py`` measures idle CPU that way)."""
 
 
 def sdl_environment() -> None:
@@ -359,7 +362,8 @@ def _play(args: argparse.Namespace, prog: str, date: _dt.date, mode: str | None,
     except pygame.error as e:
         print(f"{prog}: {NO_DISPLAY} ({e})", file=sys.stderr)
         return 2
-    if args.frames is None and pygame.display.get_driver() in HEADLESS_DRIVERS:
+    if (args.frames is None and pygame.display.get_driver() in HEADLESS_DRIVERS
+            and not os.environ.get(HEADLESS_ENV)):
         print(f"{prog}: {NO_DISPLAY}", file=sys.stderr)
         return 2
     pygame.font.init()

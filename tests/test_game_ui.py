@@ -604,6 +604,23 @@ def test_no_display_is_one_line_and_exit_2_unless_frames(driver):
                     "(or run headless with --frames N)"], res.stderr
 
 
+def test_a_headless_run_asked_for_on_purpose_keeps_running(tmp_path):
+    """SDL_VIDEODRIVER=dummy with DAILY_DRILL_HEADLESS (the idle benchmark): the real loop
+    runs without a window instead of stopping with the no-display line."""
+    env = _game_env(DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+                    DAILY_DRILL_HEADLESS="1", DAILY_DRILL_DATA_DIR=str(tmp_path))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.Popen([sys.executable, "-m", "game", "--date", "2024-05-01"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=6)
+    finally:
+        proc.kill()
+        _, err = proc.communicate()
+    assert "No display found" not in err and "Traceback" not in err, err
+
+
 WMCLASS_PROBE = r"""
 import os, sys
 sys.argv[0] = "/somewhere/__main__.py"

@@ -33,6 +33,7 @@ import tempfile
 import time
 from typing import Any, Callable, Iterator
 
+import platformdirs
 from filelock import FileLock, Timeout
 
 TEMP_PREFIX = ".progress-"
@@ -348,12 +349,7 @@ def data_dir() -> str:
     env = os.environ.get(ENV_DIR)
     if env:
         return env
-    try:
-        from platformdirs import user_data_dir
-
-        return user_data_dir("daily-drill", appauthor=False)
-    except ImportError:
-        return os.path.join(os.path.expanduser("~"), ".local", "share", "daily-drill")
+    return platformdirs.user_data_dir("daily-drill", appauthor=False)
 
 
 class Damaged(ValueError):

@@ -42,6 +42,8 @@ import tempfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
+import platformdirs
+
 from . import palette
 from .i18n import STRINGS, tr
 
@@ -433,13 +435,7 @@ def pictures_dir() -> str:
     env = os.environ.get(PICTURES_ENV)
     if env:
         return env
-    try:
-        from platformdirs import user_pictures_dir
-
-        base = user_pictures_dir()
-    except ImportError:
-        base = os.path.join(os.path.expanduser("~"), "Pictures")
-    return os.path.join(base, PICTURES_SUBDIR)
+    return os.path.join(platformdirs.user_pictures_dir(), PICTURES_SUBDIR)
 
 
 def png_name(card: ShareCard) -> str:

@@ -38,6 +38,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+import platformdirs
+
 from .midend import Assisted, Completed, GameId, Solved
 from .store import Store
 
@@ -352,13 +354,7 @@ def exports_dir() -> str:
     env = os.environ.get(EXPORT_DIR_ENV)
     if env:
         return env
-    try:
-        from platformdirs import user_documents_dir
-
-        base = user_documents_dir()
-    except ImportError:
-        base = os.path.join(os.path.expanduser("~"), "Documents")
-    return os.path.join(base, EXPORT_SUBDIR)
+    return os.path.join(platformdirs.user_documents_dir(), EXPORT_SUBDIR)
 
 
 def export_name(today: _dt.date) -> str:

@@ -30,6 +30,8 @@ import tempfile
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
+import platformdirs
+
 ENV = "NUMBA_CACHE_DIR"
 
 
@@ -80,14 +82,8 @@ def problem(folder: str, create: bool = True) -> str | None:
 
 
 def _user_cache_folder(version: str) -> str:
-    """``user_cache_dir("daily-drill")/numba-<version>`` (XDG layout if platformdirs is missing)."""
-    try:
-        from platformdirs import user_cache_dir
-
-        base = user_cache_dir("daily-drill", appauthor=False)
-    except ImportError:  # pragma: no cover - platformdirs is a dependency
-        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "daily-drill")
-    return os.path.join(base, f"numba-{version}")
+    """``platformdirs.user_cache_dir("daily-drill")/numba-<version>``."""
+    return os.path.join(platformdirs.user_cache_dir("daily-drill", appauthor=False), f"numba-{version}")
 
 
 def choose(environ: Mapping[str, str], package_dir: str,

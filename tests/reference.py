@@ -391,3 +391,26 @@ def ref_subset_sums(counts: Sequence[int], sizes: Sequence[int]) -> set[int]:
     for n, s in zip(counts, sizes):
         sums = {a + j * s for a in sums for j in range(n + 1)}
     return sums
+
+
+# A variant file of one's own, as a player would write it: library shapes mixed with
+# the file's own shapes (a chair hexomino, a one-cell stick), rotations only.
+OWN_VARIANT = """
+name = "Chair and friends"
+name_zh = "椅子日历"
+board = '''
+Jan Feb Mar Apr May Jun #
+Jul Aug Sep Oct Nov Dec #
+1 2 3 4 5 6 7
+8 9 10 11 12 13 14
+15 16 17 18 19 20 21
+22 23 24 25 26 27 28
+29 30 31 . # # #
+'''
+formations = ["chair", "U", "V", "W", "L", "N", "Y", "P", "stick"]
+mirror = false
+
+[shapes]
+chair = "#../###/#.#"
+stick = "#"
+"""

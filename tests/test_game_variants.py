@@ -19,6 +19,7 @@ import sys
 import pygame
 import pytest
 from helpers import FakeToday, click, frame, key, make_control, ready, until
+from reference import OWN_VARIANT
 
 try:
     from tests.reference import add_shape, board_labels, ref_count, ref_variant_puzzle, verify_cover
@@ -35,32 +36,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHIPPED = ("creamakerspace", "dragonfjord", "jarringwords", "tetromino", "weekday")
 OCT6 = dt.date(2024, 10, 6)  # a Sunday
 
-OWN = '''
-name = "Chair and friends"
-name_zh = "椅子日历"
-board = """
-Jan Feb Mar Apr May Jun #
-Jul Aug Sep Oct Nov Dec #
-1 2 3 4 5 6 7
-8 9 10 11 12 13 14
-15 16 17 18 19 20 21
-22 23 24 25 26 27 28
-29 30 31 . # # #
-"""
-formations = ["chair", "U", "V", "W", "L", "N", "Y", "P", "stick"]
-mirror = false
-
-[shapes]
-chair = "#../###/#.#"
-stick = "#"
-'''
 OWN_PIECES = ("chair", "SLCS", "FS", "YY", "XX", "BDQX", "GX", "JS", "stick")
 SEP9 = dt.date(2024, 9, 9)
 
 
 def own_file(tmp_path) -> str:
     path = tmp_path / "chairs.toml"
-    path.write_text(OWN, encoding="utf-8")
+    path.write_text(OWN_VARIANT, encoding="utf-8")
     add_shape("chair", "#../###/#.#")
     add_shape("stick", "#")
     return str(path)
@@ -117,7 +99,7 @@ def test_a_sixth_file_needs_no_code(tmp_path, monkeypatch):
     for name in SHIPPED:
         (folder / f"{name}.toml").write_text((variants._folder() / f"{name}.toml").read_text(encoding="utf-8"),
                                              encoding="utf-8")
-    (folder / "sixth.toml").write_text(OWN.replace("mirror = false", "mirror = true"), encoding="utf-8")
+    (folder / "sixth.toml").write_text(OWN_VARIANT.replace("mirror = false", "mirror = true"), encoding="utf-8")
     monkeypatch.setattr(variants, "_folder", lambda: folder)
     variants.names.cache_clear()
     variants.load.cache_clear()
@@ -166,7 +148,7 @@ def test_bad_variant_options_exit_2_with_one_line_before_the_window(args, messag
 
 def test_a_broken_variant_file_exits_2_before_the_window(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(OWN.replace('"stick"]', '"stick", "stick"]'), encoding="utf-8")
+    bad.write_text(OWN_VARIANT.replace('"stick"]', '"stick", "stick"]'), encoding="utf-8")
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     res = subprocess.run([sys.executable, "-m", "game", "--variant-file", str(bad), "--frames", "1"],
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)

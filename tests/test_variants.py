@@ -24,11 +24,11 @@ from solver.games.polyomino import Params, make_puzzle
 from solver.search import all_solutions, count_by_targets, count_solutions, date_counts
 
 try:
-    from tests.reference import (VARIANTS, add_shape, board_labels, canonical,
+    from tests.reference import (OWN_VARIANT, VARIANTS, add_shape, board_labels, canonical,
                                  ref_count, ref_solutions, ref_variant_puzzle, verify_cover,
                                  verify_distinct)
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from reference import (VARIANTS, add_shape, board_labels, canonical,
+    from reference import (OWN_VARIANT, VARIANTS, add_shape, board_labels, canonical,
                            ref_count, ref_solutions, ref_variant_puzzle, verify_cover,
                            verify_distinct)
 
@@ -256,25 +256,6 @@ def test_weekday_all_dates_keys_cover_all_2562_puzzles(tmp_path, capsys):
 
 # ---------------------------------------------------------------- a variant file of one's own
 
-OWN_VARIANT = """
-name = "Chair and friends"
-name_zh = "椅子日历"
-board = '''
-Jan Feb Mar Apr May Jun #
-Jul Aug Sep Oct Nov Dec #
-1 2 3 4 5 6 7
-8 9 10 11 12 13 14
-15 16 17 18 19 20 21
-22 23 24 25 26 27 28
-29 30 31 . # # #
-'''
-formations = ["chair", "U", "V", "W", "L", "N", "Y", "P", "stick"]
-mirror = false
-
-[shapes]
-chair = "#../###/#.#"
-stick = "#"
-"""
 
 
 def test_a_variant_file_in_a_temporary_folder_is_listed_and_solved(tmp_path, capsys):

@@ -27,17 +27,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
+from common import RECT_ROWS, TETROMINO_ROWS, TETROMINO_SET  # noqa: E402  (benchmarks/ is on sys.path)
+
 BEFORE_REF = "251ea9f"
 """The commit before the MRV kernel (issue 14): the lowest-empty-cell search."""
-
-RECT_ROWS = {
-    "6 x 10": ["." * 10] * 6,
-    "5 x 12": ["." * 12] * 5,
-    "4 x 15": ["." * 15] * 4,
-    "8 x 8 less centre": ["." * 8] * 3 + ["...##..."] * 2 + ["." * 8] * 3,
-}
-TETROMINO_ROWS = ["......#", "......#"] + ["......."] * 4 + ["####..."]
-TETROMINO_SET = ("O4", "I4", "F6", "SLCS", "FS", "S4", "L4", "JS", "T4")
 
 TASKS: tuple[tuple[str, str], ...] = (
     ("6 x 10", "6 x 10, 12 pentominoes, all solutions listed"),

@@ -35,7 +35,6 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from common import cpu_name, finish_report, git_commit, load_average  # noqa: E402
 from solver.board import classic_board, date_targets  # noqa: E402
 from solver.model import Placement, Puzzle  # noqa: E402
 from solver.shapes import CLASSIC_SET  # noqa: E402
@@ -152,23 +152,10 @@ def run_board(board: str, n: int, seed: int) -> dict:
 
 def machine() -> list[str]:
     """Lines describing the run (date, CPU, load, commit)."""
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent,
-                                capture_output=True, text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        commit = "unknown"
-    cpu = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return [f"- date (UTC): {_dt.datetime.now(_dt.timezone.utc):%Y-%m-%d %H:%M}",
-            f"- CPU: {cpu}; nproc {os.cpu_count()}; python {platform.python_version()}",
-            f"- git commit: {commit or 'unknown'}",
-            f"- load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"]
+            f"- CPU: {cpu_name()}; nproc {os.cpu_count()}; python {platform.python_version()}",
+            f"- git commit: {git_commit()}",
+            f"- load average at start: {load_average()}"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,12 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{f(h[2])} | {f(s[0])} | {f(s[1])} | {f(s[2])} | {f(d[0])} | {f(d[1])} | "
                      f"{f(d[2])} | {ok} |")
         print(lines[-1], flush=True)
-    lines += ["", f"Wall time of this run: {time.perf_counter() - start:.0f} s; load average "
-              f"at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.", ""]
-    text = "\n".join(lines)
-    print(text)
-    if args.out != "-":
-        Path(args.out).write_text(text, encoding="utf-8")
+    finish_report(lines, start, args.out)
     return 0
 
 

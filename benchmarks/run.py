@@ -63,6 +63,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import before_after as BA  # noqa: E402
+from common import cpu_name, git_commit, load_average  # noqa: E402
 import peers as P  # noqa: E402
 
 DATE = _dt.date(2024, 12, 3)
@@ -613,23 +614,15 @@ def machine_info() -> list[tuple[str, str]]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    cpu = platform.processor() or platform.machine()
+    cpu = cpu_name()
+    commit = git_commit()
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=10).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "solver"], cwd=ROOT,
                                capture_output=True, text=True, timeout=10).stdout.strip()
-        if commit and dirty:
+        if dirty:
             commit += " (solver/ has uncommitted changes)"
     except (OSError, subprocess.SubprocessError):
-        commit = "unknown"
+        pass
     try:
         affinity = len(os.sched_getaffinity(0))
     except AttributeError:
@@ -637,7 +630,7 @@ def machine_info() -> list[tuple[str, str]]:
     return [
         ("date (UTC)", _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M")),
         ("CPU", f"{cpu}; nproc {affinity}"),
-        ("load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg())),
+        ("load average at start", load_average()),
         ("OS", platform.platform()),
         ("python", platform.python_version()),
         ("numba / numpy", f"{ver('numba')} / {ver('numpy')}"),
@@ -659,7 +652,7 @@ def render(results: dict[tuple[str, str], Measure], cases: list[str], info, args
     out.append("| | |\n|---|---|")
     for k, v in info:
         out.append(f"| {k} | {v} |")
-    out.append(f"| load average at end | {' '.join(f'{x:.2f}' for x in os.getloadavg())} |")
+    out.append(f"| load average at end | {load_average()} |")
     out.append(f"| wall time of this run | {elapsed:.0f} s |")
     out.append(f"| command | `{' '.join(['python benchmarks/run.py'] + list(args.argv))}` |")
     out.append("")

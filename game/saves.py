@@ -93,14 +93,28 @@ def _fsync_folder(folder: str) -> None:
 def _keep_backup(path: str, backup: str) -> None:
     """Make ``backup`` a copy of ``path`` (a hard link when the file system allows it),
     atomically: ``backup`` is always either its previous content or ``path``'s."""
+    _copy_atomically(path, backup, link=True)
+
+
+def _copy_atomically(path: str, dest: str, link: bool = False) -> None:
+    """Put a copy of ``path`` (content, permission bits, times) at ``dest`` through a temporary
+    file beside it and ``replace``, so ``dest`` is never half-written; ``link``: a hard link
+    where the file system has them.  Raises ``OSError``; the temporary file never stays."""
     folder = os.path.dirname(path) or "."
-    tmp = os.path.join(folder, f"{TEMP_PREFIX}bak-{os.getpid()}-{time.monotonic_ns()}.json")
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".json", dir=folder)
+    os.close(fd)
     try:
-        try:
-            os.link(path, tmp)
-        except OSError:  # FAT, some network shares: no hard links
+        linked = False
+        if link:
+            os.remove(tmp)
+            try:
+                os.link(path, tmp)
+                linked = True
+            except OSError:  # FAT, some network shares: no hard links
+                pass
+        if not linked:
             shutil.copy2(path, tmp)
-        replace(tmp, backup)
+        replace(tmp, dest)
         tmp = ""
     finally:
         if tmp:
@@ -292,19 +306,7 @@ def copy_aside(path: str | os.PathLike, suffix: str, keep: int = KEEP_ASIDE) -> 
     """
     path = os.fspath(path)
     dest = _free_name(f"{path}.{suffix}-{_stamp()}")
-    folder = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".json", dir=folder)
-    os.close(fd)
-    try:
-        shutil.copy2(path, tmp)  # content, permission bits and times
-        replace(tmp, dest)
-        tmp = ""
-    finally:
-        if tmp:
-            try:
-                os.remove(tmp)
-            except OSError:
-                pass
+    _copy_atomically(path, dest)
     prune(path, suffix, keep, spare=dest)
     return dest
 

@@ -260,6 +260,14 @@ def captions(scene: Any) -> list[str]:
     board ("1  I4", "2  U"; the shape's code when it has no label).
     """
     pieces, lang = scene.puzzle.pieces, scene.ctx.lang
+    memo = ("captions", scene.layout.size, lang, tuple(shape.code for shape in pieces))
+    if scene.cache.text.get(memo) is None:
+        scene.cache.text[memo] = _caption_form(scene, pieces, lang)
+    return scene.cache.text[memo]
+
+
+def _caption_form(scene: Any, pieces: Any, lang: str) -> list[str]:
+    """The captions of :func:`captions`, worked out (measuring every form's text)."""
     keys = [f"{i + 1}  " if len(pieces) <= 9 else "" for i in range(len(pieces))]
     names = [i18n.formation_name(shape, lang) for shape in pieces]
     forms = ([k + n for k, n in zip(keys, names)], names,

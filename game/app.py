@@ -105,6 +105,32 @@ def make_icon() -> pygame.Surface:
     return icon
 
 
+_HIDDEN = {pygame.WINDOWFOCUSLOST: "unfocused", pygame.WINDOWMINIMIZED: "minimised",
+           pygame.WINDOWHIDDEN: "minimised"}
+_SHOWN = {pygame.WINDOWFOCUSGAINED: ("unfocused",), pygame.WINDOWRESTORED: ("minimised",),
+          pygame.WINDOWSHOWN: ("minimised",)}
+
+
+def focus_change(ev: pygame.event.Event, active: bool) -> tuple[bool, list[tuple[str, bool]]] | None:
+    """What ``ev`` says about whether the player can see the window, which was ``active``.
+
+    Returns (active now, [(pause reason, paused)]) with the reasons of
+    :meth:`~game.scene.Scene.window_pause` (``"unfocused"``, ``"minimised"``), or None when
+    it says nothing.  Losing the focus, minimising or hiding pauses; getting it back
+    resumes; a key press or a click while inactive means the player is plainly here.
+    """
+    if ev.type in _HIDDEN:
+        return False, [(_HIDDEN[ev.type], True)]
+    if ev.type in _SHOWN:
+        return True, [(reason, False) for reason in _SHOWN[ev.type]]
+    if ev.type == pygame.ACTIVEEVENT and getattr(ev, "state", 0) & 6:  # input focus or app shown
+        gain = bool(getattr(ev, "gain", 1))
+        return gain, [("unfocused", not gain)]
+    if ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and not active:
+        return True, [("unfocused", False), ("minimised", False)]
+    return None
+
+
 class Control:
     """The window, the live scenes and the frame loop.
 
@@ -303,27 +329,13 @@ class Control:
         self.scene.dirty = True
 
     def _focus(self, ev: pygame.event.Event) -> None:
-        """Follow whether the player can see the window: minimising, hiding or losing the
-        focus pauses the scene's timer (and animations); getting it back resumes them."""
-        lost = {pygame.WINDOWFOCUSLOST: "unfocused", pygame.WINDOWMINIMIZED: "minimised",
-                pygame.WINDOWHIDDEN: "minimised"}
-        back = {pygame.WINDOWFOCUSGAINED: ("unfocused",), pygame.WINDOWRESTORED: ("minimised",),
-                pygame.WINDOWSHOWN: ("minimised",)}
-        if ev.type in lost:
-            self.active = False
-            self.scene.window_pause(lost[ev.type], True)
-        elif ev.type in back:
-            self.active = True
-            for reason in back[ev.type]:
-                self.scene.window_pause(reason, False)
-        elif ev.type == pygame.ACTIVEEVENT and getattr(ev, "state", 0) & 6:  # input focus or app shown
-            gain = bool(getattr(ev, "gain", 1))
-            self.active = gain
-            self.scene.window_pause("unfocused", not gain)
-        elif ev.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and not self.active:  # plainly here
-            self.active = True
-            for reason in ("unfocused", "minimised"):
-                self.scene.window_pause(reason, False)
+        """Follow whether the player can see the window (:func:`focus_change`): the scene's
+        timer (and animations) pause while it is minimised, hidden or unfocused."""
+        change = focus_change(ev, self.active)
+        if change is not None:
+            self.active, pauses = change
+            for reason, paused in pauses:
+                self.scene.window_pause(reason, paused)
 
     # ------------------------------------------------------------ scenes
 

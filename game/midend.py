@@ -283,7 +283,7 @@ class MidEnd:
             raise ValueError(f"play() takes a move, not a {kind.value} entry")
         new = self.game.apply(self.state, move)
         self.note_input()
-        was = self._solved_now()
+        was = bool(self.state.is_solved)
         del self.history[self.pos + 1:]
         self.history.append(Entry(new, move.text, kind))
         self.pos += 1
@@ -298,7 +298,7 @@ class MidEnd:
         if not self.can_undo():
             return False
         self.note_input()
-        was = self._solved_now()
+        was = bool(self.state.is_solved)
         self.pos -= 1
         self._after_change(was)
         return True
@@ -308,7 +308,7 @@ class MidEnd:
         if not self.can_redo():
             return False
         self.note_input()
-        was = self._solved_now()
+        was = bool(self.state.is_solved)
         self.pos += 1
         self._after_change(was)
         return True
@@ -321,7 +321,7 @@ class MidEnd:
         if self.state == self.first_state and self.moves == 0:
             return False
         self.note_input()
-        was = self._solved_now()
+        was = bool(self.state.is_solved)
         del self.history[self.pos + 1:]
         self.history.append(Entry(self.first_state, "", Kind.RESTART))
         self.pos += 1
@@ -337,9 +337,6 @@ class MidEnd:
         self._update_timer(self.clock())
         self._emit(Assisted(self.game_id, kind))
         self._emit(Changed(self.game_id))
-
-    def _solved_now(self) -> bool:
-        return bool(self.state.is_solved)
 
     def _after_change(self, was_solved: bool) -> None:
         """Timer, verdicts and events after the position changed."""

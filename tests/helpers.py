@@ -187,3 +187,44 @@ def play_solution(scene: Any, codes: list[str] | None = None) -> None:
     for code in codes or list(sol):
         slot = scene.puzzle.formations.index(code)
         assert scene.play(place_move(slot, sol[code])), code
+
+
+def turn_sequence(code: str, start: int, goal: int) -> list[str]:
+    """Shortest list of "R"/"F" presses turning library shape ``code`` from orientation
+    ``start`` to ``goal`` (a breadth-first search over its rotate/mirror moves)."""
+    from solver.shapes import LIBRARY
+
+    prev: dict[int, Any] = {start: None}
+    queue = [start]
+    while queue:
+        o = queue.pop(0)
+        if o == goal:
+            break
+        for name, n in (("R", LIBRARY[code].rotate(o)), ("F", LIBRARY[code].mirror(o))):
+            if n not in prev:
+                prev[n] = (o, name)
+                queue.append(n)
+    out = []
+    o = goal
+    while prev[o] is not None:
+        o, name = prev[o]
+        out.append(name)
+    return out[::-1]
+
+
+def aim_piece(c: Any, slot: int, goal: int, r0: int, c0: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Hover tray ``slot``, turn its piece to orientation ``goal`` with R/F keys (one frame), and
+    return (the pixel to grab the piece by, the pixel to drop it at) so that it lands with its
+    anchor at board cell ``(r0, c0)``: both are the centre of the orientation's first cell."""
+    s = c.scene
+    L = s.layout
+    post(pygame.MOUSEMOTION, pos=L.slots[slot].center, rel=(0, 0), buttons=(0, 0, 0))
+    for name in turn_sequence(s.puzzle.pieces[slot].code, s.ui.tray_orient[slot], goal):
+        key(pygame.K_r if name == "R" else pygame.K_f)
+    frame(c)
+    cells = s.puzzle.pieces[slot].orientations[goal]
+    rr, cc = cells[0]
+    ox, oy = L.tray_piece_origin(slot, cells)
+    grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))
+    x, y = L.cell_to_px((r0 + rr, c0 + cc))
+    return grab, (x + L.cell // 2, y + L.cell // 2)

@@ -8,12 +8,11 @@ import threading
 
 import pygame
 import pytest
-from helpers import frame, key, make_control, post, ready, until
+from helpers import aim_piece, frame, key, make_control, post, ready, turn_sequence, until
 
 from game.widgets.text import Fonts
 from game.worker import SolverWorker
 from solver.games.polyomino import place_move
-from solver.shapes import LIBRARY
 from test_game_state import MAY1_SOLUTION, solution_placements
 
 
@@ -25,45 +24,14 @@ def control(worker):
     pygame.event.clear()
 
 
-def turn_sequence(code: str, start: int, goal: int) -> list[str]:
-    """Shortest list of "R"/"F" presses from orientation ``start`` to ``goal`` (BFS)."""
-    prev = {start: None}
-    queue = [start]
-    while queue:
-        o = queue.pop(0)
-        if o == goal:
-            break
-        for name, n in (("R", LIBRARY[code].rotate(o)), ("F", LIBRARY[code].mirror(o))):
-            if n not in prev:
-                prev[n] = (o, name)
-                queue.append(n)
-    out = []
-    o = goal
-    while prev[o] is not None:
-        o, name = prev[o]
-        out.append(name)
-    return out[::-1]
-
-
 def test_drag_all_pieces_into_the_hand_solution(control):
     scene = control.scene
-    L = scene.layout
     frame(control)
     for code, pl in solution_placements().items():
         slot = scene.puzzle.formations.index(code)
         goal, r0, c0 = pl.orientation()
-        centre = L.slots[slot].center
-        post(pygame.MOUSEMOTION, pos=centre, rel=(0, 0), buttons=(0, 0, 0))
-        for name in turn_sequence(code, scene.ui.tray_orient[slot], goal):
-            key(pygame.K_r if name == "R" else pygame.K_f)
-        frame(control)
+        grab, drop = aim_piece(control, slot, goal, r0, c0)
         assert scene.ui.tray_orient[slot] == goal
-        cells = scene.puzzle.pieces[slot].orientations[goal]
-        rr, cc = cells[0]
-        ox, oy = L.tray_piece_origin(slot, cells)
-        grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))
-        x, y = L.cell_to_px((r0 + rr, c0 + cc))
-        drop = (x + L.cell // 2, y + L.cell // 2)
         post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
         post(pygame.MOUSEMOTION, pos=((grab[0] + drop[0]) // 2, (grab[1] + drop[1]) // 2), rel=(1, 1), buttons=(1, 0, 0))
         post(pygame.MOUSEMOTION, pos=drop, rel=(1, 1), buttons=(1, 0, 0))

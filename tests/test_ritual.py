@@ -12,7 +12,7 @@ import json
 
 import pygame
 import pytest
-from helpers import DATE, FakeToday, RecordingFonts, click, frame, key, make_control, post, ready, until
+from helpers import DATE, FakeToday, RecordingFonts, aim_piece, click, frame, key, make_control, post, ready, until
 
 from game.finish import (make_finish, moments, seconds_to_midnight, share_board, stars_for)
 from game.midend import GameId, Solved
@@ -28,7 +28,6 @@ from game.widgets.win import WinOverlay
 from solver.games import lights_out as lo
 from solver.games.polyomino import Params, make_puzzle
 from test_game_state import LETTER_CODE, MAY1, MAY1_SOLUTION, solution_placements
-from test_game_ui import turn_sequence
 from test_player_words import DEVELOPER_WORDS, FailedWorker
 
 CLASSIC = GameId("classic", DATE)
@@ -41,20 +40,10 @@ def drag_solution(c, seconds_per_piece: float = 0.0) -> None:
     """Drag every piece of the hand-checked solution from the tray onto the board with
     posted mouse events, ``seconds_per_piece`` of (fake) thinking before each drop."""
     s = c.scene
-    L = s.layout
     for code, pl in solution_placements().items():
         slot = s.puzzle.formations.index(code)
         goal_o, r0, c0 = pl.orientation()
-        post(pygame.MOUSEMOTION, pos=L.slots[slot].center, rel=(0, 0), buttons=(0, 0, 0))
-        for name in turn_sequence(code, s.ui.tray_orient[slot], goal_o):
-            key(pygame.K_r if name == "R" else pygame.K_f)
-        frame(c)
-        cells = s.puzzle.pieces[slot].orientations[goal_o]
-        rr, cc = cells[0]
-        ox, oy = L.tray_piece_origin(slot, cells)
-        grab = (int(ox + (cc + 0.5) * L.tray_cell), int(oy + (rr + 0.5) * L.tray_cell))
-        x, y = L.cell_to_px((r0 + rr, c0 + cc))
-        drop = (x + L.cell // 2, y + L.cell // 2)
+        grab, drop = aim_piece(c, slot, goal_o, r0, c0)
         post(pygame.MOUSEBUTTONDOWN, pos=grab, button=1)
         post(pygame.MOUSEMOTION, pos=drop, rel=(1, 1), buttons=(1, 0, 0))
         frame(c)
